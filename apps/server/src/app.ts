@@ -1,0 +1,64 @@
+import type { Server as HttpServer } from 'node:http';
+import { createDb } from '@donghanh/db';
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import type { Server as IoServer } from 'socket.io';
+import type { ServerConfig } from './config';
+import { checkHealth } from './health';
+import { createHttpServer } from './http';
+import { CaseEventTailer } from './live/case-event-tailer';
+import { attachLiveGateway } from './live/gateway';
+
+export interface RunningServer {
+  http: HttpServer;
+  io: IoServer;
+  port: number;
+  tailer: CaseEventTailer;
+  close(): Promise<void>;
+}
+
+/** Wires the server from its configuration; tests start it the same way as `npm start`. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const db = createDb(config.DATABASE_URL);
+  // Lazy: the server comes up (and /healthz says 503) even while Temporal is still starting.
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const healthPool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2 });
+  healthPool.on('error', () => {});
+  const tailer = new CaseEventTailer({
+    databaseUrl: config.DATABASE_URL,
+    onError: (e) => console.error(`[live] ${(e as Error)?.message?.split('\n')[0] ?? e}`),
+  });
+  await tailer.start();
+
+  const http = createHttpServer({
+    deps: {
+      db,
+      temporal,
+      ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
+    },
+    health: () => checkHealth(healthPool, connection, tailer.isListening),
+    webDist: config.WEB_DIST,
+  });
+  const io = attachLiveGateway(http, tailer);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+
+  return {
+    http,
+    io,
+    port,
+    tailer,
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await tailer.stop();
+      await healthPool.end().catch(() => {});
+      await connection.close().catch(() => {});
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { type RunningServer, startServer } from './app';
+export { loadConfig, type ServerConfig } from './config';

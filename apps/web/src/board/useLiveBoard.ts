@@ -1,0 +1,49 @@
+import { LIVE_EVENT, type LiveCaseEvent } from '@donghanh/domain';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { useTRPC } from '../trpc';
+import { applyLiveEvent, type BoardState, initialBoard } from './board-state';
+
+export type LiveStatus = 'connecting' | 'live' | 'paused';
+
+/**
+ * Loads the board once, then follows the live feed from the cursor the load returned. On
+ * reconnect the socket sends the cursor of the last event applied and is replayed what it
+ * missed, so the board catches up without a reload.
+ */
+export function useLiveBoard() {
+  const trpc = useTRPC();
+  const initial = useQuery({ ...trpc.board.cards.queryOptions({}), staleTime: Number.POSITIVE_INFINITY });
+  const [state, setState] = useState<BoardState | null>(null);
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const stateRef = useRef<BoardState | null>(null);
+  stateRef.current = state;
+
+  useEffect(() => {
+    if (initial.data && !stateRef.current) setState(initialBoard(initial.data.cards, initial.data.cursor));
+  }, [initial.data]);
+
+  const ready = state !== null;
+  useEffect(() => {
+    if (!ready) return;
+    const socket: Socket = io({
+      path: '/socket.io',
+      transports: ['websocket'],
+      // Evaluated on every (re)connect: always resume from the last event applied.
+      auth: (cb) => cb({ cursor: stateRef.current?.cursor ?? undefined }),
+    });
+    socket.on('connect', () => setStatus('connecting'));
+    socket.on('live-ready', () => setStatus('live'));
+    socket.on('disconnect', () => setStatus('paused'));
+    socket.on('connect_error', () => setStatus('paused'));
+    socket.on(LIVE_EVENT, (e: LiveCaseEvent) => {
+      setState((s) => (s ? applyLiveEvent(s, e, Date.now()) : s));
+    });
+    return () => {
+      socket.close();
+    };
+  }, [ready]);
+
+  return { state, status, error: initial.error, loading: initial.isLoading };
+}

@@ -1,0 +1,37 @@
+import { createDb } from '@donghanh/db';
+import { createCaseWorker } from '@donghanh/workflows/worker';
+import { NativeConnection } from '@temporalio/worker';
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error('[worker] DATABASE_URL is required');
+  process.exit(1);
+}
+const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+const db = createDb(databaseUrl);
+const connection = await connectWithRetry(address);
+const worker = await createCaseWorker({
+  connection,
+  db,
+  namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+  ...(process.env.TEMPORAL_TASK_QUEUE ? { taskQueue: process.env.TEMPORAL_TASK_QUEUE } : {}),
+  maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 1000),
+});
+console.log(`[worker] polling ${worker.options.taskQueue} on ${address} (pid ${process.pid})`);
+// The SDK shuts the worker down gracefully on SIGINT/SIGTERM, letting running activities finish.
+await worker.run();
+await connection.close();
+await db.$disconnect();
+console.log('[worker] stopped');
+
+async function connectWithRetry(target: string): Promise<NativeConnection> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await NativeConnection.connect({ address: target });
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * `npm start`: the whole product on one machine. Starts (or reuses) PostgreSQL and Temporal,
+ * applies migrations, starts the worker and the server, loads the demo data once, and prints
+ * where everything is. Ctrl-C stops every child; a second `npm start` fails with a clear
+ * message instead of touching the running stack's data.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createDb, dataDir, migrateDeploy, repoRoot } from '@donghanh/db';
+import { startEmbeddedPostgres } from '@donghanh/db/embedded';
+// @ts-expect-error plain ESM script without types
+import { ensureTemporalCli } from './ensure-temporal.mjs';
+import { acquireStackLock, type StackLock } from './stack-lock';
+import { buildWeb, loadDemoData, waitForHealth } from './start-steps';
+
+const started = performance.now();
+const root = repoRoot();
+const data = dataDir();
+const PORT = Number(process.env.PORT ?? 3000);
+const PG_PORT = Number(process.env.DONGHANH_PG_PORT ?? 54329);
+const TEMPORAL_PORT = 7233;
+const TEMPORAL_UI_PORT = 8233;
+const say = (m: string) => console.log(`\x1b[36m[đồng hành]\x1b[0m ${m}`);
+
+const children: { name: string; proc: ChildProcess }[] = [];
+let stopEmbedded: (() => Promise<void>) | null = null;
+let lock: StackLock | null = null;
+let shuttingDown = false;
+
+async function shutdown(code: number, why?: string): Promise<never> {
+  if (shuttingDown) return new Promise<never>(() => {});
+  shuttingDown = true;
+  if (why) say(why);
+  // Server and worker first (they hold connections), Temporal next, the database last.
+  for (const name of ['server', 'worker', 'temporal']) {
+    const child = children.find((c) => c.name === name);
+    if (child) await stopChild(child.proc);
+  }
+  if (stopEmbedded) await stopEmbedded().catch((e) => say(`PostgreSQL stop: ${e.message}`));
+  lock?.release();
+  say('đã dừng / stopped');
+  process.exit(code);
+}
+
+function stopChild(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => proc.kill('SIGKILL'), 8000);
+    proc.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    proc.kill('SIGTERM');
+  });
+}
+
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const proc = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env, DONGHANH_PARENT_PID: String(process.pid) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = `\x1b[90m[${name}]\x1b[0m `;
+  const pipe = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) =>
+    stream?.on('data', (b: Buffer) => {
+      for (const line of b.toString().split('\n')) if (line.trim()) out.write(`${prefix}${line}\n`);
+    });
+  pipe(proc.stdout, process.stdout);
+  pipe(proc.stderr, process.stderr);
+  proc.on('exit', (code, signal) => {
+    if (!shuttingDown)
+      void shutdown(1, `${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
+  });
+  children.push({ name, proc });
+  lock?.recordChild(name, proc.pid);
+  return proc;
+}
+
+function assertPortFree(port: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      reject(
+        new Error(
+          `Cổng ${port} (${what}) đang được dùng / port ${port} (${what}) is in use — is another Đồng Hành running? Set PORT to use another port.`,
+        ),
+      ),
+    );
+    probe.listen(port, '0.0.0.0', () => probe.close(() => resolve()));
+  });
+}
+
+async function main() {
+  process.on('SIGINT', () => void shutdown(0, 'Ctrl-C: đang dừng / stopping…'));
+  process.on('SIGTERM', () => void shutdown(0, 'SIGTERM: đang dừng / stopping…'));
+  mkdirSync(data, { recursive: true });
+  lock = acquireStackLock(join(data, 'stack.lock'));
+
+  await assertPortFree(PORT, 'web');
+  const externalTemporal = process.env.TEMPORAL_ADDRESS;
+  if (!externalTemporal) {
+    await assertPortFree(TEMPORAL_PORT, 'Temporal');
+    await assertPortFree(TEMPORAL_UI_PORT, 'Temporal UI');
+  }
+
+  const [, temporalCli] = await Promise.all([
+    buildWeb(root, say),
+    externalTemporal ? Promise.resolve(null) : ensureTemporalCli(),
+  ]);
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    say(`PostgreSQL nhúng / embedded PostgreSQL on 127.0.0.1:${PG_PORT} (${join(data, 'postgres')})`);
+    const pg = await startEmbeddedPostgres({ directory: join(data, 'postgres'), port: PG_PORT });
+    stopEmbedded = pg.stop;
+    databaseUrl = pg.url;
+  }
+  say('migrations: prisma migrate deploy');
+  await migrateDeploy(databaseUrl);
+
+  const temporalAddress = externalTemporal ?? `127.0.0.1:${TEMPORAL_PORT}`;
+  if (temporalCli) {
+    mkdirSync(join(data, 'temporal'), { recursive: true });
+    run(
+      'temporal',
+      temporalCli,
+      [
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(TEMPORAL_PORT),
+        '--ui-port',
+        String(TEMPORAL_UI_PORT),
+        '--db-filename',
+        join(data, 'temporal', 'temporal.db'),
+        '--sqlite-pragma',
+        'journal_mode=wal',
+        '--log-level',
+        'warn',
+      ],
+      {},
+    );
+  }
+
+  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(PORT) };
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  run('worker', tsx, [join(root, 'apps/worker/src/main.ts')], env);
+  run('server', tsx, [join(root, 'apps/server/src/main.ts')], env);
+
+  await waitForHealth(`http://127.0.0.1:${PORT}/healthz`, 120_000);
+  const db = createDb(databaseUrl, { max: 2 });
+  try {
+    await loadDemoData(db, `http://127.0.0.1:${PORT}`, say);
+  } finally {
+    await db.$disconnect();
+  }
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`
+\x1b[32mĐồng Hành đã sẵn sàng / is ready\x1b[0m  (${seconds} s)
+
+  Bảng theo dõi / dashboard   http://localhost:${PORT}
+  Kiểm tra / health           http://localhost:${PORT}/healthz
+  Temporal UI                 ${temporalCli ? `http://localhost:${TEMPORAL_UI_PORT}` : `(external: ${temporalAddress})`}
+  PostgreSQL                  ${process.env.DATABASE_URL ? '(external DATABASE_URL)' : `127.0.0.1:${PG_PORT}, data in ${join(data, 'postgres')}`}
+
+  Tài khoản demo / demo accounts (sign-in arrives with roles & privacy; no passwords yet):
+${DEMO_ACCOUNT_LINES}
+
+  Tạo hồ sơ / create a case (a card appears on the board without reload):
+    curl -s -X POST http://localhost:${PORT}/trpc/case.identify -H 'content-type: application/json' \\
+      -d '{"campaignId":"camp-sl-2025","studentId":"st-02","categories":["economic_hardship"]}'
+
+  Ctrl-C để dừng / to stop.
+`);
+}
+
+const DEMO_ACCOUNT_LINES = [
+  ['quantri', 'quản trị / admin', 'Sở GD&ĐT Sơn La'],
+  ['cv.ha', 'chuyên viên Sở / office coordinator', 'Sở GD&ĐT Sơn La'],
+  ['cv.tuan', 'chuyên viên xã / office coordinator', 'Phòng VH–XH Chiềng Lề'],
+  ['ht.binh', 'hiệu trưởng / principal', 'THCS Chiềng Lề'],
+  ['ct.huong', 'điều phối / school coordinator', 'THCS Chiềng Lề'],
+  ['gv.lan', 'giáo viên, GVCN 6A / teacher, homeroom', 'THCS Chiềng Lề'],
+  ['gv.duc', 'giáo viên / teacher', 'THCS Chiềng Lề'],
+  ['ht.minh', 'hiệu trưởng / principal', 'THPT Tô Hiệu'],
+  ['ct.thao', 'điều phối / school coordinator', 'THPT Tô Hiệu'],
+  ['gv.son', 'giáo viên / teacher', 'THPT Tô Hiệu'],
+]
+  .map(([u, r, s]) => `    ${(u ?? '').padEnd(10)} ${(r ?? '').padEnd(40)} ${s}`)
+  .join('\n');
+
+main().catch((error: Error) => shutdown(1, `Không khởi động được / failed to start: ${error.message}`));

@@ -1,0 +1,15 @@
+import type { Db } from '@donghanh/db';
+import type { Client } from '@temporalio/client';
+
+/** What every procedure receives: the database read model and the Temporal client. */
+export interface ApiDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue?: string;
+}
+
+export interface Context extends ApiDeps {
+  /** Signed-in user; sign-in arrives with the roles and privacy work. */
+  userId: string | null;
+  requestId: string;
+}

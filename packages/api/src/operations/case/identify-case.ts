@@ -1,0 +1,73 @@
+import { AppError, caseCodeFor, type IdentifyCaseInput } from '@donghanh/domain';
+import {
+  type CaseWorkflowInput,
+  caseWorkflowId,
+  identifyUpdate,
+  TASK_QUEUE,
+} from '@donghanh/workflows/messages';
+import type { caseWorkflow } from '@donghanh/workflows/workflows';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import type { Context } from '../../context';
+import { caseIdFor } from './case-identity';
+import { isUnitWithin } from './unit-scope';
+import { asWorkflowError } from './workflow-errors';
+
+export interface IdentifyCaseResult {
+  caseId: string;
+  code: string;
+  created: boolean;
+}
+
+/**
+ * Identifies a student as a case: starts the case workflow and waits (update-with-start) until
+ * it has written the case, so the caller gets the case back or a clear error.
+ */
+export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Promise<IdentifyCaseResult> {
+  const [student, campaign] = await Promise.all([
+    ctx.db.student.findUnique({
+      where: { id: input.studentId },
+      select: { id: true, schoolId: true, school: { select: { unitId: true } } },
+    }),
+    ctx.db.campaign.findUnique({
+      where: { id: input.campaignId },
+      select: { id: true, unitId: true, schoolYear: true, active: true },
+    }),
+  ]);
+  if (!student) throw new AppError('STUDENT_NOT_FOUND', { studentId: input.studentId });
+  if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { campaignId: input.campaignId });
+  if (!campaign.active) throw new AppError('CAMPAIGN_CLOSED');
+  if (!(await isUnitWithin(ctx.db, student.school.unitId, campaign.unitId)))
+    throw new AppError('STUDENT_OUTSIDE_CAMPAIGN');
+
+  const caseId = caseIdFor(campaign.id, student.id);
+  const existing = await ctx.db.case.findUnique({ where: { id: caseId }, select: { code: true } });
+  if (existing) return { caseId, code: existing.code, created: false };
+
+  const args: CaseWorkflowInput = {
+    caseId,
+    code: caseCodeFor(caseId, campaign.schoolYear),
+    campaignId: campaign.id,
+    studentId: student.id,
+    schoolId: student.schoolId,
+    schoolUnitId: student.school.unitId,
+    categories: input.categories,
+    source: input.source,
+    reason: input.reason,
+    identifiedById: ctx.userId,
+  };
+  const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
+    workflowId: caseWorkflowId(caseId),
+    taskQueue: ctx.taskQueue ?? TASK_QUEUE,
+    args: [args],
+    // Two first identifications racing meet in the same workflow; a finished case is never
+    // restarted under the same id.
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
+  try {
+    const r = await ctx.temporal.workflow.executeUpdateWithStart(identifyUpdate, { startWorkflowOperation });
+    return { caseId: r.caseId, code: r.code, created: true };
+  } catch (error) {
+    throw asWorkflowError(error);
+  }
+}

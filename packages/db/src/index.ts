@@ -1,0 +1,10 @@
+export { createDb, type Db } from './client';
+export { dataDir, repoRoot } from './env';
+export { Prisma } from './generated/prisma/client';
+export type * from './generated/prisma/models';
+export { migrateDeploy } from './migrate';
+export * from './read/board-cards';
+export * from './read/event-feed';
+export * from './read/feed-cursor';
+export * from './write/identify-case';
+export * from './write/record-case-event';

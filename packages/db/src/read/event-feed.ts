@@ -1,0 +1,90 @@
+import type { BoardCard, CaseCategory, CaseStage } from '@donghanh/domain';
+import type pg from 'pg';
+import { cursorAfter, type FeedCursor } from './feed-cursor';
+
+export interface FeedEvent {
+  id: bigint;
+  txid: bigint;
+  caseId: string;
+  type: string;
+  createdAt: Date;
+  card: BoardCard;
+}
+
+type Queryable = Pick<pg.Pool | pg.PoolClient | pg.Client, 'query'>;
+
+/**
+ * The oldest transaction still running, cluster-wide: every transaction below it has either
+ * committed or aborted, so rows written below it are final.
+ */
+export async function feedWatermark(db: Queryable): Promise<bigint> {
+  const r = await db.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+  return BigInt(r.rows[0]?.xmin ?? '0');
+}
+
+/** Where a new subscriber starts: everything already final counts as seen. */
+export async function feedHead(db: Queryable): Promise<FeedCursor> {
+  return { txid: await feedWatermark(db), id: 0n };
+}
+
+/**
+ * Reads the events after `after` whose transaction is final, in (txid, id) order, with the
+ * board card as the case looks now. Returns the cursor to continue from.
+ */
+export async function readFeed(
+  db: Queryable,
+  after: FeedCursor,
+  limit = 500,
+): Promise<{ events: FeedEvent[]; next: FeedCursor; more: boolean }> {
+  const watermark = await feedWatermark(db);
+  const r = await db.query(
+    `SELECT e.id::text AS id, e.txid::text AS txid, e."caseId", e.type, e."createdAt",
+            c.code, c.stage, c.categories, c."schoolId", c.version, c."updatedAt",
+            s.name AS "schoolName", COALESCE(cl.name, '') AS "className"
+       FROM "CaseEvent" e
+       JOIN "Case" c ON c.id = e."caseId"
+       JOIN "School" s ON s.id = c."schoolId"
+       JOIN "Student" st ON st.id = c."studentId"
+       LEFT JOIN "Class" cl ON cl.id = st."classId"
+      WHERE (e.txid, e.id) > ($1::bigint, $2::bigint) AND e.txid < $3::bigint
+      ORDER BY e.txid, e.id
+      LIMIT $4`,
+    [after.txid.toString(), after.id.toString(), watermark.toString(), limit],
+  );
+  const events: FeedEvent[] = r.rows.map((row) => ({
+    id: BigInt(row.id),
+    txid: BigInt(row.txid),
+    caseId: row.caseId,
+    type: row.type,
+    createdAt: row.createdAt,
+    card: {
+      caseId: row.caseId,
+      code: row.code,
+      stage: row.stage as CaseStage,
+      categories: row.categories as CaseCategory[],
+      schoolId: row.schoolId,
+      schoolName: row.schoolName,
+      className: row.className,
+      version: row.version,
+      updatedAt: new Date(row.updatedAt).toISOString(),
+    },
+  }));
+  const more = events.length === limit;
+  const last = events[events.length - 1];
+  let next: FeedCursor = last ? { txid: last.txid, id: last.id } : after;
+  // A complete read has seen every final row: jump to the watermark so later reads stay small.
+  if (!more) {
+    const head = { txid: watermark, id: 0n };
+    if (cursorAfter(head, next)) next = head;
+  }
+  return { events, next, more };
+}
+
+/** True when some event is written but not yet final: the tailer should look again soon. */
+export async function hasPendingEvents(db: Queryable, after: FeedCursor): Promise<boolean> {
+  const r = await db.query('SELECT 1 FROM "CaseEvent" WHERE (txid, id) > ($1::bigint, $2::bigint) LIMIT 1', [
+    after.txid.toString(),
+    after.id.toString(),
+  ]);
+  return (r.rowCount ?? 0) > 0;
+}

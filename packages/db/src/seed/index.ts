@@ -1,0 +1,2 @@
+export * from './demo-data';
+export { loadDemoOrganisation } from './load-demo-org';

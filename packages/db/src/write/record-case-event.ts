@@ -1,0 +1,59 @@
+import type { CaseStage } from '@donghanh/domain';
+import type { Db } from '../client';
+import { Prisma } from '../generated/prisma/client';
+
+export type Tx = Prisma.TransactionClient;
+
+export interface CaseEventInput {
+  caseId: string;
+  type: string;
+  payload?: Record<string, unknown>;
+  actorId?: string | null;
+  idempotencyKey: string;
+}
+
+/**
+ * Runs `change` and appends its CaseEvent in one transaction, once per idempotency key: a
+ * retried activity finds its event already there and writes nothing.
+ */
+export async function withCaseEvent<T>(
+  db: Db,
+  event: CaseEventInput,
+  change: (tx: Tx) => Promise<T>,
+): Promise<{ applied: boolean; eventId: bigint; result: T | null }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const existing = await tx.caseEvent.findUnique({
+        where: { idempotencyKey: event.idempotencyKey },
+        select: { id: true },
+      });
+      if (existing) return { applied: false, eventId: existing.id, result: null };
+      const result = await change(tx);
+      const created = await tx.caseEvent.create({
+        data: {
+          caseId: event.caseId,
+          type: event.type,
+          payload: (event.payload ?? {}) as Prisma.InputJsonObject,
+          actorId: event.actorId ?? null,
+          idempotencyKey: event.idempotencyKey,
+        },
+        select: { id: true },
+      });
+      return { applied: true, eventId: created.id, result };
+    });
+  } catch (error) {
+    // Two attempts of the same activity raced: the loser reads the winner's event.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const existing = await db.caseEvent.findUnique({
+        where: { idempotencyKey: event.idempotencyKey },
+        select: { id: true },
+      });
+      if (existing) return { applied: false, eventId: existing.id, result: null };
+    }
+    throw error;
+  }
+}
+
+export async function setCaseStage(tx: Tx, caseId: string, stage: CaseStage): Promise<void> {
+  await tx.case.update({ where: { id: caseId }, data: { stage, version: { increment: 1 } } });
+}

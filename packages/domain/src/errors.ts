@@ -1,0 +1,40 @@
+/**
+ * Stable error codes with Vietnamese first and English second. The API turns an AppError into
+ * a typed tRPC error carrying the code, so a client can react to the code, not the text.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input', http: 400 },
+  STUDENT_NOT_FOUND: { vi: 'Không tìm thấy học sinh', en: 'Student not found', http: 404 },
+  CAMPAIGN_NOT_FOUND: { vi: 'Không tìm thấy đợt vận động', en: 'Campaign not found', http: 404 },
+  CASE_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ', en: 'Case not found', http: 404 },
+  STUDENT_OUTSIDE_CAMPAIGN: {
+    vi: 'Học sinh không thuộc đơn vị của đợt vận động',
+    en: 'The student is outside the campaign’s unit',
+    http: 422,
+  },
+  CAMPAIGN_CLOSED: { vi: 'Đợt vận động đã kết thúc', en: 'The campaign is closed', http: 422 },
+  WORKFLOW_UNAVAILABLE: {
+    vi: 'Hệ thống xử lý hồ sơ tạm thời không phản hồi, vui lòng thử lại',
+    en: 'The case engine is not answering, please retry',
+    http: 503,
+  },
+  STEP_REJECTED: { vi: 'Thao tác không hợp lệ ở bước hiện tại', en: 'Not allowed at this step', http: 409 },
+  INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, details?: Record<string, unknown>) {
+    super(ERROR_MESSAGES[code].vi);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function messageFor(code: ErrorCode, locale: 'vi' | 'en' = 'vi'): string {
+  return ERROR_MESSAGES[code][locale];
+}

@@ -1,0 +1,1 @@
+export { type CaseActivities, type CaseActivityDeps, createCaseActivities } from './case-activities';

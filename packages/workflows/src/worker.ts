@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import type { Db } from '@donghanh/db';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createCaseActivities } from './activities';
+import { TASK_QUEUE } from './messages';
+
+export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+
+export interface CaseWorkerOptions {
+  connection: NativeConnection;
+  db: Db;
+  namespace?: string;
+  taskQueue?: string;
+  /** Each cached workflow keeps its own copy of the bundle's globals: bound it explicitly. */
+  maxCachedWorkflows?: number;
+  screeningDelayMs?: number;
+  bundle?: WorkerOptions['workflowBundle'];
+}
+
+/** The worker that runs case workflows and their activities; apps/worker and tests share it. */
+export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace ?? 'default',
+    taskQueue: o.taskQueue ?? TASK_QUEUE,
+    ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
+    activities: createCaseActivities({
+      db: o.db,
+      ...(o.screeningDelayMs !== undefined ? { screeningDelayMs: o.screeningDelayMs } : {}),
+    }),
+    maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,
+    reuseV8Context: true,
+  });
+}
