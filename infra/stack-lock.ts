@@ -47,7 +47,11 @@ export function acquireStackLock(path: string): StackLock {
           writeFileSync(path, JSON.stringify(state));
         },
         release() {
-          rmSync(path, { force: true });
+          try {
+            if ((JSON.parse(readFileSync(path, 'utf8')) as LockFile).pid === process.pid) rmSync(path, { force: true });
+          } catch {
+            // already gone
+          }
         },
       };
     } catch (error) {

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createDb, dataDir, migrateDeploy, repoRoot } from '@donghanh/db';
-import { startEmbeddedPostgres } from '@donghanh/db/embedded';
+import { startEmbeddedPostgres, takeBackSignalHandling } from '@donghanh/db/embedded';
 // @ts-expect-error plain ESM script without types
 import { ensureTemporalCli } from './ensure-temporal.mjs';
 import { acquireStackLock, type StackLock } from './stack-lock';
@@ -93,10 +93,12 @@ function assertPortFree(port: number, what: string): Promise<void> {
 }
 
 async function main() {
+  takeBackSignalHandling();
   process.on('SIGINT', () => void shutdown(0, 'Ctrl-C: đang dừng / stopping…'));
   process.on('SIGTERM', () => void shutdown(0, 'SIGTERM: đang dừng / stopping…'));
   mkdirSync(data, { recursive: true });
   lock = acquireStackLock(join(data, 'stack.lock'));
+  process.on('exit', () => lock?.release());
 
   await assertPortFree(PORT, 'web');
   const externalTemporal = process.env.TEMPORAL_ADDRESS;

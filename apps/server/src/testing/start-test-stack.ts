@@ -1,0 +1,69 @@
+import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
+import { startTestTemporal } from '@donghanh/workflows/testing';
+import { createCaseWorker } from '@donghanh/workflows/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { type RunningServer, startServer } from '../app';
+
+export interface TestStack {
+  database: TestDatabase;
+  temporal: TestWorkflowEnvironment;
+  worker: Worker;
+  server: RunningServer;
+  baseUrl: string;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+export interface TestStackOptions {
+  pgAdminUrl: string;
+  pgTemplate: string;
+  temporalCli: string;
+  webDist?: string;
+  maxCachedWorkflows?: number;
+}
+
+/**
+ * The real stack for integration tests and benchmarks: a fresh migrated database, a Temporal
+ * dev server, the case worker and the HTTP/socket.io server on a free port.
+ */
+export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
+  const [database, temporal] = await Promise.all([
+    createTestDatabase(o.pgAdminUrl, o.pgTemplate),
+    startTestTemporal(o.temporalCli),
+  ]);
+  const taskQueue = `cases-${database.name}`;
+  const worker = await createCaseWorker({
+    connection: temporal.nativeConnection,
+    db: database.db,
+    namespace: temporal.namespace ?? 'default',
+    taskQueue,
+    maxCachedWorkflows: o.maxCachedWorkflows ?? 500,
+  });
+  const running = worker.run();
+  const address = temporal.address;
+  const server = await startServer({
+    PORT: 0,
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: temporal.namespace ?? 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    WEB_DIST: o.webDist,
+  });
+  return {
+    database,
+    temporal,
+    worker,
+    server,
+    baseUrl: `http://127.0.0.1:${server.port}`,
+    taskQueue,
+    async stop() {
+      await server.close();
+      worker.shutdown();
+      await running;
+      await temporal.teardown();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { BoardCard, LiveCaseEvent } from '@donghanh/domain';
+import { describe, expect, it } from 'vitest';
+import { applyLiveEvent, initialBoard } from '../src/board/board-state';
+
+const card = (caseId: string, version: number, stage: BoardCard['stage'] = 'identified'): BoardCard => ({
+  caseId,
+  code: `HS25-${caseId}`,
+  stage,
+  categories: ['weak_results'],
+  schoolId: 's1',
+  schoolName: 'Trường THCS A',
+  className: '6A',
+  version,
+  updatedAt: '2025-09-05T00:00:00.000Z',
+});
+const event = (id: string, c: BoardCard): LiveCaseEvent => ({
+  id,
+  cursor: `100-${id}`,
+  caseId: c.caseId,
+  type: 'case.changed',
+  at: c.updatedAt,
+  card: c,
+});
+
+describe('board state', () => {
+  it('adds a new card and moves an existing one', () => {
+    let s = initialBoard([card('a', 1)], '1-0');
+    s = applyLiveEvent(s, event('1', card('b', 1)), 0);
+    s = applyLiveEvent(s, event('2', card('a', 2, 'assignment')), 0);
+    expect(s.cards.get('b')?.stage).toBe('identified');
+    expect(s.cards.get('a')?.stage).toBe('assignment');
+    expect(s.cursor).toBe('100-2');
+  });
+
+  it('ignores a replayed event and an older version of a card', () => {
+    let s = initialBoard([card('a', 3, 'plan')], '1-0');
+    const before = s;
+    s = applyLiveEvent(s, event('7', card('a', 2, 'assignment')), 0);
+    expect(s.cards.get('a')?.stage).toBe('plan');
+    const again = applyLiveEvent(s, event('7', card('a', 2, 'assignment')), 0);
+    expect(again).toBe(s);
+    expect(before.cards.get('a')?.version).toBe(3);
+  });
+});
