@@ -48,7 +48,8 @@ export function acquireStackLock(path: string): StackLock {
         },
         release() {
           try {
-            if ((JSON.parse(readFileSync(path, 'utf8')) as LockFile).pid === process.pid) rmSync(path, { force: true });
+            if ((JSON.parse(readFileSync(path, 'utf8')) as LockFile).pid === process.pid)
+              rmSync(path, { force: true });
           } catch {
             // already gone
           }

@@ -1,3 +1,4 @@
+/// <reference path="./vitest-context.d.ts" />
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,14 +10,6 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ESM script without types
 import { ensureTemporalCli } from '../infra/ensure-temporal.mjs';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-    pgTemplate: string;
-    temporalCli: string;
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -35,6 +35,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     deps: {
       db,
       temporal,
+      workflowTimeoutMs: config.TEMPORAL_TIMEOUT_MS,
       ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     },
     health: () => checkHealth(healthPool, connection, tailer.isListening),

@@ -8,7 +8,9 @@ if (!databaseUrl) {
   process.exit(1);
 }
 // The SDK logs every bundle module at INFO; a running product only needs warnings.
-Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN' | undefined) ?? 'WARN') });
+Runtime.install({
+  logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN' | undefined) ?? 'WARN'),
+});
 const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const db = createDb(databaseUrl);
 const connection = await connectWithRetry(address);

@@ -6,6 +6,8 @@ export interface ApiDeps {
   db: Db;
   temporal: Client;
   taskQueue?: string;
+  /** How long a person waits for the case workflow before getting a clear error (ms). */
+  workflowTimeoutMs?: number;
 }
 
 export interface Context extends ApiDeps {

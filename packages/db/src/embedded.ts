@@ -81,5 +81,6 @@ function isAlive(pid: number): boolean {
  * this after importing the package, then stops the cluster itself.
  */
 export function takeBackSignalHandling(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.removeAllListeners(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const)
+    process.removeAllListeners(signal);
 }

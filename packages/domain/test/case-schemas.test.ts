@@ -3,7 +3,11 @@ import { ERROR_MESSAGES, identifyCaseInputSchema } from '../src';
 
 describe('identify case input', () => {
   it('accepts a proposal and defaults its source', () => {
-    const r = identifyCaseInputSchema.parse({ campaignId: 'camp-1', studentId: 'st-1', categories: ['dropout_risk'] });
+    const r = identifyCaseInputSchema.parse({
+      campaignId: 'camp-1',
+      studentId: 'st-1',
+      categories: ['dropout_risk'],
+    });
     expect(r.source).toBe('staff_proposal');
   });
 

@@ -3,14 +3,25 @@ import { compareVietnameseNames, normalizeName, searchKey, splitVietnameseName }
 
 describe('Vietnamese names', () => {
   it('splits family, middle and given names', () => {
-    expect(splitVietnameseName('  Nguyễn   Thị  Minh Khai ')).toEqual({ family: 'Nguyễn', middle: 'Thị Minh', given: 'Khai' });
+    expect(splitVietnameseName('  Nguyễn   Thị  Minh Khai ')).toEqual({
+      family: 'Nguyễn',
+      middle: 'Thị Minh',
+      given: 'Khai',
+    });
     expect(splitVietnameseName('An')).toEqual({ family: '', middle: '', given: 'An' });
   });
 
   it('sorts by given name first, with Đ after D and Ư after U (not after Z)', () => {
     const names = ['Trần Văn Ưng', 'Lê Thị Đào', 'Phạm Văn Dũng', 'Nguyễn Văn Zũ', 'Hoàng An', 'Bùi Thị Ánh'];
     const sorted = [...names].sort(compareVietnameseNames);
-    expect(sorted).toEqual(['Hoàng An', 'Bùi Thị Ánh', 'Phạm Văn Dũng', 'Lê Thị Đào', 'Trần Văn Ưng', 'Nguyễn Văn Zũ']);
+    expect(sorted).toEqual([
+      'Hoàng An',
+      'Bùi Thị Ánh',
+      'Phạm Văn Dũng',
+      'Lê Thị Đào',
+      'Trần Văn Ưng',
+      'Nguyễn Văn Zũ',
+    ]);
     // code-point order would get this wrong: the test would fail with a naive sort
     expect([...names].sort()).not.toEqual(sorted);
   });

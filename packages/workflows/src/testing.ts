@@ -23,7 +23,14 @@ export async function startTestTemporal(
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path },
-      extraArgs: ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=OFF', '--log-level', 'error'],
+      extraArgs: [
+        '--sqlite-pragma',
+        'journal_mode=wal',
+        '--sqlite-pragma',
+        'synchronous=OFF',
+        '--log-level',
+        'error',
+      ],
     },
   });
 }

@@ -29,7 +29,11 @@ const fakeActivities: CaseActivities = {
   },
   async recordScreening(args) {
     calls.push({ name: 'recordScreening', args });
-    return { caseId: args.caseId, stage: args.decision === 'accept' ? 'assignment' : 'declined', eventId: String(calls.length) };
+    return {
+      caseId: args.caseId,
+      stage: args.decision === 'accept' ? 'assignment' : 'declined',
+      eventId: String(calls.length),
+    };
   },
 };
 
@@ -98,9 +102,12 @@ describe('case workflow', () => {
       expect(state.stage).toBe('identified');
       expect(state.openTaskIds).toEqual([`${caseId}:screening`]);
     });
-    expect(calls.filter((c) => c.name === 'recordIdentified' && (c.args as CaseWorkflowInput).caseId === caseId)).toHaveLength(1);
+    expect(
+      calls.filter((c) => c.name === 'recordIdentified' && (c.args as CaseWorkflowInput).caseId === caseId),
+    ).toHaveLength(1);
     const runs = [];
-    for await (const w of env.client.workflow.list({ query: `WorkflowId = '${caseWorkflowId(caseId)}'` })) runs.push(w);
+    for await (const w of env.client.workflow.list({ query: `WorkflowId = '${caseWorkflowId(caseId)}'` }))
+      runs.push(w);
     expect(runs.length).toBeLessThanOrEqual(1); // visibility may lag, but never shows two runs
   });
 
@@ -113,12 +120,16 @@ describe('case workflow', () => {
       const before = calls.length;
       expect(
         await updateRejection(
-          handle.executeUpdate(screenUpdate, { args: [{ taskId: 'other:screening', actorId: 'u', decision: 'accept' }] }),
+          handle.executeUpdate(screenUpdate, {
+            args: [{ taskId: 'other:screening', actorId: 'u', decision: 'accept' }],
+          }),
         ),
       ).toMatch(/không còn hiệu lực/);
       expect(
         await updateRejection(
-          handle.executeUpdate(screenUpdate, { args: [{ taskId: `${caseId}:screening`, actorId: 'u', decision: 'decline' }] }),
+          handle.executeUpdate(screenUpdate, {
+            args: [{ taskId: `${caseId}:screening`, actorId: 'u', decision: 'decline' }],
+          }),
         ),
       ).toMatch(/lý do/);
       expect(calls.length).toBe(before); // validators rejected: no activity ran
@@ -129,7 +140,9 @@ describe('case workflow', () => {
       expect(ok.stage).toBe('assignment');
       expect(
         await updateRejection(
-          handle.executeUpdate(screenUpdate, { args: [{ taskId: `${caseId}:screening`, actorId: 'u', decision: 'accept' }] }),
+          handle.executeUpdate(screenUpdate, {
+            args: [{ taskId: `${caseId}:screening`, actorId: 'u', decision: 'accept' }],
+          }),
         ),
       ).toMatch(/sàng lọc/);
       expect((await handle.query(stateQuery)).stage).toBe('assignment');
@@ -143,7 +156,9 @@ describe('case workflow', () => {
       await identify(tq, caseId);
       const handle = env.client.workflow.getHandle(caseWorkflowId(caseId));
       await handle.executeUpdate(screenUpdate, {
-        args: [{ taskId: `${caseId}:screening`, actorId: 'u', decision: 'decline', reason: 'Đã được hỗ trợ' }],
+        args: [
+          { taskId: `${caseId}:screening`, actorId: 'u', decision: 'decline', reason: 'Đã được hỗ trợ' },
+        ],
       });
       const final = await handle.result();
       expect(final.stage).toBe('declined');
@@ -161,6 +176,8 @@ describe('case workflow', () => {
       }),
     );
     expect(result.stage).toBe('assignment');
-    expect(calls.filter((c) => c.name === 'recordIdentified' && (c.args as CaseWorkflowInput).caseId === caseId)).toHaveLength(1);
+    expect(
+      calls.filter((c) => c.name === 'recordIdentified' && (c.args as CaseWorkflowInput).caseId === caseId),
+    ).toHaveLength(1);
   });
 });

@@ -49,6 +49,7 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: temporal.namespace ?? 'default',
     TEMPORAL_TASK_QUEUE: taskQueue,
+    TEMPORAL_TIMEOUT_MS: 10_000,
     WEB_DIST: o.webDist,
   });
   return {

@@ -1,1 +1,1 @@
-export { createTestDatabase, withDatabase, type TestDatabase } from './test-database';
+export { createTestDatabase, type TestDatabase, withDatabase } from './test-database';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type Db, createDb } from '../client';
+import { createDb, type Db } from '../client';
 
 export interface TestDatabase {
   url: string;

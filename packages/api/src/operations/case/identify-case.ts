@@ -10,7 +10,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { Context } from '../../context';
 import { caseIdFor } from './case-identity';
 import { isUnitWithin } from './unit-scope';
-import { asWorkflowError } from './workflow-errors';
+import { asWorkflowError, withWorkflowDeadline } from './workflow-errors';
 
 export interface IdentifyCaseResult {
   caseId: string;
@@ -65,7 +65,9 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });
   try {
-    const r = await ctx.temporal.workflow.executeUpdateWithStart(identifyUpdate, { startWorkflowOperation });
+    const r = await withWorkflowDeadline(ctx, () =>
+      ctx.temporal.workflow.executeUpdateWithStart(identifyUpdate, { startWorkflowOperation }),
+    );
     return { caseId: r.caseId, code: r.code, created: true };
   } catch (error) {
     throw asWorkflowError(error);

@@ -1,7 +1,7 @@
 import { AppError } from '@donghanh/domain';
 import { caseWorkflowId, screenUpdate } from '@donghanh/workflows/messages';
 import type { Context } from '../../context';
-import { asWorkflowError } from './workflow-errors';
+import { asWorkflowError, withWorkflowDeadline } from './workflow-errors';
 
 export interface ScreenCaseInput {
   caseId: string;
@@ -22,11 +22,18 @@ export async function screenCase(ctx: Context, input: ScreenCaseInput) {
       : new AppError('CASE_NOT_FOUND');
   }
   try {
-    return await ctx.temporal.workflow.getHandle(caseWorkflowId(input.caseId)).executeUpdate(screenUpdate, {
-      args: [
-        { taskId: task.id, actorId: ctx.userId ?? 'system', decision: input.decision, reason: input.reason },
-      ],
-    });
+    return await withWorkflowDeadline(ctx, () =>
+      ctx.temporal.workflow.getHandle(caseWorkflowId(input.caseId)).executeUpdate(screenUpdate, {
+        args: [
+          {
+            taskId: task.id,
+            actorId: ctx.userId ?? 'system',
+            decision: input.decision,
+            reason: input.reason,
+          },
+        ],
+      }),
+    );
   } catch (error) {
     throw asWorkflowError(error);
   }
