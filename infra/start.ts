@@ -5,7 +5,7 @@
  * message instead of touching the running stack's data.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createDb, dataDir, migrateDeploy, repoRoot } from '@donghanh/db';
@@ -17,6 +17,8 @@ import { buildWeb, loadDemoData, waitForHealth } from './start-steps';
 
 const started = performance.now();
 const root = repoRoot();
+// Settings may live in <repo>/.env (see .env.example); the real environment wins.
+if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
 const data = dataDir();
 const PORT = Number(process.env.PORT ?? 3000);
 const PG_PORT = Number(process.env.DONGHANH_PG_PORT ?? 54329);

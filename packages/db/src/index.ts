@@ -2,7 +2,7 @@ export { createDb, type Db } from './client';
 export { dataDir, repoRoot } from './env';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/models';
-export { migrateDeploy } from './migrate';
+export { migrateDeploy, shippedMigrations } from './migrate';
 export * from './read/board-cards';
 export * from './read/event-feed';
 export * from './read/feed-cursor';

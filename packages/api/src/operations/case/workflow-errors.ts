@@ -3,6 +3,18 @@ import { STEP_REJECTED } from '@donghanh/workflows/messages';
 import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Context } from '../../context';
 
+// gRPC status codes meaning the Temporal frontend did not answer in time.
+const UNAVAILABLE = 14;
+const DEADLINE_EXCEEDED = 4;
+
+function isUnreachable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.code === UNAVAILABLE || e.code === DEADLINE_EXCEEDED) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 /** Maps what Temporal throws to a stable application error; unknown failures stay internal. */
 export function asWorkflowError(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError) {
@@ -10,10 +22,7 @@ export function asWorkflowError(error: unknown): Error {
     if (cause instanceof ApplicationFailure && cause.type === STEP_REJECTED)
       return new AppError('STEP_REJECTED', { reason: cause.message });
   }
-  const grpcCode = (error as { code?: number } | null)?.code;
-  // 14 = UNAVAILABLE, 4 = DEADLINE_EXCEEDED: the Temporal frontend cannot be reached.
-  if (grpcCode === 14 || grpcCode === 4 || /ServiceError|UNAVAILABLE|connect/i.test(String(error)))
-    return new AppError('WORKFLOW_UNAVAILABLE');
+  if (isUnreachable(error)) return new AppError('WORKFLOW_UNAVAILABLE');
   return error instanceof Error ? error : new Error(String(error));
 }
 
