@@ -1,3 +1,4 @@
+export * from './campaign';
 export * from './case-code';
 export * from './case-schemas';
 export * from './case-stage';
