@@ -151,9 +151,10 @@ async function main() {
   }
 
   const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(PORT) };
-  const tsx = join(root, 'node_modules', '.bin', 'tsx');
-  run('worker', tsx, [join(root, 'apps/worker/src/main.ts')], env);
-  run('server', tsx, [join(root, 'apps/server/src/main.ts')], env);
+  // `node --import tsx`, not the tsx wrapper: one process per child, so the pid we record and
+  // signal is the process that holds the ports and connections.
+  run('worker', process.execPath, ['--import', 'tsx', join(root, 'apps/worker/src/main.ts')], env);
+  run('server', process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts')], env);
 
   await waitForHealth(`http://127.0.0.1:${PORT}/healthz`, 120_000);
   const db = createDb(databaseUrl, { max: 2 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { repoRoot } from '@donghanh/db';
+import { exitWithParent, repoRoot } from '@donghanh/db';
 import { startServer } from './app';
 import { loadConfig } from './config';
 
@@ -22,6 +22,7 @@ try {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  exitWithParent(shutdown);
 } catch (error) {
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'EADDRINUSE') {

@@ -1,4 +1,4 @@
-import { createDb } from '@donghanh/db';
+import { createDb, exitWithParent } from '@donghanh/db';
 import { createCaseWorker } from '@donghanh/workflows/worker';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 
@@ -23,6 +23,10 @@ const worker = await createCaseWorker({
 });
 console.log(`[worker] polling ${worker.options.taskQueue} on ${address} (pid ${process.pid})`);
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, letting running activities finish.
+exitWithParent((why) => {
+  console.log(`[worker] ${why}: draining`);
+  worker.shutdown();
+});
 await worker.run();
 await connection.close();
 await db.$disconnect();

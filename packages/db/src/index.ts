@@ -3,6 +3,7 @@ export { dataDir, repoRoot } from './env';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/models';
 export { migrateDeploy, shippedMigrations } from './migrate';
+export { exitWithParent } from './process/exit-with-parent';
 export * from './read/board-cards';
 export * from './read/event-feed';
 export * from './read/feed-cursor';
