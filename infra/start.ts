@@ -159,7 +159,7 @@ async function main() {
   await waitForHealth(`http://127.0.0.1:${PORT}/healthz`, 120_000);
   const db = createDb(databaseUrl, { max: 2 });
   try {
-    await loadDemoData(db, `http://127.0.0.1:${PORT}`, say);
+    await loadDemoData(db, `http://127.0.0.1:${PORT}`, temporalAddress, say);
   } finally {
     await db.$disconnect();
   }

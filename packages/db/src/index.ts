@@ -7,5 +7,8 @@ export { exitWithParent } from './process/exit-with-parent';
 export * from './read/board-cards';
 export * from './read/event-feed';
 export * from './read/feed-cursor';
+export * from './write/assignment';
+export * from './write/domain-failures';
+export * from './write/help-plan';
 export * from './write/identify-case';
 export * from './write/record-case-event';

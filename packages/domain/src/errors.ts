@@ -19,6 +19,17 @@ export const ERROR_MESSAGES = {
     http: 503,
   },
   STEP_REJECTED: { vi: 'Thao tác không hợp lệ ở bước hiện tại', en: 'Not allowed at this step', http: 409 },
+  CAPACITY_EXCEEDED: {
+    vi: 'Giáo viên đã nhận đủ số học sinh đăng ký giúp đỡ',
+    en: 'The teacher has reached the number of students they volunteered for',
+    http: 409,
+  },
+  HELPER_NOT_FOUND: { vi: 'Không tìm thấy giáo viên', en: 'Teacher not found', http: 404 },
+  HELPER_OUTSIDE_SCHOOL: {
+    vi: 'Giáo viên không thuộc trường của học sinh',
+    en: 'The teacher is not on the staff of the student’s school',
+    http: 422,
+  },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
 } as const;
 

@@ -13,7 +13,6 @@ export interface CaseWorkerOptions {
   taskQueue?: string;
   /** Each cached workflow keeps its own copy of the bundle's globals: bound it explicitly. */
   maxCachedWorkflows?: number;
-  screeningDelayMs?: number;
   bundle?: WorkerOptions['workflowBundle'];
 }
 
@@ -24,10 +23,7 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     namespace: o.namespace ?? 'default',
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
-    activities: createCaseActivities({
-      db: o.db,
-      ...(o.screeningDelayMs !== undefined ? { screeningDelayMs: o.screeningDelayMs } : {}),
-    }),
+    activities: createCaseActivities({ db: o.db }),
     maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,
     reuseV8Context: true,
   });

@@ -22,6 +22,9 @@ import { workflowsPath } from '../src/worker';
 let env: TestWorkflowEnvironment;
 const calls: { name: string; args: unknown }[] = [];
 
+const unused = async (): Promise<never> => {
+  throw new Error('not used by these tests');
+};
 const fakeActivities: CaseActivities = {
   async recordIdentified(input) {
     calls.push({ name: 'recordIdentified', args: input });
@@ -29,12 +32,19 @@ const fakeActivities: CaseActivities = {
   },
   async recordScreening(args) {
     calls.push({ name: 'recordScreening', args });
+    const accepted = args.decision === 'accept';
     return {
       caseId: args.caseId,
-      stage: args.decision === 'accept' ? 'assignment' : 'declined',
+      stage: accepted ? 'assignment' : 'declined',
       eventId: String(calls.length),
+      assignTaskId: accepted ? `${args.caseId}:assign:1` : null,
     };
   },
+  recordOffer: unused,
+  recordOfferAnswer: unused,
+  recordOfferExpired: unused,
+  recordPlanSubmitted: unused,
+  recordPlanReviewed: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

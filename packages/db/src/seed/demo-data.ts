@@ -156,14 +156,59 @@ export const demoCampaign = {
   schoolYear: DEMO_SCHOOL_YEAR,
 } as const;
 
-/** Cases the demo opens through the API, and how far each is taken. */
-export const demoCases = [
-  { studentId: 'st-01', categories: ['economic_hardship'], advance: 'accept' },
-  { studentId: 'st-03', categories: ['dropout_risk', 'economic_hardship'], advance: 'accept' },
+/**
+ * Cases the demo opens through the API, and how far each is taken through its workflow:
+ * `helper` is offered the case; `accept` answers; `plan` submits a plan; `approve` approves it.
+ */
+export interface DemoCase {
+  studentId: string;
+  categories: readonly string[];
+  advance: 'none' | 'accept' | 'decline';
+  coordinatorId?: string;
+  helper?: string;
+  accept?: boolean;
+  plan?: boolean;
+  approve?: boolean;
+}
+
+export const demoCases: readonly DemoCase[] = [
+  {
+    studentId: 'st-01',
+    categories: ['economic_hardship'],
+    advance: 'accept',
+    coordinatorId: 'u-ct-cl',
+    helper: 'u-gv-lan',
+    accept: true,
+    plan: true,
+    approve: true,
+  },
+  {
+    studentId: 'st-03',
+    categories: ['dropout_risk', 'economic_hardship'],
+    advance: 'accept',
+    coordinatorId: 'u-ct-cl',
+    helper: 'u-gv-uyen',
+    accept: true,
+  },
   { studentId: 'st-05', categories: ['weak_results'], advance: 'none' },
-  { studentId: 'st-06', categories: ['dropped_out'], advance: 'accept' },
+  {
+    studentId: 'st-06',
+    categories: ['dropped_out'],
+    advance: 'accept',
+    coordinatorId: 'u-ct-cl',
+    helper: 'u-gv-duc',
+  },
   { studentId: 'st-09', categories: ['grade9_exam', 'weak_results'], advance: 'none' },
   { studentId: 'st-10', categories: ['economic_hardship'], advance: 'decline' },
-  { studentId: 'st-12', categories: ['dropout_risk'], advance: 'accept' },
+  {
+    studentId: 'st-12',
+    categories: ['dropout_risk'],
+    advance: 'accept',
+    coordinatorId: 'u-ct-th',
+    helper: 'u-gv-son',
+    accept: true,
+    plan: true,
+  },
   { studentId: 'st-15', categories: ['economic_hardship', 'weak_results'], advance: 'none' },
-] as const;
+  { studentId: 'st-08', categories: ['weak_results'], advance: 'accept' },
+];

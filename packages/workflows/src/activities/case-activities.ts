@@ -1,29 +1,69 @@
 import type { Db } from '@donghanh/db';
-import { identifyCase, setCaseStage, withCaseEvent } from '@donghanh/db';
+import {
+  answerOffer,
+  expireOffer,
+  identifyCase,
+  offerAssignment,
+  openAssignmentTask,
+  RuleViolation,
+  reviewPlan,
+  setCaseStage,
+  submitPlan,
+  withCaseEvent,
+} from '@donghanh/db';
 import type { CaseStage } from '@donghanh/domain';
-import type { CaseWorkflowInput } from '../messages';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  type AssignHelperArgs,
+  type CaseWorkflowInput,
+  type PlanGoals,
+  RULE_VIOLATION,
+  type StepResult,
+} from '../messages';
 
 export interface CaseActivityDeps {
   db: Db;
   now?: () => Date;
-  /** How long coordinators have to screen a new case (campaign calendars refine this later). */
-  screeningDelayMs?: number;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
+/** A refused business rule must not be retried: it becomes a typed, non-retryable failure. */
+async function rules<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof RuleViolation)
+      throw ApplicationFailure.create({
+        type: `${RULE_VIOLATION}:${error.rule}`,
+        message: error.message,
+        nonRetryable: true,
+        details: [error.details],
+      });
+    throw error;
+  }
+}
 
 /**
  * Side effects of the case workflow. Each writes its state change and its CaseEvent in one
- * transaction, keyed so that a retried attempt finds its own write and does nothing.
+ * transaction, keyed so that a retried attempt finds its own write and does nothing. Due dates
+ * are computed here (activities may read the clock; workflow code may not).
  */
 export function createCaseActivities(deps: CaseActivityDeps) {
   const now = deps.now ?? (() => new Date());
+  const after = (ms: number) => new Date(now().getTime() + ms);
+  const step = (caseId: string, stage: CaseStage, eventId: bigint): StepResult => ({
+    caseId,
+    stage,
+    eventId: eventId.toString(),
+  });
+
   return {
-    async recordIdentified(input: CaseWorkflowInput): Promise<{ eventId: string; screeningTaskId: string }> {
+    async recordIdentified(
+      input: CaseWorkflowInput & { screeningMs: number },
+    ): Promise<{ eventId: string; screeningTaskId: string }> {
       const r = await identifyCase(deps.db, {
         ...input,
         screeningUnitId: input.schoolUnitId,
-        screeningDueAt: new Date(now().getTime() + (deps.screeningDelayMs ?? 7 * DAY)),
+        screeningDueAt: after(input.screeningMs),
       });
       return { eventId: r.eventId.toString(), screeningTaskId: `${input.caseId}:screening` };
     },
@@ -34,13 +74,16 @@ export function createCaseActivities(deps: CaseActivityDeps) {
       actorId: string;
       decision: 'accept' | 'decline';
       reason?: string | undefined;
-    }): Promise<{ caseId: string; stage: CaseStage; eventId: string }> {
-      const stage: CaseStage = args.decision === 'accept' ? 'assignment' : 'declined';
+      schoolUnitId: string;
+      assignmentMs: number;
+    }): Promise<StepResult & { assignTaskId: string | null }> {
+      const accepted = args.decision === 'accept';
+      const stage: CaseStage = accepted ? 'assignment' : 'declined';
       const r = await withCaseEvent(
         deps.db,
         {
           caseId: args.caseId,
-          type: args.decision === 'accept' ? 'case.accepted' : 'case.declined',
+          type: accepted ? 'case.accepted' : 'case.declined',
           payload: args.reason ? { reason: args.reason } : {},
           actorId: args.actorId,
           idempotencyKey: `${args.caseId}:screened`,
@@ -51,9 +94,97 @@ export function createCaseActivities(deps: CaseActivityDeps) {
             data: { status: 'DONE', completedAt: now(), completedById: args.actorId },
           });
           await setCaseStage(tx, args.caseId, stage);
+          if (accepted)
+            await openAssignmentTask(tx, {
+              caseId: args.caseId,
+              round: 1,
+              scopeUnitId: args.schoolUnitId,
+              dueAt: after(args.assignmentMs),
+            });
         },
       );
-      return { caseId: args.caseId, stage, eventId: r.eventId.toString() };
+      return {
+        ...step(args.caseId, stage, r.eventId),
+        assignTaskId: accepted ? `${args.caseId}:assign:1` : null,
+      };
+    },
+
+    async recordOffer(
+      args: AssignHelperArgs & {
+        caseId: string;
+        round: number;
+        schoolUnitId: string;
+        offerResponseMs: number;
+      },
+    ): Promise<StepResult & { offerTaskId: string }> {
+      return rules(async () => {
+        const r = await offerAssignment(deps.db, {
+          caseId: args.caseId,
+          round: args.round,
+          taskId: args.taskId,
+          actorId: args.actorId,
+          helperId: args.helperId,
+          coHelperIds: args.coHelperIds ?? [],
+          sponsor: args.sponsor,
+          schoolUnitId: args.schoolUnitId,
+          responseDueAt: after(args.offerResponseMs),
+          now: now(),
+        });
+        return { ...step(args.caseId, 'assignment', r.eventId), offerTaskId: r.offerTaskId };
+      });
+    },
+
+    async recordOfferAnswer(args: {
+      caseId: string;
+      round: number;
+      taskId: string;
+      actorId: string;
+      accept: boolean;
+      reason?: string | undefined;
+      schoolUnitId: string;
+      nextMs: number;
+    }): Promise<StepResult> {
+      const r = await answerOffer(deps.db, { ...args, nextDueAt: after(args.nextMs), now: now() });
+      return step(args.caseId, args.accept ? 'plan' : 'assignment', r.eventId);
+    },
+
+    async recordOfferExpired(args: {
+      caseId: string;
+      round: number;
+      taskId: string;
+      schoolUnitId: string;
+      assignmentMs: number;
+    }): Promise<StepResult> {
+      const r = await expireOffer(deps.db, { ...args, nextDueAt: after(args.assignmentMs), now: now() });
+      return step(args.caseId, 'assignment', r.eventId);
+    },
+
+    async recordPlanSubmitted(args: {
+      caseId: string;
+      version: number;
+      taskId: string;
+      actorId: string;
+      goals: PlanGoals;
+      kinds: string[];
+      schoolUnitId: string;
+      planReviewMs: number;
+    }): Promise<StepResult> {
+      const r = await submitPlan(deps.db, { ...args, reviewDueAt: after(args.planReviewMs), now: now() });
+      return step(args.caseId, 'plan', r.eventId);
+    },
+
+    async recordPlanReviewed(args: {
+      caseId: string;
+      version: number;
+      taskId: string;
+      actorId: string;
+      approve: boolean;
+      comment?: string | undefined;
+      helperId: string;
+      planMs: number;
+    }): Promise<StepResult> {
+      const r = await reviewPlan(deps.db, { ...args, rewriteDueAt: after(args.planMs), now: now() });
+      return step(args.caseId, args.approve ? 'active' : 'plan', r.eventId);
     },
   };
 }

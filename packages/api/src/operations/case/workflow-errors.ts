@@ -1,5 +1,5 @@
 import { AppError } from '@donghanh/domain';
-import { STEP_REJECTED } from '@donghanh/workflows/messages';
+import { RULE_VIOLATION, STEP_REJECTED } from '@donghanh/workflows/messages';
 import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Context } from '../../context';
 
@@ -15,12 +15,21 @@ function isUnreachable(error: unknown): boolean {
   return false;
 }
 
+const RULE_CODES = {
+  CAPACITY_EXCEEDED: 'CAPACITY_EXCEEDED',
+  HELPER_NOT_FOUND: 'HELPER_NOT_FOUND',
+  HELPER_OUTSIDE_SCHOOL: 'HELPER_OUTSIDE_SCHOOL',
+} as const;
+
 /** Maps what Temporal throws to a stable application error; unknown failures stay internal. */
 export function asWorkflowError(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError) {
     const cause = error.cause;
     if (cause instanceof ApplicationFailure && cause.type === STEP_REJECTED)
       return new AppError('STEP_REJECTED', { reason: cause.message });
+    const rule = cause instanceof ApplicationFailure ? cause.type?.split(':') : undefined;
+    if (rule?.[0] === RULE_VIOLATION && rule[1] && rule[1] in RULE_CODES)
+      return new AppError(RULE_CODES[rule[1] as keyof typeof RULE_CODES]);
   }
   if (isUnreachable(error)) return new AppError('WORKFLOW_UNAVAILABLE');
   return error instanceof Error ? error : new Error(String(error));

@@ -1,0 +1,14 @@
+/**
+ * A business rule refused the write: the transaction rolled back and retrying will not help.
+ * Activities turn it into a non-retryable failure the API maps to a stable error code.
+ */
+export class RuleViolation extends Error {
+  constructor(
+    readonly rule: 'CAPACITY_EXCEEDED' | 'HELPER_NOT_FOUND' | 'HELPER_OUTSIDE_SCHOOL',
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'RuleViolation';
+  }
+}
