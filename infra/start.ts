@@ -178,7 +178,7 @@ ${DEMO_ACCOUNT_LINES}
 
   Tạo hồ sơ / create a case (a card appears on the board without reload):
     curl -s -X POST http://localhost:${PORT}/trpc/case.identify -H 'content-type: application/json' \\
-      -d '{"campaignId":"camp-sl-2025","studentId":"st-02","categories":["economic_hardship"]}'
+      -d '{"campaignId":"camp-sl-2026","studentId":"st-02","categories":["economic_hardship"]}'
 
   Ctrl-C để dừng / to stop.
 `);

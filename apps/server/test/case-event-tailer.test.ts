@@ -52,7 +52,7 @@ beforeAll(async () => {
       data: {
         id,
         code: `HS25-${id.toUpperCase()}`,
-        campaignId: 'camp-sl-2025',
+        campaignId: 'camp-sl-2026',
         studentId: id === 'case-a' ? 'st-01' : 'st-02',
         schoolId: 's-thcs-chiengle',
         stage: 'identified',

@@ -87,7 +87,7 @@ describe('one case, live, end to end', () => {
       categories: ['weak_results', 'dropout_risk'],
     });
     expect(r.created).toBe(true);
-    expect(r.code).toMatch(/^HS25-/);
+    expect(r.code).toMatch(/^HS26-/);
     const e = await until(() => events.find((x) => x.caseId === r.caseId));
     expect(Date.now() - sent).toBeLessThan(5000);
     expect(e.type).toBe('case.identified');

@@ -30,6 +30,12 @@ export const ERROR_MESSAGES = {
     en: 'The teacher is not on the staff of the student’s school',
     http: 422,
   },
+  ACTOR_NOT_ALLOWED: {
+    vi: 'Bạn không có vai trò cần thiết cho bước này của hồ sơ',
+    en: 'You do not hold the role this step of the case needs',
+    http: 403,
+  },
+  SCHOOL_NOT_FOUND: { vi: 'Không tìm thấy trường', en: 'School not found', http: 404 },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
 } as const;
 

@@ -2,6 +2,7 @@ export * from './campaign';
 export * from './case-code';
 export * from './case-schemas';
 export * from './case-stage';
+export * from './case-step-schemas';
 export * from './categories';
 export * from './errors';
 export * from './live-event';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_MESSAGES, identifyCaseInputSchema } from '../src';
+import {
+  checkInReportSchema,
+  checkInTotals,
+  ERROR_MESSAGES,
+  evaluationDraftSchema,
+  identifyCaseInputSchema,
+} from '../src';
 
 describe('identify case input', () => {
   it('accepts a proposal and defaults its source', () => {
@@ -28,5 +34,46 @@ describe('identify case input', () => {
       expect(m.en, code).toMatch(/\S/);
       expect(m.vi, code).not.toBe(m.en);
     }
+  });
+});
+
+describe('check-in and evaluation schemas', () => {
+  const good = {
+    tutoring: { sessions: 4, hours: 6, subjects: ['Toán'] },
+    material: [{ kind: 'rice', quantity: 15, valueVnd: 270_000 }],
+    familyContact: { visits: 1, calls: 2 },
+    absentDays: 0,
+    riskLevel: 'medium',
+  };
+
+  it('accepts a check-in and totals its help', () => {
+    const r = checkInReportSchema.parse(good);
+    expect(checkInTotals(r)).toEqual({ tutoringHours: 6, materialVnd: 270_000 });
+  });
+
+  it('rejects a negative, fractional or unknown value with a Vietnamese message', () => {
+    const bad = checkInReportSchema.safeParse({ ...good, absentDays: -1 });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe('Số ngày nghỉ học không được âm');
+    expect(checkInReportSchema.safeParse({ ...good, riskLevel: 'extreme' }).success).toBe(false);
+    expect(
+      checkInReportSchema.safeParse({ ...good, material: [{ kind: 'money', quantity: 1, valueVnd: 10.5 }] })
+        .success,
+    ).toBe(false);
+  });
+
+  it('requires a reason when the evaluation proposes closure', () => {
+    const draft = {
+      resultsBefore: 'chua_dat',
+      resultsAfter: 'dat',
+      conductBefore: 'kha',
+      conductAfter: 'tot',
+      progress: 'Tiến bộ',
+      stillAtRisk: false,
+      recommendation: 'propose_closure',
+    };
+    const r = evaluationDraftSchema.safeParse(draft);
+    expect(r.error?.issues[0]?.message).toBe('Cần nêu lý do đề xuất kết thúc');
+    expect(evaluationDraftSchema.safeParse({ ...draft, closureReason: 'goal_reached' }).success).toBe(true);
   });
 });

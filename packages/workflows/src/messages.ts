@@ -4,7 +4,14 @@
  * (it is copied into every cached workflow's V8 context).
  */
 
-import type { CaseCategory, CaseStage } from '@donghanh/domain';
+import type {
+  CaseCategory,
+  CaseStage,
+  CheckInReport,
+  ClosureReason,
+  EvaluationDraft,
+} from '@donghanh/domain';
+import type { CaseClock } from '@donghanh/domain/campaign/pure';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
 export const TASK_QUEUE = 'donghanh-cases';
@@ -44,6 +51,38 @@ export interface CaseWorkflowInput {
   reason?: string | undefined;
   identifiedById?: string | null | undefined;
   timing?: Partial<CaseTiming> | undefined;
+  /** Maps the school calendar to real time (compressed in tests); realClock(now) by default. */
+  clock: CaseClock;
+  /** Set when a semester continues as new: the case resumes where the last run left it. */
+  resume?: CaseResume | undefined;
+}
+
+/** What one run hands the next when the case continues as new (each semester). */
+export interface CaseResume {
+  state: CaseWorkflowState;
+  identifiedEventId: string;
+  /** The calendar day from which the next term is planned. */
+  fromDate: string;
+  /** The helper must first confirm the student came back after summer. */
+  confirmReturn: boolean;
+}
+
+/** One month's check-in on the case's clock (epoch ms). */
+export interface CheckInTimes {
+  key: string;
+  opensAt: number;
+  remindAt: number;
+  dueAt: number;
+  escalateAt: number;
+}
+
+export interface CheckInStatus {
+  window: CheckInTimes;
+  taskId: string;
+  term: string;
+  filed: boolean;
+  reminded: boolean;
+  escalated: boolean;
 }
 
 export interface IdentifyResult {
@@ -102,6 +141,75 @@ export interface ReviewPlanArgs {
   comment?: string | undefined;
 }
 
+export interface FileCheckInArgs {
+  taskId: string;
+  actorId: string;
+  report: CheckInReport;
+}
+
+/** A coordinator closes a follow-up (late check-in, high-risk alert) with what was done. */
+export interface AcknowledgeArgs {
+  taskId: string;
+  actorId: string;
+  note?: string | undefined;
+}
+
+/** The coordinator opens the semester evaluation before its date (leaving school, transfer…). */
+export interface StartEvaluationArgs {
+  actorId: string;
+  reason: string;
+}
+
+export interface SubmitEvaluationArgs {
+  taskId: string;
+  actorId: string;
+  draft: EvaluationDraft;
+}
+
+/** Coordinator review, then the principal's sign-off: approve, or return with a comment. */
+export interface DecideArgs {
+  taskId: string;
+  actorId: string;
+  approve: boolean;
+  comment?: string | undefined;
+}
+
+export interface ProposeClosureArgs {
+  actorId: string;
+  reason: ClosureReason;
+  note?: string | undefined;
+}
+
+export interface ReopenArgs {
+  actorId: string;
+  reason: string;
+}
+
+export interface RequestTransferArgs {
+  actorId: string;
+  toSchoolId: string;
+  toSchoolUnitId: string;
+  note?: string | undefined;
+}
+
+export interface ReplaceHelperArgs {
+  actorId: string;
+  helperId: string;
+  reason: string;
+}
+
+export interface ConfirmReturnArgs {
+  taskId: string;
+  actorId: string;
+  returned: boolean;
+  note?: string | undefined;
+}
+
+export interface AddNoteArgs {
+  actorId: string;
+  text: string;
+}
+
 export interface CaseWorkflowState {
   caseId: string;
   stage: CaseStage | 'starting';
@@ -111,6 +219,28 @@ export interface CaseWorkflowState {
   offer: { round: number; taskId: string; helperId: string } | null;
   assignmentRound: number;
   planVersion: number;
+  /** The semester this run covers, e.g. '2026-2027/1'. */
+  term: string | null;
+  evaluationVersion: number;
+  /** A closure waiting for the principal: the stage to return to if it is refused. */
+  closure: { reason: ClosureReason; returnTo: CaseStage; round: number } | null;
+  transfer: { toSchoolId: string; toSchoolUnitId: string; round: number; taskId: string } | null;
+  schoolId: string;
+  schoolUnitId: string;
+  /** Runs of this case so far (one per semester: continue-as-new). */
+  runs: number;
+  riskLevel: 'low' | 'medium' | 'high' | null;
+  /** This term's check-ins and any earlier one still unfiled, by month 'YYYY-MM'. */
+  checkIns: Record<string, CheckInStatus>;
+  evaluation: {
+    term: string;
+    version: number;
+    step: 'draft' | 'review' | 'signoff' | 'done';
+    dueAt: number;
+  } | null;
+  /** Bumped when the case leaves its current help (closed, transferred, reopened): stale timers stop. */
+  era: number;
+  counters: { closure: number; transfer: number; replace: number; reopen: number; note: number };
 }
 
 /** Resolves once the case is written: the caller of update-with-start gets the case back. */
@@ -120,6 +250,22 @@ export const assignHelperUpdate = defineUpdate<StepResult, [AssignHelperArgs]>('
 export const respondOfferUpdate = defineUpdate<StepResult, [RespondOfferArgs]>('respondOffer');
 export const submitPlanUpdate = defineUpdate<StepResult, [SubmitPlanArgs]>('submitPlan');
 export const reviewPlanUpdate = defineUpdate<StepResult, [ReviewPlanArgs]>('reviewPlan');
+export const fileCheckInUpdate = defineUpdate<StepResult & { late: boolean }, [FileCheckInArgs]>(
+  'fileCheckIn',
+);
+export const acknowledgeUpdate = defineUpdate<StepResult, [AcknowledgeArgs]>('acknowledge');
+export const startEvaluationUpdate = defineUpdate<StepResult, [StartEvaluationArgs]>('startEvaluation');
+export const submitEvaluationUpdate = defineUpdate<StepResult, [SubmitEvaluationArgs]>('submitEvaluation');
+export const reviewEvaluationUpdate = defineUpdate<StepResult, [DecideArgs]>('reviewEvaluation');
+export const signOffEvaluationUpdate = defineUpdate<StepResult, [DecideArgs]>('signOffEvaluation');
+export const proposeClosureUpdate = defineUpdate<StepResult, [ProposeClosureArgs]>('proposeClosure');
+export const decideClosureUpdate = defineUpdate<StepResult, [DecideArgs]>('decideClosure');
+export const reopenUpdate = defineUpdate<StepResult, [ReopenArgs]>('reopen');
+export const requestTransferUpdate = defineUpdate<StepResult, [RequestTransferArgs]>('requestTransfer');
+export const answerTransferUpdate = defineUpdate<StepResult, [DecideArgs]>('answerTransfer');
+export const replaceHelperUpdate = defineUpdate<StepResult, [ReplaceHelperArgs]>('replaceHelper');
+export const confirmReturnUpdate = defineUpdate<StepResult, [ConfirmReturnArgs]>('confirmReturn');
+export const addNoteUpdate = defineUpdate<StepResult, [AddNoteArgs]>('addNote');
 export const stateQuery = defineQuery<CaseWorkflowState>('state');
 
 /** Error types the API maps to stable codes. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
+import { type CaseClock, realClock } from '@donghanh/domain';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -36,18 +37,26 @@ const UYEN = 'u-gv-uyen'; // capacity 2
 
 const fast: Partial<CaseTiming> = { offerResponseMs: 60_000 };
 
-async function startCase(studentId: string, timing: Partial<CaseTiming> = fast) {
+/** The real calendar: nothing of the school year fires while a test runs. */
+const realTime = () => realClock(Date.now());
+
+async function startCase(
+  studentId: string,
+  timing: Partial<CaseTiming> = fast,
+  clock: CaseClock = realTime(),
+) {
   const caseId = `c${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const input: CaseWorkflowInput = {
     caseId,
-    code: `HS25-${caseId.slice(1, 7).toUpperCase()}`,
-    campaignId: 'camp-sl-2025',
+    code: `HS26-${caseId.slice(1, 7).toUpperCase()}`,
+    campaignId: 'camp-sl-2026',
     studentId,
     schoolId: 's-thcs-chiengle',
     schoolUnitId: 'u-thcs-chiengle',
     categories: ['economic_hardship'],
     source: 'staff_proposal',
     timing,
+    clock,
   };
   await env.client.workflow.executeUpdateWithStart(identifyUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation('caseWorkflow', {

@@ -45,6 +45,27 @@ const fakeActivities: CaseActivities = {
   recordOfferExpired: unused,
   recordPlanSubmitted: unused,
   recordPlanReviewed: unused,
+  planTerm: unused,
+  beginTerm: unused,
+  openCheckIn: unused,
+  remindCheckIn: unused,
+  escalateCheckIn: unused,
+  recordCheckIn: unused,
+  acknowledge: unused,
+  openEvaluation: unused,
+  recordEvaluationDraft: unused,
+  recordEvaluationReview: unused,
+  recordEvaluationSignOff: unused,
+  proposeClosure: unused,
+  decideClosure: unused,
+  reopen: unused,
+  openAssignmentAfterReopen: unused,
+  requestTransfer: unused,
+  answerTransfer: unused,
+  replaceHelper: unused,
+  openReturnConfirmation: unused,
+  recordReturn: unused,
+  addNote: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {
@@ -57,6 +78,7 @@ function input(caseId: string): CaseWorkflowInput {
     schoolUnitId: 'u1',
     categories: ['dropout_risk'],
     source: 'staff_proposal',
+    clock: { anchorMs: 0, anchorDate: '2026-11-01', msPerDay: 86_400_000 },
   };
 }
 

@@ -3,7 +3,7 @@
  * upper-secondary school, which since 07/2025 answer to different tiers), classes, staff and
  * students with made-up but real-looking Vietnamese names.
  */
-export const DEMO_SCHOOL_YEAR = 2025;
+export const DEMO_SCHOOL_YEAR = 2026;
 
 export const demoUnits = [
   {
@@ -150,9 +150,9 @@ export const demoStudents = [
 ] as const;
 
 export const demoCampaign = {
-  id: 'camp-sl-2025',
+  id: 'camp-sl-2026',
   unitId: 'u-so-sonla',
-  name: 'Mỗi nhà giáo, cán bộ giáo dục giúp đỡ học sinh có hoàn cảnh khó khăn — năm học 2025–2026',
+  name: 'Mỗi nhà giáo, cán bộ giáo dục giúp đỡ học sinh có hoàn cảnh khó khăn — năm học 2026–2027',
   schoolYear: DEMO_SCHOOL_YEAR,
 } as const;
 

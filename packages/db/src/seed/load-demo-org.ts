@@ -1,4 +1,4 @@
-import { normalizeName, searchKey } from '@donghanh/domain';
+import { DEFAULT_2026_2027, normalizeName, searchKey } from '@donghanh/domain';
 import type { Db } from '../client';
 import {
   DEMO_SCHOOL_YEAR,
@@ -61,6 +61,10 @@ export async function loadDemoOrganisation(db: Db): Promise<void> {
         },
       });
     }
-    await tx.campaign.upsert({ where: { id: demoCampaign.id }, update: {}, create: { ...demoCampaign } });
+    await tx.campaign.upsert({
+      where: { id: demoCampaign.id },
+      update: {},
+      create: { ...demoCampaign, settings: DEFAULT_2026_2027 },
+    });
   });
 }

@@ -10,6 +10,34 @@ export interface AssignmentTaskInput {
   dueAt: Date;
 }
 
+/**
+ * Locks the teachers' rows and checks each can take one more case: exists, teaches at the
+ * school, and stays within the capacity they volunteered. Two cases offered at once serialise
+ * on the lock, so a teacher's capacity is never exceeded.
+ */
+export async function checkHelpersCanTake(tx: Tx, ids: string[], schoolUnitId: string): Promise<void> {
+  const users = await tx.$queryRaw<{ id: string; capacity: number }[]>`
+    SELECT id, capacity FROM "User" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
+  for (const id of ids) {
+    const user = users.find((u) => u.id === id);
+    if (!user) throw new RuleViolation('HELPER_NOT_FOUND', `Không tìm thấy giáo viên ${id}`, { userId: id });
+    const inSchool = await tx.roleAssignment.count({
+      where: { userId: id, unitId: schoolUnitId, role: 'TEACHER' },
+    });
+    if (inSchool === 0)
+      throw new RuleViolation('HELPER_OUTSIDE_SCHOOL', 'Giáo viên không thuộc trường của học sinh', {
+        userId: id,
+      });
+    const load = await tx.caseHelper.count({ where: { userId: id, status: { in: ['OFFERED', 'ACTIVE'] } } });
+    if (load + 1 > user.capacity)
+      throw new RuleViolation('CAPACITY_EXCEEDED', 'Giáo viên đã nhận đủ số học sinh đăng ký giúp đỡ', {
+        userId: id,
+        capacity: user.capacity,
+        load,
+      });
+  }
+}
+
 /** The coordinator's task of choosing a helper for a case. */
 export async function openAssignmentTask(tx: Tx, t: AssignmentTaskInput): Promise<string> {
   const id = `${t.caseId}:assign:${t.round}`;
@@ -71,29 +99,7 @@ export async function offerAssignment(db: Db, o: OfferInput) {
     },
     async (tx) => {
       const ids = [o.helperId, ...o.coHelperIds];
-      const users = await tx.$queryRaw<{ id: string; capacity: number }[]>`
-        SELECT id, capacity FROM "User" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
-      for (const id of ids) {
-        const user = users.find((u) => u.id === id);
-        if (!user)
-          throw new RuleViolation('HELPER_NOT_FOUND', `Không tìm thấy giáo viên ${id}`, { userId: id });
-        const inSchool = await tx.roleAssignment.count({
-          where: { userId: id, unitId: o.schoolUnitId, role: 'TEACHER' },
-        });
-        if (inSchool === 0)
-          throw new RuleViolation('HELPER_OUTSIDE_SCHOOL', 'Giáo viên không thuộc trường của học sinh', {
-            userId: id,
-          });
-        const load = await tx.caseHelper.count({
-          where: { userId: id, status: { in: ['OFFERED', 'ACTIVE'] } },
-        });
-        if (load + 1 > user.capacity)
-          throw new RuleViolation('CAPACITY_EXCEEDED', 'Giáo viên đã nhận đủ số học sinh đăng ký giúp đỡ', {
-            userId: id,
-            capacity: user.capacity,
-            load,
-          });
-      }
+      await checkHelpersCanTake(tx, ids, o.schoolUnitId);
       for (const [i, id] of ids.entries()) {
         await tx.caseHelper.create({
           data: {
@@ -137,6 +143,8 @@ export interface OfferAnswer {
   schoolUnitId: string;
   /** Due date of the next coordinator task (after a decline) or of the plan (after an accept). */
   nextDueAt: Date;
+  /** The plan version the helper writes after accepting (above 1 after a transfer or reopening). */
+  planVersion?: number | undefined;
   now: Date;
 }
 
@@ -164,7 +172,7 @@ export async function answerOffer(db: Db, a: OfferAnswer) {
         await setCaseStage(tx, a.caseId, 'plan');
         await tx.task.create({
           data: {
-            id: `${a.caseId}:plan:1`,
+            id: `${a.caseId}:plan:${a.planVersion ?? 1}`,
             caseId: a.caseId,
             type: 'write_plan',
             assigneeUserId: a.actorId,

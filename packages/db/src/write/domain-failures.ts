@@ -4,7 +4,13 @@
  */
 export class RuleViolation extends Error {
   constructor(
-    readonly rule: 'CAPACITY_EXCEEDED' | 'HELPER_NOT_FOUND' | 'HELPER_OUTSIDE_SCHOOL',
+    readonly rule:
+      | 'CAPACITY_EXCEEDED'
+      | 'HELPER_NOT_FOUND'
+      | 'HELPER_OUTSIDE_SCHOOL'
+      | 'ACTOR_NOT_ALLOWED'
+      | 'SCHOOL_NOT_FOUND'
+      | 'VALIDATION_FAILED',
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {

@@ -38,3 +38,32 @@ export const DEFAULT_2025_2026: CampaignSettings = {
     { name: 'Báo cáo cuối năm học', due: '2026-05-25' },
   ],
 };
+
+/**
+ * The 2026–2027 frame, drafted the same way for the demo and for new campaigns: the year opens
+ * on Saturday 05/09/2026, semester I ends on Saturday 16/01/2027, semester II runs from Monday
+ * 18/01/2027 to Saturday 29/05/2027. Holidays: Tết Dương lịch 01/01/2027; Tết Nguyên đán Đinh
+ * Mùi (mùng 1 = 06/02/2027) 03/02–11/02/2027; Giỗ Tổ Hùng Vương (10/3 âm lịch = 16/04/2027);
+ * 30/04–01/05/2027. The ministry publishes its frame in the summer: the admin checks these dates.
+ */
+export const DEFAULT_2026_2027: CampaignSettings = {
+  ...DEFAULT_2025_2026,
+  schoolYear: 2026,
+  calendar: {
+    schoolWeek: 'mon-fri',
+    yearStart: '2026-09-05',
+    semester1End: '2027-01-16',
+    semester2Start: '2027-01-18',
+    yearEnd: '2027-05-29',
+    holidays: [
+      { from: '2027-01-01', to: '2027-01-01', name: 'Tết Dương lịch' },
+      { from: '2027-02-03', to: '2027-02-11', name: 'Tết Nguyên đán Đinh Mùi' },
+      { from: '2027-04-16', to: '2027-04-16', name: 'Giỗ Tổ Hùng Vương' },
+      { from: '2027-04-30', to: '2027-05-01', name: 'Ngày Giải phóng miền Nam 30/4 và Quốc tế Lao động 1/5' },
+    ],
+  },
+  reportDeadlines: [
+    { name: 'Báo cáo học kỳ I', due: '2026-12-25' },
+    { name: 'Báo cáo cuối năm học', due: '2027-05-25' },
+  ],
+};

@@ -1,6 +1,7 @@
 // The zod-free part of the campaign module, for workflow code (deterministic sandbox):
 // import from here, never from ./schema at run time.
 export * from './calendar';
+export * from './clock';
 export * from './dates';
 export * from './defaults';
 export * from './eligibility';
@@ -13,3 +14,4 @@ export type {
   SchoolWeek,
 } from './schema';
 export * from './supports';
+export * from './term';

@@ -5,41 +5,19 @@ import {
   identifyCase,
   offerAssignment,
   openAssignmentTask,
-  RuleViolation,
   reviewPlan,
   setCaseStage,
   submitPlan,
   withCaseEvent,
 } from '@donghanh/db';
 import type { CaseStage } from '@donghanh/domain';
-import { ApplicationFailure } from '@temporalio/common';
-import {
-  type AssignHelperArgs,
-  type CaseWorkflowInput,
-  type PlanGoals,
-  RULE_VIOLATION,
-  type StepResult,
-} from '../messages';
+import type { AssignHelperArgs, CaseWorkflowInput, PlanGoals, StepResult } from '../messages';
+import { createLifecycleActivities } from './lifecycle-activities';
+import { withRules } from './rules';
 
 export interface CaseActivityDeps {
   db: Db;
   now?: () => Date;
-}
-
-/** A refused business rule must not be retried: it becomes a typed, non-retryable failure. */
-async function rules<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof RuleViolation)
-      throw ApplicationFailure.create({
-        type: `${RULE_VIOLATION}:${error.rule}`,
-        message: error.message,
-        nonRetryable: true,
-        details: [error.details],
-      });
-    throw error;
-  }
 }
 
 /**
@@ -57,6 +35,8 @@ export function createCaseActivities(deps: CaseActivityDeps) {
   });
 
   return {
+    ...createLifecycleActivities(deps),
+
     async recordIdentified(
       input: CaseWorkflowInput & { screeningMs: number },
     ): Promise<{ eventId: string; screeningTaskId: string }> {
@@ -117,7 +97,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
         offerResponseMs: number;
       },
     ): Promise<StepResult & { offerTaskId: string }> {
-      return rules(async () => {
+      return withRules(async () => {
         const r = await offerAssignment(deps.db, {
           caseId: args.caseId,
           round: args.round,
@@ -143,6 +123,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
       reason?: string | undefined;
       schoolUnitId: string;
       nextMs: number;
+      planVersion?: number | undefined;
     }): Promise<StepResult> {
       const r = await answerOffer(deps.db, { ...args, nextDueAt: after(args.nextMs), now: now() });
       return step(args.caseId, args.accept ? 'plan' : 'assignment', r.eventId);

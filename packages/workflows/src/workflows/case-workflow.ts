@@ -1,25 +1,43 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  allHandlersFinished,
   condition,
+  continueAsNew,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/case-activities';
 import {
+  acknowledgeUpdate,
+  addNoteUpdate,
+  answerTransferUpdate,
   assignHelperUpdate,
+  type CaseResume,
   type CaseTiming,
   type CaseWorkflowInput,
   type CaseWorkflowState,
+  type CheckInTimes,
+  confirmReturnUpdate,
   DEFAULT_TIMING,
+  decideClosureUpdate,
+  fileCheckInUpdate,
   type IdentifyResult,
   identifyUpdate,
+  proposeClosureUpdate,
+  reopenUpdate,
+  replaceHelperUpdate,
+  requestTransferUpdate,
   respondOfferUpdate,
+  reviewEvaluationUpdate,
   reviewPlanUpdate,
   STEP_REJECTED,
   type StepResult,
   screenUpdate,
+  signOffEvaluationUpdate,
+  startEvaluationUpdate,
   stateQuery,
+  submitEvaluationUpdate,
   submitPlanUpdate,
 } from '../messages';
 
@@ -38,47 +56,97 @@ function unwrapActivityFailure(error: unknown): never {
   throw error;
 }
 
+type Stage = CaseWorkflowState['stage'];
+/** Stages in which help is under way: check-ins run, the evaluation comes at the semester's end. */
+const HELPING: readonly Stage[] = ['active', 'evaluation', 'closure'];
+const blank = (s: string | undefined) => !s?.trim();
+
 /**
  * One workflow per case (id `case-<caseId>`), the single writer of its state. Human steps are
  * updates whose validators reject a stale, foreign or already-completed task before anything is
- * written; `busy` closes the window between two updates racing for the same step.
+ * written; a step in flight marks its key busy so two updates racing for it cannot both pass.
+ * Each semester the run continues as new, carrying its state, so history stays bounded.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkflowState> {
   const timing: CaseTiming = { ...DEFAULT_TIMING, ...input.timing };
-  const state: CaseWorkflowState = {
-    caseId: input.caseId,
-    stage: 'starting',
-    openTaskIds: [],
-    helperId: null,
-    offer: null,
-    assignmentRound: 0,
-    planVersion: 0,
-  };
-  let identified: IdentifyResult | undefined;
-  let busy: string | null = null;
+  const c = input.caseId;
+  const resume: CaseResume | undefined = input.resume;
+  const state: CaseWorkflowState = resume
+    ? { ...resume.state, runs: resume.state.runs + 1 }
+    : {
+        caseId: c,
+        stage: 'starting',
+        openTaskIds: [],
+        helperId: null,
+        offer: null,
+        assignmentRound: 0,
+        planVersion: 0,
+        term: null,
+        evaluationVersion: 0,
+        closure: null,
+        transfer: null,
+        schoolId: input.schoolId,
+        schoolUnitId: input.schoolUnitId,
+        runs: 1,
+        riskLevel: null,
+        checkIns: {},
+        evaluation: null,
+        era: 0,
+        counters: { closure: 0, transfer: 0, replace: 0, reopen: 0, note: 0 },
+      };
+  let identified: IdentifyResult | undefined = resume
+    ? { caseId: c, code: input.code, eventId: resume.identifiedEventId }
+    : undefined;
+  const busy = new Set<string>();
   let offerAnswered = false;
+  /** The term being lived, once planned: an early evaluation belongs to it. */
+  let currentTerm: { key: string; evaluationDueAt: number } | null = null;
 
+  const scope = () => ({ caseId: c, schoolUnitId: state.schoolUnitId });
   const openTask = (id: string | null) => {
     if (id && !state.openTaskIds.includes(id)) state.openTaskIds.push(id);
   };
   const closeTask = (id: string) => {
     state.openTaskIds = state.openTaskIds.filter((t) => t !== id);
   };
-  const requireStep = (stage: CaseWorkflowState['stage'], taskId: string, what: string) => {
-    if (state.stage !== stage) reject(`Hồ sơ không ở bước ${what}`);
-    if (busy) reject('Bước này đang được xử lý');
+  /** The case leaves its current help (closed, transferred): open work is gone, timers stop. */
+  const leaveHelp = (keepTasks: string[] = []) => {
+    state.era += 1;
+    state.openTaskIds = keepTasks;
+    state.offer = null;
+    state.evaluation = null;
+    for (const [key, ci] of Object.entries(state.checkIns)) if (!ci.filed) delete state.checkIns[key];
+  };
+  const requireStage = (stages: readonly Stage[], what: string) => {
+    if (!stages.includes(state.stage)) reject(`Hồ sơ không ở bước ${what}`);
+  };
+  const requireIdle = (key = 'flow') => {
+    if (busy.has(key)) reject('Bước này đang được xử lý');
+  };
+  const requireTask = (taskId: string) => {
     if (!state.openTaskIds.includes(taskId)) reject('Nhiệm vụ không còn hiệu lực');
   };
-  /** Runs one step's activity with the step marked busy; state changes only on success. */
-  async function run<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    busy = name;
+  const requireStep = (stage: Stage, taskId: string, what: string) => {
+    requireStage([stage], what);
+    requireIdle();
+    requireTask(taskId);
+  };
+  /** Runs one step's activity with its key marked busy; state changes only on success. */
+  async function run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    busy.add(key);
     try {
       return await fn();
     } catch (error) {
       unwrapActivityFailure(error);
     } finally {
-      busy = null;
+      busy.delete(key);
     }
+  }
+  /** Sleeps until `at` (epoch ms on the workflow clock) or until `stop` holds; true when stopped. */
+  async function until(at: number, stop: () => boolean): Promise<boolean> {
+    const ms = at - Date.now();
+    if (ms <= 0) return stop();
+    return condition(stop, ms);
   }
 
   setHandler(stateQuery, () => state);
@@ -87,17 +155,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     return identified as IdentifyResult;
   });
 
+  // ── screening and assignment ────────────────────────────────────────────────────────────
   setHandler(
     screenUpdate,
     async (args) => {
-      const r = await run('screen', () =>
+      const r = await run('flow', () =>
         activities.recordScreening({
-          caseId: input.caseId,
+          caseId: c,
           taskId: args.taskId,
           actorId: args.actorId,
           decision: args.decision,
           reason: args.reason,
-          schoolUnitId: input.schoolUnitId,
+          schoolUnitId: state.schoolUnitId,
           assignmentMs: timing.assignmentMs,
         }),
       );
@@ -112,7 +181,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     {
       validator: (args) => {
         requireStep('identified', args.taskId, 'sàng lọc');
-        if (args.decision === 'decline' && !args.reason?.trim()) reject('Cần nêu lý do không tiếp nhận');
+        if (args.decision === 'decline' && blank(args.reason)) reject('Cần nêu lý do không tiếp nhận');
       },
     },
   );
@@ -121,12 +190,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     assignHelperUpdate,
     async (args) => {
       const round = state.assignmentRound;
-      const r = await run('assign', () =>
+      const r = await run('flow', () =>
         activities.recordOffer({
           ...args,
-          caseId: input.caseId,
+          caseId: c,
           round,
-          schoolUnitId: input.schoolUnitId,
+          schoolUnitId: state.schoolUnitId,
           offerResponseMs: timing.offerResponseMs,
         }),
       );
@@ -154,16 +223,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       const offer = state.offer as NonNullable<CaseWorkflowState['offer']>;
       offerAnswered = true;
       try {
-        const r = await run('respond', () =>
+        const r = await run('flow', () =>
           activities.recordOfferAnswer({
-            caseId: input.caseId,
+            caseId: c,
             round: offer.round,
             taskId: args.taskId,
             actorId: args.actorId,
             accept: args.accept,
             reason: args.reason,
-            schoolUnitId: input.schoolUnitId,
+            schoolUnitId: state.schoolUnitId,
             nextMs: args.accept ? timing.planMs : timing.assignmentMs,
+            planVersion: state.planVersion + 1,
           }),
         );
         closeTask(args.taskId);
@@ -171,11 +241,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         if (args.accept) {
           state.helperId = args.actorId;
           state.stage = 'plan';
-          state.planVersion = 1;
-          openTask(`${input.caseId}:plan:1`);
+          state.planVersion += 1;
+          openTask(`${c}:plan:${state.planVersion}`);
         } else {
           state.assignmentRound = offer.round + 1;
-          openTask(`${input.caseId}:assign:${state.assignmentRound}`);
+          openTask(`${c}:assign:${state.assignmentRound}`);
         }
         return r;
       } catch (error) {
@@ -188,35 +258,36 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         requireStep('assignment', args.taskId, 'phân công');
         if (!state.offer || state.offer.taskId !== args.taskId) reject('Lời mời không còn hiệu lực');
         if (state.offer.helperId !== args.actorId) reject('Chỉ giáo viên được mời mới trả lời được');
-        if (!args.accept && !args.reason?.trim()) reject('Cần nêu lý do từ chối');
+        if (!args.accept && blank(args.reason)) reject('Cần nêu lý do từ chối');
       },
     },
   );
 
+  // ── the help plan ───────────────────────────────────────────────────────────────────────
   setHandler(
     submitPlanUpdate,
     async (args) => {
       const version = state.planVersion;
-      const r = await run('plan', () =>
+      const r = await run('flow', () =>
         activities.recordPlanSubmitted({
-          caseId: input.caseId,
+          caseId: c,
           version,
           taskId: args.taskId,
           actorId: args.actorId,
           goals: args.goals,
           kinds: args.kinds,
-          schoolUnitId: input.schoolUnitId,
+          schoolUnitId: state.schoolUnitId,
           planReviewMs: timing.planReviewMs,
         }),
       );
       closeTask(args.taskId);
-      openTask(`${input.caseId}:plan-review:${version}`);
+      openTask(`${c}:plan-review:${version}`);
       return r;
     },
     {
       validator: (args) => {
         requireStep('plan', args.taskId, 'lập kế hoạch');
-        if (args.taskId !== `${input.caseId}:plan:${state.planVersion}`) reject('Kế hoạch đang chờ duyệt');
+        if (args.taskId !== `${c}:plan:${state.planVersion}`) reject('Kế hoạch đang chờ duyệt');
         if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới lập kế hoạch');
         if (args.kinds.length === 0) reject('Chọn ít nhất một hình thức giúp đỡ');
       },
@@ -227,9 +298,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     reviewPlanUpdate,
     async (args) => {
       const version = state.planVersion;
-      const r = await run('review', () =>
+      const r = await run('flow', () =>
         activities.recordPlanReviewed({
-          caseId: input.caseId,
+          caseId: c,
           version,
           taskId: args.taskId,
           actorId: args.actorId,
@@ -244,53 +315,607 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         state.stage = 'active';
       } else {
         state.planVersion = version + 1;
-        openTask(`${input.caseId}:plan:${state.planVersion}`);
+        openTask(`${c}:plan:${state.planVersion}`);
       }
       return r;
     },
     {
       validator: (args) => {
         requireStep('plan', args.taskId, 'lập kế hoạch');
-        if (args.taskId !== `${input.caseId}:plan-review:${state.planVersion}`)
-          reject('Không có kế hoạch chờ duyệt');
+        if (args.taskId !== `${c}:plan-review:${state.planVersion}`) reject('Không có kế hoạch chờ duyệt');
         if (args.actorId === state.helperId) reject('Người lập kế hoạch không tự duyệt kế hoạch của mình');
-        if (!args.approve && !args.comment?.trim()) reject('Cần ghi nhận xét khi trả lại kế hoạch');
+        if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi trả lại kế hoạch');
       },
     },
   );
 
-  const recorded = await activities.recordIdentified({ ...input, screeningMs: timing.screeningMs });
-  identified = { caseId: input.caseId, code: input.code, eventId: recorded.eventId };
-  state.stage = 'identified';
-  openTask(recorded.screeningTaskId);
+  // ── monthly check-ins and follow-ups ────────────────────────────────────────────────────
+  const checkInOf = (taskId: string) => Object.values(state.checkIns).find((ci) => ci.taskId === taskId);
 
-  await condition(() => state.stage !== 'identified');
-  if ((state.stage as string) === 'declined') return state;
+  setHandler(
+    fileCheckInUpdate,
+    async (args) => {
+      const ci = checkInOf(args.taskId) as NonNullable<ReturnType<typeof checkInOf>>;
+      const late = Date.now() > ci.window.dueAt;
+      const turnsHigh = args.report.riskLevel === 'high' && state.riskLevel !== 'high';
+      const alertTaskId = turnsHigh ? `${c}:risk:${ci.window.key}` : null;
+      const followUpTaskId = `${c}:overdue:${ci.window.key}`;
+      const r = await run(`checkin:${ci.window.key}`, () =>
+        activities.recordCheckIn({
+          ...scope(),
+          ...args,
+          month: ci.window.key,
+          term: ci.term,
+          dueAt: ci.window.dueAt,
+          late,
+          alertTaskId,
+          followUpTaskId,
+          stage: state.stage as StepResult['stage'],
+        }),
+      );
+      ci.filed = true;
+      state.riskLevel = args.report.riskLevel;
+      closeTask(args.taskId);
+      closeTask(followUpTaskId);
+      openTask(alertTaskId);
+      return { ...r, late };
+    },
+    {
+      validator: (args) => {
+        requireStage(HELPING, 'giúp đỡ');
+        const ci = checkInOf(args.taskId);
+        if (!ci || ci.filed) reject('Không có cập nhật hằng tháng nào đang chờ với mã này');
+        requireTask(args.taskId);
+        requireIdle(`checkin:${ci.window.key}`);
+        if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới nộp cập nhật hằng tháng');
+      },
+    },
+  );
 
-  // Assignment: an unanswered offer lapses after the campaign's delay and returns to the coordinator.
-  while ((state.stage as string) === 'assignment') {
-    await condition(() => state.offer !== null || state.stage !== 'assignment');
-    const offer = state.offer;
-    if (!offer) continue;
-    const answered = await condition(() => offerAnswered || state.offer !== offer, timing.offerResponseMs);
-    if (answered) {
-      await condition(() => state.offer !== offer || !offerAnswered); // the answer was written, or failed
-      continue;
+  setHandler(
+    acknowledgeUpdate,
+    async (args) => {
+      const r = await run(`task:${args.taskId}`, () =>
+        activities.acknowledge({ ...scope(), ...args, stage: state.stage as StepResult['stage'] }),
+      );
+      closeTask(args.taskId);
+      return r;
+    },
+    {
+      validator: (args) => {
+        requireTask(args.taskId);
+        requireIdle(`task:${args.taskId}`);
+        if (!/:(overdue|risk):/.test(args.taskId)) reject('Nhiệm vụ này không phải một cảnh báo cần xử lý');
+      },
+    },
+  );
+
+  async function checkInRound(window: CheckInTimes, term: string, era: number): Promise<void> {
+    const gone = () => state.era !== era || !HELPING.includes(state.stage);
+    const taskId = `${c}:checkin:${window.key}`;
+    if (state.checkIns[window.key]?.filed) return;
+    if (await until(window.opensAt, gone)) return;
+    if (!state.checkIns[window.key]) {
+      await activities.openCheckIn({ ...scope(), helperId: state.helperId as string, term, window, taskId });
+      if (gone()) return;
+      state.checkIns[window.key] = { window, taskId, term, filed: false, reminded: false, escalated: false };
+      openTask(taskId);
     }
-    state.offer = null; // from here a late answer is rejected by the validator
-    closeTask(offer.taskId);
-    await activities.recordOfferExpired({
-      caseId: input.caseId,
-      round: offer.round,
-      taskId: offer.taskId,
-      schoolUnitId: input.schoolUnitId,
-      assignmentMs: timing.assignmentMs,
-    });
-    state.assignmentRound = offer.round + 1;
-    openTask(`${input.caseId}:assign:${state.assignmentRound}`);
+    const ci = state.checkIns[window.key];
+    if (!ci) return;
+    const settled = () => ci.filed || gone();
+    if (!ci.reminded) {
+      if (await until(window.remindAt, settled)) return;
+      await activities.remindCheckIn({
+        ...scope(),
+        taskId,
+        month: window.key,
+        helperId: state.helperId as string,
+      });
+      ci.reminded = true;
+    }
+    if (!ci.escalated) {
+      if (await until(window.escalateAt, settled)) return;
+      const followUpTaskId = `${c}:overdue:${window.key}`;
+      await activities.escalateCheckIn({
+        ...scope(),
+        taskId,
+        month: window.key,
+        followUpTaskId,
+        dueAt: window.dueAt,
+      });
+      ci.escalated = true;
+      if (!gone()) openTask(followUpTaskId);
+    }
+    // Still open: the helper may file it late; it is marked late then.
   }
 
-  // Check-ins, evaluation and closure come next; until then the case waits in `active`.
-  await condition(() => (state.stage as string) === 'closed');
-  return state;
+  // ── the semester evaluation ─────────────────────────────────────────────────────────────
+  async function openEvaluation(term: string, dueAt: number, early?: { actorId: string; reason: string }) {
+    const version = state.evaluationVersion + 1;
+    const r = await run('flow', () =>
+      activities.openEvaluation({
+        ...scope(),
+        term,
+        version,
+        helperId: state.helperId as string,
+        dueAt,
+        early,
+      }),
+    );
+    state.evaluationVersion = version;
+    state.evaluation = { term, version, step: 'draft', dueAt };
+    state.stage = 'evaluation';
+    openTask(`${c}:eval:${term}:${version}`);
+    return r;
+  }
+
+  setHandler(
+    startEvaluationUpdate,
+    async (args) => {
+      const term = currentTerm as NonNullable<typeof currentTerm>;
+      return openEvaluation(term.key, term.evaluationDueAt, args);
+    },
+    {
+      validator: (args) => {
+        requireStage(['active'], 'giúp đỡ');
+        requireIdle();
+        if (!currentTerm) reject('Học kỳ của hồ sơ đang được lập lịch, vui lòng thử lại');
+        if (state.evaluation?.term === currentTerm.key) reject('Học kỳ này đã có đánh giá');
+        if (blank(args.reason)) reject('Cần nêu lý do đánh giá sớm');
+      },
+    },
+  );
+
+  const evalTask = (kind: 'eval' | 'eval-review' | 'eval-signoff') => {
+    const e = state.evaluation;
+    return e ? `${c}:${kind}:${e.term}:${e.version}` : '';
+  };
+
+  setHandler(
+    submitEvaluationUpdate,
+    async (args) => {
+      const e = state.evaluation as NonNullable<CaseWorkflowState['evaluation']>;
+      const r = await run('flow', () =>
+        activities.recordEvaluationDraft({
+          ...scope(),
+          ...args,
+          term: e.term,
+          version: e.version,
+          dueAt: Date.now() + timing.planReviewMs,
+        }),
+      );
+      closeTask(args.taskId);
+      e.step = 'review';
+      openTask(evalTask('eval-review'));
+      return r;
+    },
+    {
+      validator: (args) => {
+        requireStep('evaluation', args.taskId, 'đánh giá học kỳ');
+        if (state.evaluation?.step !== 'draft' || args.taskId !== evalTask('eval'))
+          reject('Không có bản đánh giá đang chờ viết');
+        if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới viết đánh giá');
+      },
+    },
+  );
+
+  /** A returned evaluation goes back to the helper as a new version. */
+  function returnEvaluation() {
+    const e = state.evaluation as NonNullable<CaseWorkflowState['evaluation']>;
+    state.evaluationVersion = e.version + 1;
+    state.evaluation = { ...e, version: e.version + 1, step: 'draft' };
+    openTask(evalTask('eval'));
+  }
+
+  setHandler(
+    reviewEvaluationUpdate,
+    async (args) => {
+      const e = state.evaluation as NonNullable<CaseWorkflowState['evaluation']>;
+      const r = await run('flow', () =>
+        activities.recordEvaluationReview({
+          ...scope(),
+          ...args,
+          term: e.term,
+          version: e.version,
+          helperId: state.helperId as string,
+          dueAt: Date.now() + timing.planReviewMs,
+        }),
+      );
+      closeTask(args.taskId);
+      if (args.approve) {
+        e.step = 'signoff';
+        openTask(evalTask('eval-signoff'));
+      } else returnEvaluation();
+      return r;
+    },
+    {
+      validator: (args) => {
+        requireStep('evaluation', args.taskId, 'đánh giá học kỳ');
+        if (state.evaluation?.step !== 'review' || args.taskId !== evalTask('eval-review'))
+          reject('Không có bản đánh giá chờ xem xét');
+        if (args.actorId === state.helperId) reject('Người viết đánh giá không tự xem xét đánh giá của mình');
+        if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi trả lại đánh giá');
+      },
+    },
+  );
+
+  setHandler(
+    signOffEvaluationUpdate,
+    async (args) => {
+      const e = state.evaluation as NonNullable<CaseWorkflowState['evaluation']>;
+      const r = await run('flow', () =>
+        activities.recordEvaluationSignOff({
+          ...scope(),
+          ...args,
+          term: e.term,
+          version: e.version,
+          helperId: state.helperId as string,
+          dueAt: Date.now() + timing.planReviewMs,
+        }),
+      );
+      closeTask(args.taskId);
+      if (!args.approve) returnEvaluation();
+      else if (r.closes) {
+        leaveHelp();
+        state.stage = 'closed';
+      } else {
+        e.step = 'done';
+        state.stage = 'active';
+      }
+      return { caseId: r.caseId, stage: r.stage, eventId: r.eventId };
+    },
+    {
+      validator: (args) => {
+        requireStep('evaluation', args.taskId, 'đánh giá học kỳ');
+        if (state.evaluation?.step !== 'signoff' || args.taskId !== evalTask('eval-signoff'))
+          reject('Không có bản đánh giá chờ ký duyệt');
+        if (args.actorId === state.helperId) reject('Người viết đánh giá không tự ký duyệt');
+        if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi trả lại đánh giá');
+      },
+    },
+  );
+
+  // ── closure and reopening ───────────────────────────────────────────────────────────────
+  setHandler(
+    proposeClosureUpdate,
+    async (args) => {
+      const round = state.counters.closure + 1;
+      const returnTo = state.stage as StepResult['stage'];
+      const r = await run('flow', () => activities.proposeClosure({ ...scope(), ...args, round }));
+      state.counters.closure = round;
+      state.closure = { reason: args.reason, returnTo, round };
+      state.stage = 'closure';
+      openTask(`${c}:closure:${round}`);
+      return r;
+    },
+    {
+      validator: (args) => {
+        requireStage(['assignment', 'plan', 'active', 'evaluation'], 'đang xử lý');
+        requireIdle();
+        if (state.transfer) reject('Hồ sơ đang chờ chuyển trường');
+        if (args.reason === 'other' && blank(args.note)) reject('Cần ghi rõ lý do kết thúc');
+      },
+    },
+  );
+
+  setHandler(
+    decideClosureUpdate,
+    async (args) => {
+      const closure = state.closure as NonNullable<CaseWorkflowState['closure']>;
+      const r = await run('flow', () =>
+        activities.decideClosure({ ...scope(), ...args, round: closure.round, returnTo: closure.returnTo }),
+      );
+      closeTask(args.taskId);
+      state.closure = null;
+      if (args.approve) {
+        leaveHelp();
+        state.stage = 'closed';
+      } else state.stage = closure.returnTo;
+      return r;
+    },
+    {
+      validator: (args) => {
+        requireStep('closure', args.taskId, 'chờ kết thúc');
+        if (!state.closure || args.taskId !== `${c}:closure:${state.closure.round}`)
+          reject('Không có đề xuất kết thúc');
+        if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi không duyệt kết thúc');
+      },
+    },
+  );
+
+  setHandler(
+    reopenUpdate,
+    async (args) => {
+      const round = state.counters.reopen + 1;
+      const r = await run('flow', () =>
+        activities.reopen({ ...scope(), ...args, round, helperId: state.helperId }),
+      );
+      state.counters.reopen = round;
+      state.era += 1;
+      state.helperId = r.helperId;
+      if (r.stage === 'assignment') {
+        state.assignmentRound += 1;
+        await activities.openAssignmentAfterReopen({
+          ...scope(),
+          round: state.assignmentRound,
+          dueAt: Date.now() + timing.assignmentMs,
+        });
+        openTask(`${c}:assign:${state.assignmentRound}`);
+      }
+      state.stage = r.stage;
+      return { caseId: r.caseId, stage: r.stage, eventId: r.eventId };
+    },
+    {
+      validator: (args) => {
+        requireStage(['closed'], 'đã kết thúc');
+        requireIdle();
+        if (blank(args.reason)) reject('Cần nêu lý do mở lại hồ sơ');
+      },
+    },
+  );
+
+  // ── transfer, helper replacement, return after summer, notes ────────────────────────────
+  setHandler(
+    requestTransferUpdate,
+    async (args) => {
+      const round = state.counters.transfer + 1;
+      const r = await run('flow', () =>
+        activities.requestTransfer({ ...scope(), ...args, round, stage: state.stage as StepResult['stage'] }),
+      );
+      state.counters.transfer = round;
+      const taskId = `${c}:transfer:${round}`;
+      state.transfer = { toSchoolId: args.toSchoolId, toSchoolUnitId: args.toSchoolUnitId, round, taskId };
+      openTask(taskId);
+      return r;
+    },
+    {
+      validator: (args) => {
+        requireStage(['assignment', 'plan', 'active', 'evaluation'], 'đang xử lý');
+        requireIdle();
+        if (state.transfer) reject('Hồ sơ đã có đề nghị chuyển trường');
+        if (args.toSchoolId === state.schoolId) reject('Trường nhận phải khác trường hiện tại');
+      },
+    },
+  );
+
+  setHandler(
+    answerTransferUpdate,
+    async (args) => {
+      const t = state.transfer as NonNullable<CaseWorkflowState['transfer']>;
+      const assignmentRound = state.assignmentRound + 1;
+      const r = await run('flow', () =>
+        activities.answerTransfer({
+          ...scope(),
+          ...args,
+          round: t.round,
+          toSchoolId: t.toSchoolId,
+          toSchoolUnitId: t.toSchoolUnitId,
+          stage: state.stage as StepResult['stage'],
+          assignmentRound,
+          assignmentDueAt: Date.now() + timing.assignmentMs,
+        }),
+      );
+      state.transfer = null;
+      closeTask(args.taskId);
+      if (args.approve) {
+        leaveHelp([`${c}:assign:${assignmentRound}`]);
+        state.assignmentRound = assignmentRound;
+        state.schoolId = t.toSchoolId;
+        state.schoolUnitId = t.toSchoolUnitId;
+        state.helperId = null;
+        state.riskLevel = null;
+        state.stage = 'assignment';
+      }
+      return r;
+    },
+    {
+      validator: (args) => {
+        requireIdle();
+        if (!state.transfer || args.taskId !== state.transfer.taskId)
+          reject('Không có đề nghị chuyển trường');
+        requireTask(args.taskId);
+        if (!args.approve && blank(args.comment)) reject('Cần nêu lý do không tiếp nhận');
+      },
+    },
+  );
+
+  setHandler(
+    replaceHelperUpdate,
+    async (args) => {
+      const round = state.counters.replace + 1;
+      const r = await run('flow', () =>
+        activities.replaceHelper({
+          ...scope(),
+          ...args,
+          previousId: state.helperId as string,
+          round,
+          stage: state.stage as StepResult['stage'],
+        }),
+      );
+      state.counters.replace = round;
+      state.helperId = args.helperId;
+      return r;
+    },
+    {
+      validator: (args) => {
+        requireStage(['plan', 'active', 'evaluation'], 'đang giúp đỡ');
+        requireIdle();
+        if (args.helperId === state.helperId) reject('Giáo viên này đang phụ trách hồ sơ');
+        if (blank(args.reason)) reject('Cần nêu lý do thay giáo viên');
+      },
+    },
+  );
+
+  setHandler(
+    confirmReturnUpdate,
+    async (args) => {
+      const round = state.counters.closure + 1;
+      const returnTo = state.stage as StepResult['stage'];
+      const r = await run('flow', () =>
+        activities.recordReturn({ ...scope(), ...args, closureRound: round, stage: returnTo }),
+      );
+      closeTask(args.taskId);
+      if (!args.returned) {
+        state.counters.closure = round;
+        state.closure = { reason: 'dropped_out', returnTo, round };
+        state.stage = 'closure';
+        openTask(`${c}:closure:${round}`);
+      }
+      return r;
+    },
+    {
+      validator: (args) => {
+        requireStage(['active', 'evaluation'], 'giúp đỡ');
+        requireIdle();
+        requireTask(args.taskId);
+        if (!args.taskId.startsWith(`${c}:return:`)) reject('Không có xác nhận trở lại trường đang chờ');
+        if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới xác nhận');
+        if (!args.returned && blank(args.note)) reject('Cần ghi chú tình hình khi học sinh chưa trở lại');
+      },
+    },
+  );
+
+  setHandler(
+    addNoteUpdate,
+    async (args) => {
+      state.counters.note += 1;
+      return activities.addNote({
+        ...scope(),
+        ...args,
+        seq: state.counters.note,
+        stage: state.stage as StepResult['stage'],
+      });
+    },
+    {
+      validator: (args) => {
+        if (state.stage === 'starting') reject('Hồ sơ chưa được tạo');
+        if (blank(args.text) || args.text.length > 2000) reject('Ghi chú phải có từ 1 đến 2000 ký tự');
+      },
+    },
+  );
+
+  // ── the phases ──────────────────────────────────────────────────────────────────────────
+  async function assignmentPhase(): Promise<void> {
+    // An unanswered offer lapses after the campaign's delay and returns to the coordinator.
+    while (state.stage === 'assignment') {
+      await condition(() => state.offer !== null || state.stage !== 'assignment');
+      const offer = state.offer;
+      if (!offer) continue;
+      const answered = await condition(() => offerAnswered || state.offer !== offer, timing.offerResponseMs);
+      if (answered) {
+        await condition(() => state.offer !== offer || !offerAnswered); // the answer was written, or failed
+        continue;
+      }
+      state.offer = null; // from here a late answer is rejected by the validator
+      closeTask(offer.taskId);
+      await activities.recordOfferExpired({
+        caseId: c,
+        round: offer.round,
+        taskId: offer.taskId,
+        schoolUnitId: state.schoolUnitId,
+        assignmentMs: timing.assignmentMs,
+      });
+      state.assignmentRound = offer.round + 1;
+      openTask(`${c}:assign:${state.assignmentRound}`);
+    }
+  }
+
+  /**
+   * One semester of help: its check-ins, a back-to-school confirmation after summer, and the
+   * evaluation. Returns the next run's starting point once the evaluation is signed off and the
+   * semester is over, or null when the case left help (closed, transferred) on the way.
+   */
+  async function termPhase(fromDate: string | undefined, confirmReturn: boolean) {
+    const era = state.era;
+    const gone = () => state.era !== era || !HELPING.includes(state.stage);
+    const term = await activities.planTerm({ campaignId: input.campaignId, clock: input.clock, fromDate });
+    currentTerm = { key: term.key, evaluationDueAt: term.evaluationDueAt };
+    if (state.term !== term.key) {
+      await activities.beginTerm({
+        ...scope(),
+        term: term.key,
+        fromDate: term.fromDate,
+        assumedCalendar: term.assumedCalendar,
+      });
+      state.term = term.key;
+      if (state.evaluation?.step === 'done') state.evaluation = null;
+    }
+    const carried = Object.values(state.checkIns).filter(
+      (ci) => !ci.filed && !term.checkIns.some((w) => w.key === ci.window.key),
+    );
+    for (const ci of carried) void checkInRound(ci.window, ci.term, era);
+    for (const w of term.checkIns) void checkInRound(w, term.key, era);
+    if (confirmReturn && term.backToSchoolAt !== null) {
+      const backAt = term.backToSchoolAt;
+      void (async () => {
+        if (await until(backAt, gone)) return;
+        const taskId = `${c}:return:${term.schoolYear}`;
+        await activities.openReturnConfirmation({
+          ...scope(),
+          taskId,
+          helperId: state.helperId as string,
+          schoolYear: term.schoolYear,
+          dueAt: backAt + 7 * input.clock.msPerDay,
+        });
+        if (!gone()) openTask(taskId);
+      })();
+    }
+
+    const evaluated = () => state.evaluation?.term === term.key;
+    await until(term.evaluationOpensAt, () => gone() || evaluated());
+    if (gone()) return null;
+    if (!evaluated()) {
+      // Not during a pending closure or while another step is being written.
+      await condition(() => (state.stage === 'active' && !busy.has('flow')) || gone() || evaluated());
+      if (gone()) return null;
+      if (!evaluated()) await openEvaluation(term.key, term.evaluationDueAt);
+    }
+    await condition(() => gone() || state.evaluation?.step === 'done');
+    if (gone()) return null;
+    if (await until(term.semesterEndsAt, gone)) return null;
+    return { fromDate: term.nextFromDate, confirmReturn: term.semester === 2 };
+  }
+
+  if (!resume) {
+    const recorded = await activities.recordIdentified({ ...input, screeningMs: timing.screeningMs });
+    identified = { caseId: c, code: input.code, eventId: recorded.eventId };
+    state.stage = 'identified';
+    openTask(recorded.screeningTaskId);
+  }
+
+  let next: { fromDate: string | undefined; confirmReturn: boolean } = {
+    fromDate: resume?.fromDate,
+    confirmReturn: resume?.confirmReturn ?? false,
+  };
+  for (;;) {
+    const stage = state.stage;
+    if (stage === 'declined') return state;
+    if (stage === 'assignment') {
+      await assignmentPhase();
+    } else if (stage === 'active' || stage === 'evaluation') {
+      const after = await termPhase(next.fromDate, next.confirmReturn);
+      if (after) {
+        // Semester over: continue as new so the history of one run stays one semester long.
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof caseWorkflow>({
+          ...input,
+          resume: {
+            state,
+            identifiedEventId: (identified as IdentifyResult).eventId,
+            fromDate: after.fromDate,
+            confirmReturn: after.confirmReturn,
+          },
+        });
+      }
+      // Left help on the way (closed, transferred): a reopening plans from its own day.
+      next = { fromDate: undefined, confirmReturn: false };
+    } else if (stage === 'closure') {
+      // A refused closure goes back to where it was: the term phase resumes from today.
+      await condition(() => state.stage !== 'closure');
+      next = { fromDate: undefined, confirmReturn: false };
+    } else {
+      await condition(() => state.stage !== stage);
+    }
+  }
 }

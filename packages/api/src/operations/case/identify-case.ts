@@ -1,4 +1,4 @@
-import { AppError, caseCodeFor, type IdentifyCaseInput } from '@donghanh/domain';
+import { AppError, caseCodeFor, type IdentifyCaseInput, realClock } from '@donghanh/domain';
 import {
   type CaseWorkflowInput,
   caseWorkflowId,
@@ -54,6 +54,7 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     source: input.source,
     reason: input.reason,
     identifiedById: ctx.userId,
+    clock: realClock(Date.now()),
   };
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(caseId),

@@ -19,6 +19,9 @@ const RULE_CODES = {
   CAPACITY_EXCEEDED: 'CAPACITY_EXCEEDED',
   HELPER_NOT_FOUND: 'HELPER_NOT_FOUND',
   HELPER_OUTSIDE_SCHOOL: 'HELPER_OUTSIDE_SCHOOL',
+  ACTOR_NOT_ALLOWED: 'ACTOR_NOT_ALLOWED',
+  SCHOOL_NOT_FOUND: 'SCHOOL_NOT_FOUND',
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
 } as const;
 
 /** Maps what Temporal throws to a stable application error; unknown failures stay internal. */

@@ -1,0 +1,277 @@
+import { realClock } from '@donghanh/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addNoteUpdate,
+  answerTransferUpdate,
+  assignHelperUpdate,
+  decideClosureUpdate,
+  fileCheckInUpdate,
+  proposeClosureUpdate,
+  reopenUpdate,
+  replaceHelperUpdate,
+  requestTransferUpdate,
+  respondOfferUpdate,
+  reviewEvaluationUpdate,
+  signOffEvaluationUpdate,
+  startEvaluationUpdate,
+  stateQuery,
+  submitEvaluationUpdate,
+} from '../src/messages';
+import {
+  CaseHarness,
+  COORDINATOR,
+  DUC,
+  LAN,
+  OTHER_COORDINATOR,
+  PRINCIPAL,
+  rejection,
+  report,
+  SON,
+  UYEN,
+  waitForState,
+} from './support/case-harness';
+
+/**
+ * Closure and what can follow it, transfer, helper replacement and an early evaluation, on the
+ * real calendar (nothing of the school year fires during these tests) with the real database.
+ */
+const h = new CaseHarness();
+beforeAll(() => h.start());
+afterAll(() => h.stop());
+const now = () => realClock(Date.now());
+
+async function load(userId: string): Promise<number> {
+  return h.db.caseHelper.count({ where: { userId, status: { in: ['OFFERED', 'ACTIVE'] } } });
+}
+
+describe('closure, reopening, transfer, replacement', () => {
+  it('a refused closure returns the case to help; an approved one frees the helper; reopening brings it back', async () => {
+    const { caseId, handle } = await h.startActiveCase('st-04', DUC, now());
+    expect(await load(DUC)).toBe(1);
+    await waitForState(handle, (s) => s.term !== null);
+
+    // Only the principal decides; refusing needs a comment.
+    await handle.executeUpdate(proposeClosureUpdate, {
+      args: [{ actorId: COORDINATOR, reason: 'goal_reached', note: 'Em đã theo kịp lớp' }],
+    });
+    const first = `${caseId}:closure:1`;
+    expect(
+      (
+        await rejection(
+          handle.executeUpdate(decideClosureUpdate, {
+            args: [{ taskId: first, actorId: COORDINATOR, approve: true }],
+          }),
+        )
+      ).type,
+    ).toBe('RuleViolation:ACTOR_NOT_ALLOWED');
+    expect(
+      (
+        await rejection(
+          handle.executeUpdate(decideClosureUpdate, {
+            args: [{ taskId: first, actorId: PRINCIPAL, approve: false }],
+          }),
+        )
+      ).message,
+    ).toMatch(/nhận xét/);
+    const refused = await handle.executeUpdate(decideClosureUpdate, {
+      args: [{ taskId: first, actorId: PRINCIPAL, approve: false, comment: 'Theo dõi thêm một tháng' }],
+    });
+    expect(refused.stage).toBe('active');
+    expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).closureReason).toBeNull();
+
+    await handle.executeUpdate(proposeClosureUpdate, {
+      args: [{ actorId: COORDINATOR, reason: 'goal_reached' }],
+    });
+    const closed = await handle.executeUpdate(decideClosureUpdate, {
+      args: [{ taskId: `${caseId}:closure:2`, actorId: PRINCIPAL, approve: true }],
+    });
+    expect(closed.stage).toBe('closed');
+    expect(await load(DUC)).toBe(0);
+    const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { tasks: true } });
+    expect(row.closedAt).not.toBeNull();
+    expect(row.tasks.filter((t) => t.status === 'OPEN')).toEqual([]);
+    // A closed case takes no check-in and no second closure.
+    expect(
+      (
+        await rejection(
+          handle.executeUpdate(proposeClosureUpdate, {
+            args: [{ actorId: COORDINATOR, reason: 'other', note: 'x' }],
+          }),
+        )
+      ).type,
+    ).toBe('StepRejected');
+
+    const reopened = await handle.executeUpdate(reopenUpdate, {
+      args: [{ actorId: COORDINATOR, reason: 'Gia đình lại gặp khó khăn sau lũ' }],
+    });
+    expect(reopened.stage).toBe('active');
+    expect(await load(DUC)).toBe(1);
+    const s = await waitForState(handle, (st) => st.stage === 'active' && st.term !== null);
+    expect(s.helperId).toBe(DUC);
+    expect(await h.eventTypes(caseId)).toEqual(
+      expect.arrayContaining([
+        'case.closure_proposed',
+        'case.closure_refused',
+        'case.closed',
+        'case.reopened',
+      ]),
+    );
+  });
+
+  it('transfers a case to another school once its coordinator accepts; history travels with it', async () => {
+    const { caseId, handle } = await h.startActiveCase('st-07', LAN, now());
+    expect(
+      (
+        await rejection(
+          handle.executeUpdate(requestTransferUpdate, {
+            args: [
+              { actorId: COORDINATOR, toSchoolId: 's-thcs-chiengle', toSchoolUnitId: 'u-thcs-chiengle' },
+            ],
+          }),
+        )
+      ).message,
+    ).toMatch(/khác trường/);
+    await handle.executeUpdate(requestTransferUpdate, {
+      args: [
+        {
+          actorId: COORDINATOR,
+          toSchoolId: 's-thpt-tohieu',
+          toSchoolUnitId: 'u-thpt-tohieu',
+          note: 'Gia đình chuyển nhà',
+        },
+      ],
+    });
+    const task = `${caseId}:transfer:1`;
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: task } })).scopeUnitId).toBe('u-thpt-tohieu');
+    // The sending school cannot accept for the receiving one.
+    expect(
+      (
+        await rejection(
+          handle.executeUpdate(answerTransferUpdate, {
+            args: [{ taskId: task, actorId: COORDINATOR, approve: true }],
+          }),
+        )
+      ).type,
+    ).toBe('RuleViolation:ACTOR_NOT_ALLOWED');
+    const moved = await handle.executeUpdate(answerTransferUpdate, {
+      args: [{ taskId: task, actorId: OTHER_COORDINATOR, approve: true }],
+    });
+    expect(moved.stage).toBe('assignment');
+    const c = await h.db.case.findUniqueOrThrow({
+      where: { id: caseId },
+      include: { student: true, helpers: true },
+    });
+    expect(c).toMatchObject({ schoolId: 's-thpt-tohieu', helperId: null, transferToSchoolId: null });
+    expect(c.student.schoolId).toBe('s-thpt-tohieu');
+    expect(c.helpers.every((x) => x.status === 'ENDED')).toBe(true);
+    expect(await h.eventTypes(caseId)).toEqual(
+      expect.arrayContaining(['case.transfer_requested', 'case.transferred']),
+    );
+    expect(await h.db.caseEvent.count({ where: { caseId, type: { startsWith: 'case.transfer' } } })).toBe(2);
+
+    // The new school assigns its own teacher, who writes a new plan version.
+    const state = await handle.query(stateQuery);
+    const assign = state.openTaskIds.find((t) => t.includes(':assign:')) as string;
+    expect(
+      (
+        await rejection(
+          handle.executeUpdate(assignHelperUpdate, {
+            args: [{ taskId: assign, actorId: OTHER_COORDINATOR, helperId: UYEN }],
+          }),
+        )
+      ).type,
+    ).toBe('RuleViolation:HELPER_OUTSIDE_SCHOOL');
+    await handle.executeUpdate(assignHelperUpdate, {
+      args: [{ taskId: assign, actorId: OTHER_COORDINATOR, helperId: SON }],
+    });
+    const offer = (await handle.query(stateQuery)).offer?.taskId as string;
+    const accepted = await handle.executeUpdate(respondOfferUpdate, {
+      args: [{ taskId: offer, actorId: SON, accept: true }],
+    });
+    expect(accepted.stage).toBe('plan');
+    expect((await handle.query(stateQuery)).openTaskIds).toContain(`${caseId}:plan:2`);
+  });
+
+  it('replaces the helper mid-case; an early evaluation proposing closure closes the case on sign-off', async () => {
+    const { caseId, handle } = await h.startActiveCase('st-08', LAN, now());
+    const s = await waitForState(handle, (st) => Object.keys(st.checkIns).length > 0);
+    const checkIn = Object.values(s.checkIns)[0]?.taskId as string;
+    expect(
+      (
+        await rejection(
+          handle.executeUpdate(replaceHelperUpdate, {
+            args: [{ actorId: LAN, helperId: UYEN, reason: 'Nghỉ sinh' }],
+          }),
+        )
+      ).type,
+    ).toBe('RuleViolation:ACTOR_NOT_ALLOWED');
+    await handle.executeUpdate(replaceHelperUpdate, {
+      args: [{ actorId: COORDINATOR, helperId: UYEN, reason: 'Cô Lan nghỉ sinh' }],
+    });
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: checkIn } })).assigneeUserId).toBe(UYEN);
+    expect(
+      (
+        await rejection(
+          handle.executeUpdate(fileCheckInUpdate, {
+            args: [{ taskId: checkIn, actorId: LAN, report: report() }],
+          }),
+        )
+      ).message,
+    ).toMatch(/giáo viên phụ trách/);
+    // A malformed report is refused by the activity and nothing is written.
+    const events = await h.db.caseEvent.count({ where: { caseId } });
+    expect(
+      (
+        await rejection(
+          handle.executeUpdate(fileCheckInUpdate, {
+            args: [{ taskId: checkIn, actorId: UYEN, report: report({ absentDays: -1 }) }],
+          }),
+        )
+      ).type,
+    ).toBe('RuleViolation:VALIDATION_FAILED');
+    expect(await h.db.caseEvent.count({ where: { caseId } })).toBe(events);
+    expect(await h.taskStatus(checkIn)).toBe('OPEN');
+    await handle.executeUpdate(fileCheckInUpdate, {
+      args: [{ taskId: checkIn, actorId: UYEN, report: report() }],
+    });
+    await handle.executeUpdate(addNoteUpdate, {
+      args: [{ actorId: UYEN, text: 'Đã gặp mẹ em sau giờ học' }],
+    });
+
+    await handle.executeUpdate(startEvaluationUpdate, {
+      args: [{ actorId: COORDINATOR, reason: 'Em tốt nghiệp sớm' }],
+    });
+    const term = (await handle.query(stateQuery)).term as string;
+    await handle.executeUpdate(submitEvaluationUpdate, {
+      args: [
+        {
+          taskId: `${caseId}:eval:${term}:1`,
+          actorId: UYEN,
+          draft: {
+            resultsBefore: 'dat',
+            resultsAfter: 'kha',
+            conductBefore: 'tot',
+            conductAfter: 'tot',
+            progress: 'Em đã đỗ vào trường nghề',
+            stillAtRisk: false,
+            recommendation: 'propose_closure',
+            closureReason: 'finished_level',
+          },
+        },
+      ],
+    });
+    await handle.executeUpdate(reviewEvaluationUpdate, {
+      args: [{ taskId: `${caseId}:eval-review:${term}:1`, actorId: COORDINATOR, approve: true }],
+    });
+    const done = await handle.executeUpdate(signOffEvaluationUpdate, {
+      args: [{ taskId: `${caseId}:eval-signoff:${term}:1`, actorId: PRINCIPAL, approve: true }],
+    });
+    expect(done.stage).toBe('closed');
+    const c = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { helpers: true } });
+    expect(c).toMatchObject({ stage: 'closed', closureReason: 'finished_level' });
+    expect(c.helpers.map((x) => [x.userId, x.status]).sort()).toEqual([
+      [LAN, 'ENDED'],
+      [UYEN, 'ENDED'],
+    ]);
+  });
+});

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { loadDemoOrganisation } from '@donghanh/db/seed';
+import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
+import type { CaseClock, CheckInReport } from '@donghanh/domain';
+import {
+  WithStartWorkflowOperation,
+  type WorkflowHandle,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { expect, inject } from 'vitest';
+import {
+  assignHelperUpdate,
+  type CaseTiming,
+  type CaseWorkflowInput,
+  type CaseWorkflowState,
+  caseWorkflowId,
+  identifyUpdate,
+  respondOfferUpdate,
+  reviewPlanUpdate,
+  screenUpdate,
+  stateQuery,
+  submitPlanUpdate,
+} from '../../src/messages';
+import { startTestTemporal } from '../../src/testing';
+import { createCaseWorker } from '../../src/worker';
+
+export const COORDINATOR = 'u-ct-cl';
+export const PRINCIPAL = 'u-ht-cl';
+export const LAN = 'u-gv-lan'; // capacity 2
+export const DUC = 'u-gv-duc'; // capacity 1
+export const UYEN = 'u-gv-uyen'; // capacity 2
+export const OTHER_COORDINATOR = 'u-ct-th';
+export const OTHER_PRINCIPAL = 'u-ht-th';
+export const SON = 'u-gv-son';
+
+/** A real Temporal dev server, a fresh database with the demo organisation, and a worker. */
+export class CaseHarness {
+  env!: TestWorkflowEnvironment;
+  database!: TestDatabase;
+  private worker: Worker | undefined;
+  private running: Promise<void> | undefined;
+  readonly taskQueue = `cases-${randomUUID()}`;
+
+  async start(): Promise<void> {
+    [this.env, this.database] = await Promise.all([
+      startTestTemporal(inject('temporalCli')),
+      createTestDatabase(inject('pgAdminUrl'), inject('pgTemplate')),
+    ]);
+    await loadDemoOrganisation(this.database.db);
+    await this.startWorker();
+  }
+
+  async startWorker(): Promise<void> {
+    this.worker = await createCaseWorker({
+      connection: this.env.nativeConnection,
+      db: this.database.db,
+      namespace: this.env.namespace ?? 'default',
+      taskQueue: this.taskQueue,
+      maxCachedWorkflows: 50,
+    });
+    this.running = this.worker.run();
+  }
+
+  async stopWorker(): Promise<void> {
+    this.worker?.shutdown();
+    await this.running;
+    this.worker = undefined;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopWorker();
+    await this.env?.teardown();
+    await this.database?.drop();
+  }
+
+  get db() {
+    return this.database.db;
+  }
+
+  async startCase(studentId: string, clock: CaseClock, timing: Partial<CaseTiming> = {}) {
+    const caseId = `c${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    const input: CaseWorkflowInput = {
+      caseId,
+      code: `HS26-${caseId.slice(1, 7).toUpperCase()}`,
+      campaignId: 'camp-sl-2026',
+      studentId,
+      schoolId: 's-thcs-chiengle',
+      schoolUnitId: 'u-thcs-chiengle',
+      categories: ['economic_hardship'],
+      source: 'staff_proposal',
+      timing: { offerResponseMs: 600_000, ...timing },
+      clock,
+    };
+    await this.env.client.workflow.executeUpdateWithStart(identifyUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation('caseWorkflow', {
+        workflowId: caseWorkflowId(caseId),
+        taskQueue: this.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    return { caseId, handle: this.env.client.workflow.getHandle(caseWorkflowId(caseId)) };
+  }
+
+  /** Screening, an accepted offer, a plan approved: the case is in active help. */
+  async startActiveCase(
+    studentId: string,
+    helperId: string,
+    clock: CaseClock,
+    timing: Partial<CaseTiming> = {},
+  ) {
+    const { caseId, handle } = await this.startCase(studentId, clock, timing);
+    await handle.executeUpdate(screenUpdate, {
+      args: [{ taskId: `${caseId}:screening`, actorId: COORDINATOR, decision: 'accept' }],
+    });
+    await handle.executeUpdate(assignHelperUpdate, {
+      args: [{ taskId: `${caseId}:assign:1`, actorId: COORDINATOR, helperId }],
+    });
+    await handle.executeUpdate(respondOfferUpdate, {
+      args: [{ taskId: `${caseId}:offer:1`, actorId: helperId, accept: true }],
+    });
+    await handle.executeUpdate(submitPlanUpdate, {
+      args: [
+        {
+          taskId: `${caseId}:plan:1`,
+          actorId: helperId,
+          goals: { week: 'Ôn phép nhân', month: 'Đi học đủ buổi', semester: 'Lên trung bình môn Toán' },
+          kinds: ['tutoring', 'material'],
+        },
+      ],
+    });
+    await handle.executeUpdate(reviewPlanUpdate, {
+      args: [{ taskId: `${caseId}:plan-review:1`, actorId: COORDINATOR, approve: true }],
+    });
+    return { caseId, handle };
+  }
+
+  async eventTypes(caseId: string): Promise<string[]> {
+    const rows = await this.db.caseEvent.findMany({
+      where: { caseId },
+      orderBy: { id: 'asc' },
+      select: { type: true },
+    });
+    return rows.map((r) => r.type);
+  }
+
+  async taskStatus(id: string): Promise<string | undefined> {
+    return (await this.db.task.findUnique({ where: { id }, select: { status: true } }))?.status;
+  }
+}
+
+/** Polls the workflow's state until `ok` holds (the workflow moves on its own timers). */
+export async function waitForState(
+  handle: WorkflowHandle,
+  ok: (s: CaseWorkflowState) => boolean,
+  timeoutMs = 20_000,
+): Promise<CaseWorkflowState> {
+  const deadline = Date.now() + timeoutMs;
+  let last: CaseWorkflowState | undefined;
+  while (Date.now() < deadline) {
+    last = await handle.query(stateQuery);
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`state never matched; last: ${JSON.stringify(last)}`);
+}
+
+export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition never held');
+}
+
+export async function rejection(p: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (e as WorkflowUpdateFailedError).cause as { type?: string; message: string } | undefined;
+  return { type: cause?.type, message: String(cause?.message) };
+}
+
+/**
+ * A clock on which `date` begins `leadMs` from now and a day lasts `msPerDay`: a school year
+ * in seconds. Days before `date` lie in the past, so the steps before activation take days.
+ */
+export function compressed(date: string, msPerDay: number, leadMs = 0): CaseClock {
+  return { anchorMs: Date.now() + leadMs, anchorDate: date, msPerDay };
+}
+
+export function report(overrides: Partial<CheckInReport> = {}): CheckInReport {
+  return {
+    tutoring: { sessions: 4, hours: 6, subjects: ['Toán'] },
+    material: [
+      { kind: 'rice', quantity: 15, valueVnd: 270_000 },
+      { kind: 'money', quantity: 200_000, valueVnd: 200_000 },
+    ],
+    familyContact: { visits: 1, calls: 2 },
+    absentDays: 0,
+    riskLevel: 'low',
+    notes: 'Em đi học đều',
+    ...overrides,
+  };
+}
