@@ -2,17 +2,47 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { AppRouter } from '@donghanh/api';
 import type { Db } from '@donghanh/db';
-import { demoCampaign, demoCases, loadDemoOrganisation } from '@donghanh/db/seed';
-import type { CaseCategory } from '@donghanh/domain';
+import {
+  type DemoCase,
+  demoCampaign,
+  demoCases,
+  demoClasses,
+  demoSchoolStaff,
+  demoStudents,
+  loadDemoOrganisation,
+} from '@donghanh/db/seed';
+import {
+  CASE_STAGES,
+  type CheckInWindow,
+  campaignSettingsSchema,
+  dateAt,
+  realClock,
+  termPlan,
+} from '@donghanh/domain';
 import {
   assignHelperUpdate,
+  type CaseWorkflowState,
   caseWorkflowId,
+  decideClosureUpdate,
+  fileCheckInUpdate,
+  proposeClosureUpdate,
+  requestTransferUpdate,
   respondOfferUpdate,
+  reviewEvaluationUpdate,
   reviewPlanUpdate,
+  startEvaluationUpdate,
   stateQuery,
+  submitEvaluationUpdate,
   submitPlanUpdate,
+  TASK_QUEUE,
 } from '@donghanh/workflows/messages';
-import { Client, Connection } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  type UpdateDefinition,
+  type WorkflowHandle,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { createTRPCClient, httpLink } from '@trpc/client';
 
 /** Builds the dashboard through Turborepo, whose cache makes later starts near-instant. */
@@ -52,12 +82,17 @@ export async function waitForHealth(url: string, timeoutMs: number): Promise<voi
 }
 
 const DEMO_FLAG = 'demo-data-v2';
+/** How long a demo step waits for the workflow to reach the state it needs (e.g. a term planned). */
+const STATE_TIMEOUT_MS = 60_000;
+/** Demo cases driven at once. */
+const DEMO_CONCURRENCY = 8;
 
 /**
  * Loads the demo once: the organisation directly (reference data), the cases through the API
  * and their workflows, like the people would. Steps after screening go to the workflow as the
- * demo teachers and coordinators (their API procedures arrive with sign-in). Safe to re-run
- * after a failure midway: every step checks the case's state first.
+ * demo teachers, coordinators and principals (their API procedures arrive with sign-in). Safe to
+ * re-run after a failure midway: every step checks the case's workflow state first, and the
+ * flag is only set once every case stands where `demoCases` says it should.
  */
 export async function loadDemoData(
   db: Db,
@@ -70,74 +105,273 @@ export async function loadDemoData(
   say('dữ liệu demo / loading demo data (once)');
   await loadDemoOrganisation(db);
   const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc` })] });
+  const checkIn = await checkInOpenToday(db);
+  if (!checkIn)
+    say(
+      'dữ liệu demo: hôm nay không có kỳ cập nhật hằng tháng nào mở / no monthly check-in is open today: none is filed',
+    );
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });
   try {
-    for (const c of demoCases) {
-      const { caseId } = await api.case.identify.mutate({
-        campaignId: demoCampaign.id,
-        studentId: c.studentId,
-        categories: [...c.categories] as CaseCategory[],
-        source: 'staff_proposal',
-      });
-      const stage = async () =>
-        (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { stage: true } })).stage;
-      if (c.advance === 'none') continue;
-      if ((await stage()) === 'identified') {
-        await api.case.screen.mutate(
-          c.advance === 'accept'
-            ? { caseId, decision: 'accept' }
-            : { caseId, decision: 'decline', reason: 'Gia đình đã được hỗ trợ đủ theo Nghị định 66/2025' },
-        );
-      }
-      if (!c.helper || !c.coordinatorId) continue;
-      const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
-      let state = await handle.query(stateQuery);
-      if (state.stage === 'assignment' && !state.offer) {
-        await handle.executeUpdate(assignHelperUpdate, {
-          args: [
-            {
-              taskId: `${caseId}:assign:${state.assignmentRound}`,
-              actorId: c.coordinatorId,
-              helperId: c.helper,
-            },
-          ],
-        });
-        state = await handle.query(stateQuery);
-      }
-      if (c.accept && state.offer) {
-        await handle.executeUpdate(respondOfferUpdate, {
-          args: [{ taskId: state.offer.taskId, actorId: c.helper, accept: true }],
-        });
-        state = await handle.query(stateQuery);
-      }
-      const planTask = `${caseId}:plan:${state.planVersion}`;
-      if (c.plan && state.stage === 'plan' && state.openTaskIds.includes(planTask)) {
-        await handle.executeUpdate(submitPlanUpdate, {
-          args: [
-            {
-              taskId: planTask,
-              actorId: c.helper,
-              goals: {
-                week: 'Kèm Toán hai buổi mỗi tuần',
-                month: 'Đi học đầy đủ, hoàn thành bài tập về nhà',
-                semester: 'Học lực môn Toán đạt mức Đạt',
-              },
-              kinds: ['tutoring', 'family_contact'],
-            },
-          ],
-        });
-        state = await handle.query(stateQuery);
-      }
-      const reviewTask = `${caseId}:plan-review:${state.planVersion}`;
-      if (c.approve && state.openTaskIds.includes(reviewTask)) {
-        await handle.executeUpdate(reviewPlanUpdate, {
-          args: [{ taskId: reviewTask, actorId: c.coordinatorId, approve: true }],
-        });
-      }
-    }
+    await waitForWorker(temporal, STATE_TIMEOUT_MS);
+    await inPool(demoCases, DEMO_CONCURRENCY, (c) => driveDemoCase(c, { api, temporal, checkIn }));
   } finally {
     await connection.close();
   }
   await db.systemFlag.create({ data: { key: DEMO_FLAG, value: new Date().toISOString() } });
+  const byStage = CASE_STAGES.map((stage) => `${stage} ${demoCases.filter((c) => c.stage === stage).length}`);
+  say(`dữ liệu demo / demo: ${demoCases.length} hồ sơ / cases — ${byStage.join(', ')}`);
+}
+
+/**
+ * Waits for the worker to poll the case task queue: until it does, each identification waits in
+ * Temporal, and a fresh worker (bundling its workflows) can outlast the API's workflow deadline.
+ */
+async function waitForWorker(temporal: Client, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const queue = await temporal.workflowService.describeTaskQueue({
+      namespace: temporal.options.namespace,
+      taskQueue: { name: TASK_QUEUE },
+    });
+    if ((queue.pollers?.length ?? 0) > 0) return;
+    if (Date.now() > until)
+      throw new Error(`no worker polls task queue ${TASK_QUEUE} after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/** The monthly check-in open today on the demo campaign's calendar (as the workflow plans it). */
+async function checkInOpenToday(db: Db): Promise<CheckInWindow | null> {
+  const campaign = await db.campaign.findUniqueOrThrow({
+    where: { id: demoCampaign.id },
+    select: { settings: true },
+  });
+  const settings = campaignSettingsSchema.safeParse(campaign.settings);
+  if (!settings.success) return null;
+  const now = Date.now();
+  const today = dateAt(now, realClock(now));
+  return termPlan(today, settings.data)?.checkIns.find((w) => w.opensOn <= today) ?? null;
+}
+
+async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      // One failing case does not stop the others: a restart then has less left to do.
+      await fn(item).catch((error: unknown) => failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new Error(failures.map((e) => (e as Error).message).join('\n'));
+}
+
+interface DemoDeps {
+  api: ReturnType<typeof createTRPCClient<AppRouter>>;
+  temporal: Client;
+  checkIn: CheckInWindow | null;
+}
+
+/** Stages in which the workflow lives a term: check-ins run, an evaluation may open. */
+const HELPING: readonly CaseWorkflowState['stage'][] = ['active', 'evaluation', 'closure'];
+
+function staffOf(studentId: string) {
+  const student = demoStudents.find((s) => s[0] === studentId);
+  const cls = demoClasses.find((c) => c.id === student?.[1]);
+  if (!cls) throw new Error(`demo case ${studentId}: unknown student or class`);
+  return demoSchoolStaff[cls.schoolId];
+}
+
+/** Opens one demo case through the API and takes it, step by step, to its stage. */
+async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps): Promise<void> {
+  const label = `demo case ${c.studentId}`;
+  const { caseId } = await api.case.identify
+    .mutate({
+      campaignId: demoCampaign.id,
+      studentId: c.studentId,
+      categories: [...c.categories],
+      source: 'staff_proposal',
+    })
+    .catch((error: Error) => {
+      throw new Error(`${label}: case.identify failed: ${error.message}`);
+    });
+  const handle: WorkflowHandle = temporal.workflow.getHandle(caseWorkflowId(caseId));
+  const { coordinatorId, principalId } = staffOf(c.studentId);
+  const state = () => handle.query(stateQuery);
+  const describe = (s: CaseWorkflowState) => `stage ${s.stage}, open tasks [${s.openTaskIds.join(', ')}]`;
+  const waitFor = async (
+    what: string,
+    ready: (s: CaseWorkflowState) => boolean,
+  ): Promise<CaseWorkflowState> => {
+    const until = Date.now() + STATE_TIMEOUT_MS;
+    for (;;) {
+      const s = await state();
+      if (ready(s)) return s;
+      if (Date.now() > until)
+        throw new Error(
+          `${label} (${caseId}): ${what} not reached after ${STATE_TIMEOUT_MS / 1000} s; ${describe(s)}`,
+        );
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  /** The term planned and today's check-in opened: the workflow's start of help has settled. */
+  const settled = (s: CaseWorkflowState) =>
+    !HELPING.includes(s.stage) || (s.term !== null && (!checkIn || s.checkIns[checkIn.key] !== undefined));
+  const send = async <R, A>(name: string, update: UpdateDefinition<R, [A]>, arg: A) => {
+    try {
+      await handle.executeUpdate(update, { args: [arg] });
+    } catch (error) {
+      // A validator's or an activity's refusal arrives as the update's cause (type StepRejected, RuleViolation:…).
+      const cause =
+        error instanceof WorkflowUpdateFailedError ? (error.cause as Error & { type?: string }) : undefined;
+      const why = cause ? `${cause.message} [${cause.type ?? cause.name}]` : (error as Error).message;
+      throw new Error(`${label} (${caseId}): ${name} failed: ${why}`);
+    }
+  };
+  const helper = () => {
+    if (!c.helperId) throw new Error(`${label}: a step needs the case's helperId`);
+    return c.helperId;
+  };
+
+  for (const step of c.steps) {
+    const s = await state();
+    switch (step.step) {
+      case 'screen':
+        if (s.stage === 'identified')
+          await api.case.screen
+            .mutate(
+              step.decision === 'accept'
+                ? { caseId, decision: 'accept' }
+                : { caseId, decision: 'decline', reason: step.reason },
+            )
+            .catch((error: Error) => {
+              throw new Error(`${label} (${caseId}): case.screen failed: ${error.message}`);
+            });
+        break;
+      case 'offer': {
+        const taskId = `${caseId}:assign:${s.assignmentRound}`;
+        if (s.stage === 'assignment' && !s.offer && s.openTaskIds.includes(taskId))
+          await send('assignHelper', assignHelperUpdate, {
+            taskId,
+            actorId: coordinatorId,
+            helperId: helper(),
+            ...(step.sponsor ? { sponsor: step.sponsor } : {}),
+          });
+        break;
+      }
+      case 'acceptOffer':
+        if (s.offer && s.offer.helperId === helper())
+          await send('respondOffer', respondOfferUpdate, {
+            taskId: s.offer.taskId,
+            actorId: helper(),
+            accept: true,
+          });
+        break;
+      case 'submitPlan': {
+        const taskId = `${caseId}:plan:${step.version}`;
+        if (s.stage === 'plan' && s.planVersion === step.version && s.openTaskIds.includes(taskId))
+          await send('submitPlan', submitPlanUpdate, {
+            taskId,
+            actorId: helper(),
+            goals: step.goals,
+            kinds: step.kinds,
+          });
+        break;
+      }
+      case 'reviewPlan': {
+        const taskId = `${caseId}:plan-review:${step.version}`;
+        if (s.stage === 'plan' && s.openTaskIds.includes(taskId))
+          await send('reviewPlan', reviewPlanUpdate, {
+            taskId,
+            actorId: coordinatorId,
+            approve: step.approve,
+            comment: step.comment,
+          });
+        break;
+      }
+      case 'fileCheckIn': {
+        if (!checkIn) break;
+        const taskId = `${caseId}:checkin:${checkIn.key}`;
+        // After the plan's approval the workflow plans its term first, then opens the check-in.
+        const ready = await waitFor(
+          `check-in ${checkIn.key} open`,
+          (x) => x.checkIns[checkIn.key] !== undefined,
+        );
+        if (!ready.checkIns[checkIn.key]?.filed)
+          await send('fileCheckIn', fileCheckInUpdate, { taskId, actorId: helper(), report: step.report });
+        break;
+      }
+      case 'startEvaluation': {
+        const ready = await waitFor('term planned', settled);
+        const evaluated = ready.evaluation !== null && ready.evaluation.term === ready.term;
+        if (ready.stage === 'active' && !evaluated)
+          await send('startEvaluation', startEvaluationUpdate, {
+            actorId: coordinatorId,
+            reason: step.reason,
+          });
+        break;
+      }
+      case 'submitEvaluation': {
+        const e = s.evaluation;
+        if (s.stage === 'evaluation' && e?.step === 'draft')
+          await send('submitEvaluation', submitEvaluationUpdate, {
+            taskId: `${caseId}:eval:${e.term}:${e.version}`,
+            actorId: helper(),
+            draft: step.draft,
+          });
+        break;
+      }
+      case 'reviewEvaluation': {
+        const e = s.evaluation;
+        if (s.stage === 'evaluation' && e?.step === 'review')
+          await send('reviewEvaluation', reviewEvaluationUpdate, {
+            taskId: `${caseId}:eval-review:${e.term}:${e.version}`,
+            actorId: coordinatorId,
+            approve: step.approve,
+            comment: step.comment,
+          });
+        break;
+      }
+      case 'proposeClosure': {
+        if (s.counters.closure > 0) break; // proposed already (and perhaps decided)
+        // Not while the term's first steps run: a check-in opening after the closure would stay open.
+        const ready = await waitFor('term planned', settled);
+        if (!ready.closure)
+          await send('proposeClosure', proposeClosureUpdate, {
+            actorId: coordinatorId,
+            reason: step.reason,
+            note: step.note,
+          });
+        break;
+      }
+      case 'decideClosure':
+        if (s.stage === 'closure' && s.closure)
+          await send('decideClosure', decideClosureUpdate, {
+            taskId: `${caseId}:closure:${s.closure.round}`,
+            actorId: principalId,
+            approve: step.approve,
+            comment: step.comment,
+          });
+        break;
+      case 'requestTransfer': {
+        if (s.counters.transfer > 0) break;
+        await waitFor('term planned', settled);
+        await send('requestTransfer', requestTransferUpdate, {
+          actorId: coordinatorId,
+          toSchoolId: step.toSchoolId,
+          toSchoolUnitId: step.toSchoolUnitId,
+          note: step.note,
+        });
+        break;
+      }
+      default:
+        step satisfies never;
+    }
+  }
+  const end = await state();
+  if (end.stage !== c.stage)
+    throw new Error(`${label} (${caseId}): expected stage ${c.stage}, got ${describe(end)}`);
 }

@@ -14,3 +14,4 @@ export * from './write/domain-failures';
 export * from './write/help-plan';
 export * from './write/identify-case';
 export * from './write/record-case-event';
+export * from './write/screening';

@@ -30,6 +30,11 @@ export const ERROR_MESSAGES = {
     en: 'The teacher is not on the staff of the student’s school',
     http: 422,
   },
+  NOT_ELIGIBLE: {
+    vi: 'Học sinh không đủ điều kiện của cuộc vận động',
+    en: 'The student does not meet the campaign’s rules',
+    http: 422,
+  },
   ACTOR_NOT_ALLOWED: {
     vi: 'Bạn không có vai trò cần thiết cho bước này của hồ sơ',
     en: 'You do not hold the role this step of the case needs',

@@ -61,8 +61,8 @@ export interface CaseWorkflowInput {
 export interface CaseResume {
   state: CaseWorkflowState;
   identifiedEventId: string;
-  /** The calendar day from which the next term is planned. */
-  fromDate: string;
+  /** The calendar day from which the next term is planned; today when absent. */
+  fromDate?: string | undefined;
   /** The helper must first confirm the student came back after summer. */
   confirmReturn: boolean;
 }
@@ -219,7 +219,7 @@ export interface CaseWorkflowState {
   offer: { round: number; taskId: string; helperId: string } | null;
   assignmentRound: number;
   planVersion: number;
-  /** The semester this run covers, e.g. '2026-2027/1'. */
+  /** The semester this run covers, e.g. '2026-2027-HK1' (học kỳ I). */
   term: string | null;
   evaluationVersion: number;
   /** A closure waiting for the principal: the stage to return to if it is refused. */

@@ -12,6 +12,7 @@ import {
   requestTransferUpdate,
   respondOfferUpdate,
   reviewEvaluationUpdate,
+  screenUpdate,
   signOffEvaluationUpdate,
   startEvaluationUpdate,
   stateQuery,
@@ -43,6 +44,51 @@ const now = () => realClock(Date.now());
 async function load(userId: string): Promise<number> {
   return h.db.caseHelper.count({ where: { userId, status: { in: ['OFFERED', 'ACTIVE'] } } });
 }
+
+describe('screening', () => {
+  it('applies the campaign rules: an excluded state support and the pilot cap per class', async () => {
+    const campaign = await h.db.campaign.findUniqueOrThrow({ where: { id: 'camp-sl-2026' } });
+    const settings = campaign.settings as Record<string, unknown>;
+    await h.db.campaign.update({
+      where: { id: campaign.id },
+      data: { settings: { ...settings, pilotCapPerClass: 1, excludedSupports: ['decree_66_boarding'] } },
+    });
+    await h.db.student.update({ where: { id: 'st-01' }, data: { supports: ['decree_66_boarding'] } });
+    try {
+      const screen = async (studentId: string) => {
+        const { caseId, handle } = await h.startCase(studentId, now());
+        const taskId = `${caseId}:screening`;
+        const accept = handle.executeUpdate(screenUpdate, {
+          args: [{ taskId, actorId: COORDINATOR, decision: 'accept' }],
+        });
+        return { caseId, handle, taskId, accept };
+      };
+      const boarded = await screen('st-01');
+      const refused = await rejection(boarded.accept);
+      expect(refused.type).toBe('RuleViolation:NOT_ELIGIBLE');
+      expect(refused.message).toMatch(/chế độ hỗ trợ/);
+      expect((await h.db.case.findUniqueOrThrow({ where: { id: boarded.caseId } })).stage).toBe('identified');
+
+      expect((await (await screen('st-02')).accept).stage).toBe('assignment');
+      const third = await screen('st-03');
+      expect((await rejection(third.accept)).message).toMatch(/đủ số học sinh thí điểm \(1\/1\)/);
+      // The coordinator can still decline it with the reason; nothing was half-written before.
+      const declined = await third.handle.executeUpdate(screenUpdate, {
+        args: [
+          {
+            taskId: third.taskId,
+            actorId: COORDINATOR,
+            decision: 'decline',
+            reason: 'Lớp đã đủ chỉ tiêu thí điểm',
+          },
+        ],
+      });
+      expect(declined.stage).toBe('declined');
+    } finally {
+      await h.db.campaign.update({ where: { id: campaign.id }, data: { settings: settings as object } });
+    }
+  });
+});
 
 describe('closure, reopening, transfer, replacement', () => {
   it('a refused closure returns the case to help; an approved one frees the helper; reopening brings it back', async () => {
@@ -82,6 +128,7 @@ describe('closure, reopening, transfer, replacement', () => {
     await handle.executeUpdate(proposeClosureUpdate, {
       args: [{ actorId: COORDINATOR, reason: 'goal_reached' }],
     });
+    const closedRun = (await handle.describe()).runId;
     const closed = await handle.executeUpdate(decideClosureUpdate, {
       args: [{ taskId: `${caseId}:closure:2`, actorId: PRINCIPAL, approve: true }],
     });
@@ -116,6 +163,8 @@ describe('closure, reopening, transfer, replacement', () => {
         'case.reopened',
       ]),
     );
+    await h.recordHistory('closure-refused-approved', handle.workflowId, closedRun);
+    await h.recordHistory('reopened-after-closure', handle.workflowId);
   });
 
   it('transfers a case to another school once its coordinator accepts; history travels with it', async () => {
@@ -190,6 +239,7 @@ describe('closure, reopening, transfer, replacement', () => {
     });
     expect(accepted.stage).toBe('plan');
     expect((await handle.query(stateQuery)).openTaskIds).toContain(`${caseId}:plan:2`);
+    await h.recordHistory('transferred-reassigned', handle.workflowId);
   });
 
   it('replaces the helper mid-case; an early evaluation proposing closure closes the case on sign-off', async () => {
@@ -263,6 +313,7 @@ describe('closure, reopening, transfer, replacement', () => {
     await handle.executeUpdate(reviewEvaluationUpdate, {
       args: [{ taskId: `${caseId}:eval-review:${term}:1`, actorId: COORDINATOR, approve: true }],
     });
+    const runBeforeClosing = (await handle.describe()).runId;
     const done = await handle.executeUpdate(signOffEvaluationUpdate, {
       args: [{ taskId: `${caseId}:eval-signoff:${term}:1`, actorId: PRINCIPAL, approve: true }],
     });
@@ -273,5 +324,6 @@ describe('closure, reopening, transfer, replacement', () => {
       [LAN, 'ENDED'],
       [UYEN, 'ENDED'],
     ]);
+    await h.recordHistory('replaced-early-evaluation-closed', handle.workflowId, runBeforeClosing);
   });
 });

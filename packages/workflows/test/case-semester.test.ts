@@ -157,6 +157,8 @@ describe('a semester of help', () => {
     expect(next.term).toBe('2026-2027-HK2');
     expect(next.helperId).toBe(LAN);
     expect(next.riskLevel).toBe('high');
+    await h.recordHistory('semester-checkins-evaluation-continued', handle.workflowId, firstRun);
+    await h.recordHistory('semester-two-started', handle.workflowId);
     const old = await h.env.client.workflow.getHandle(handle.workflowId, firstRun).describe();
     expect(old.status.name).toBe('CONTINUED_AS_NEW');
     expect((await handle.describe()).runId).not.toBe(firstRun);
@@ -188,7 +190,8 @@ describe('a semester of help', () => {
 
     // No check-ins in summer; on the opening day of 2027–2028 the helper confirms the return.
     const returnTask = `${caseId}:return:2027`;
-    const s = await waitForState(handle, (st) => st.openTaskIds.includes(returnTask), 20_000);
+    const s = await waitForState(handle, (st) => st.openTaskIds.includes(returnTask));
+    const summerRun = (await handle.describe()).runId;
     expect(s.term).toBe('2027-2028-HK1');
     expect(Object.keys(s.checkIns).filter((k) => k >= '2027-06' && k <= '2027-08')).toEqual([]);
     const started = await h.db.caseEvent.findMany({
@@ -225,5 +228,6 @@ describe('a semester of help', () => {
     expect(row.helpers.every((x) => x.status === 'ENDED')).toBe(true);
     expect(row.tasks.filter((t) => t.status === 'OPEN')).toEqual([]);
     expect((await handle.query(stateQuery)).openTaskIds).toEqual([]);
+    await h.recordHistory('summer-not-returned-closed', handle.workflowId, summerRun);
   });
 });

@@ -1,3 +1,11 @@
+import type {
+  CaseCategory,
+  CaseStage,
+  CheckInReport,
+  ClosureReason,
+  EvaluationDraft,
+} from '@donghanh/domain';
+
 /**
  * Demo organisation for `npm start`: a province, a commune office, two schools (a lower- and an
  * upper-secondary school, which since 07/2025 answer to different tiers), classes, staff and
@@ -100,6 +108,17 @@ export const demoUsers = [
     roles: [['TEACHER', 'u-thcs-chiengle']],
   },
   {
+    id: 'u-gv-thuy',
+    username: 'gv.thuy',
+    displayName: 'Cầm Thị Thủy',
+    subjects: ['Khoa học tự nhiên'],
+    capacity: 3,
+    roles: [
+      ['TEACHER', 'u-thcs-chiengle'],
+      ['HOMEROOM_TEACHER', 'u-thcs-chiengle'],
+    ],
+  },
+  {
     id: 'u-ht-th',
     username: 'ht.minh',
     displayName: 'Hoàng Đức Minh',
@@ -119,14 +138,26 @@ export const demoUsers = [
     capacity: 2,
     roles: [['TEACHER', 'u-thpt-tohieu']],
   },
+  {
+    id: 'u-gv-nga',
+    username: 'gv.nga',
+    displayName: 'Bùi Thị Nga',
+    subjects: ['Ngữ văn'],
+    capacity: 3,
+    roles: [
+      ['TEACHER', 'u-thpt-tohieu'],
+      ['HOMEROOM_TEACHER', 'u-thpt-tohieu'],
+    ],
+  },
 ] as const;
 
 export const demoClasses = [
   { id: 'cl-cl-6a', schoolId: 's-thcs-chiengle', grade: 6, name: '6A', homeroomId: 'u-gv-lan' },
   { id: 'cl-cl-7b', schoolId: 's-thcs-chiengle', grade: 7, name: '7B', homeroomId: null },
+  { id: 'cl-cl-8a', schoolId: 's-thcs-chiengle', grade: 8, name: '8A', homeroomId: 'u-gv-thuy' },
   { id: 'cl-cl-9a', schoolId: 's-thcs-chiengle', grade: 9, name: '9A', homeroomId: null },
   { id: 'cl-th-10a1', schoolId: 's-thpt-tohieu', grade: 10, name: '10A1', homeroomId: null },
-  { id: 'cl-th-11a2', schoolId: 's-thpt-tohieu', grade: 11, name: '11A2', homeroomId: null },
+  { id: 'cl-th-11a2', schoolId: 's-thpt-tohieu', grade: 11, name: '11A2', homeroomId: 'u-gv-nga' },
 ] as const;
 
 /** [id, class, full name, birth date, gender, ethnicity, MoET id (text: leading zeros)] */
@@ -147,6 +178,8 @@ export const demoStudents = [
   ['st-14', 'cl-th-11a2', 'Tòng Thị Sương', '2009-07-07', 'FEMALE', 'Thái', '0140123414'],
   ['st-15', 'cl-th-11a2', 'Bạc Cầm Thắng', '2009-01-25', 'MALE', 'Thái', '0140123415'],
   ['st-16', 'cl-th-11a2', 'Đỗ Thị Yến', '2009-11-11', 'FEMALE', 'Kinh', '0140123416'],
+  ['st-17', 'cl-cl-8a', 'Lò Thị Mai', '2012-04-18', 'FEMALE', 'Thái', '0140123417'],
+  ['st-18', 'cl-cl-8a', 'Cà Văn Hải', '2012-08-03', 'MALE', 'Khơ Mú', '0140123418'],
 ] as const;
 
 export const demoCampaign = {
@@ -156,59 +189,437 @@ export const demoCampaign = {
   schoolYear: DEMO_SCHOOL_YEAR,
 } as const;
 
+/** Who screens, assigns and reviews (coordinator) and who signs off (principal) at each school. */
+export const demoSchoolStaff: Record<
+  (typeof demoSchools)[number]['id'],
+  { coordinatorId: string; principalId: string }
+> = {
+  's-thcs-chiengle': { coordinatorId: 'u-ct-cl', principalId: 'u-ht-cl' },
+  's-thpt-tohieu': { coordinatorId: 'u-ct-th', principalId: 'u-ht-th' },
+};
+
+export interface DemoPlan {
+  version: number;
+  goals: { week: string; month: string; semester: string };
+  kinds: string[];
+}
+
 /**
- * Cases the demo opens through the API, and how far each is taken through its workflow:
- * `helper` is offered the case; `accept` answers; `plan` submits a plan; `approve` approves it.
+ * One step a demo case takes, as the person who takes it would: screening goes through the API,
+ * the rest to the case workflow as the school's coordinator or principal (see
+ * {@link demoSchoolStaff}) or as the case's helper. Every step is skipped when the workflow shows
+ * it done, so a start interrupted half-way picks up where it stopped.
+ */
+export type DemoStep =
+  | { step: 'screen'; decision: 'accept' }
+  | { step: 'screen'; decision: 'decline'; reason: string }
+  /** The coordinator offers the case to the case's `helperId`. */
+  | { step: 'offer'; sponsor?: { name: string; note?: string } }
+  | { step: 'acceptOffer' }
+  | ({ step: 'submitPlan' } & DemoPlan)
+  | { step: 'reviewPlan'; version: number; approve: boolean; comment?: string }
+  /** The helper files this month's check-in (the one open today on the campaign calendar). */
+  | { step: 'fileCheckIn'; report: CheckInReport }
+  /** The coordinator opens the semester evaluation before its date. */
+  | { step: 'startEvaluation'; reason: string }
+  | { step: 'submitEvaluation'; draft: EvaluationDraft }
+  | { step: 'reviewEvaluation'; approve: boolean; comment?: string }
+  | { step: 'proposeClosure'; reason: ClosureReason; note: string }
+  /** The principal decides the pending closure. */
+  | { step: 'decideClosure'; approve: boolean; comment?: string }
+  | { step: 'requestTransfer'; toSchoolId: string; toSchoolUnitId: string; note: string };
+
+/**
+ * A case the demo opens through the API and takes through its workflow; `stage` is where it
+ * must stand afterwards (checked), `helperId` the teacher offered the case.
  */
 export interface DemoCase {
   studentId: string;
-  categories: readonly string[];
-  advance: 'none' | 'accept' | 'decline';
-  coordinatorId?: string;
-  helper?: string;
-  accept?: boolean;
-  plan?: boolean;
-  approve?: boolean;
+  categories: readonly CaseCategory[];
+  stage: CaseStage;
+  helperId?: string;
+  steps: readonly DemoStep[];
 }
 
+const accept = { step: 'screen', decision: 'accept' } as const;
+const approvePlan = { step: 'reviewPlan', version: 1, approve: true } as const;
+/** Screened, offered, accepted, planned and approved: the help is under way. */
+const helping = (plan: DemoPlan['goals'], kinds: string[], sponsor?: { name: string }): DemoStep[] => [
+  accept,
+  sponsor ? { step: 'offer', sponsor } : { step: 'offer' },
+  { step: 'acceptOffer' },
+  { step: 'submitPlan', version: 1, goals: plan, kinds },
+  approvePlan,
+];
+
+/**
+ * The demo campaign on 23/11/2026 (November's check-in is due 25/11), one case per stage or
+ * more, across both schools. Who has what to do afterwards:
+ * - ct.huong (THCS Chiềng Lề): screen st-05 and st-09, choose a helper for st-08, follow up the
+ *   high-risk alert of st-07, review the early evaluation of st-17;
+ * - ht.binh: decide the closure proposed for st-04;
+ * - ct.thao (THPT Tô Hiệu): screen st-15, review st-12's plan, accept or refuse the transfer of
+ *   st-18 from THCS Chiềng Lề;
+ * - ht.minh: sign off st-14's evaluation (it proposes closing: goal reached);
+ * - teachers: gv.duc answers the offer of st-06, gv.uyen rewrites st-03's plan, and the helpers
+ *   of st-04, st-11 and st-18 file November's check-in (st-01, st-07, st-14 and st-17's are in).
+ */
 export const demoCases: readonly DemoCase[] = [
   {
+    // Help under way; November's check-in is in: tutoring, 15 kg of rice and 200.000 ₫.
     studentId: 'st-01',
     categories: ['economic_hardship'],
-    advance: 'accept',
-    coordinatorId: 'u-ct-cl',
-    helper: 'u-gv-lan',
-    accept: true,
-    plan: true,
-    approve: true,
+    stage: 'active',
+    helperId: 'u-gv-lan',
+    steps: [
+      ...helping(
+        {
+          week: 'Kèm Toán hai buổi mỗi tuần (chiều thứ Ba và thứ Năm) tại lớp 6A',
+          month: 'Đi học đầy đủ, hoàn thành bài tập về nhà; thăm gia đình một lần',
+          semester: 'Học lực môn Toán đạt mức Đạt; có đủ gạo và áo ấm cho mùa đông',
+        },
+        ['tutoring', 'material', 'family_contact'],
+        { name: 'Hội Khuyến học phường Chiềng Lề' },
+      ),
+      {
+        step: 'fileCheckIn',
+        report: {
+          tutoring: { sessions: 8, hours: 12, subjects: ['Toán'] },
+          material: [
+            {
+              kind: 'rice',
+              description: 'Gạo tẻ, Hội Khuyến học phường hỗ trợ',
+              quantity: 15,
+              valueVnd: 285_000,
+            },
+            { kind: 'money', description: 'Tiền mặt hỗ trợ mua áo ấm', quantity: 200_000, valueVnd: 200_000 },
+          ],
+          familyContact: { visits: 1, calls: 4 },
+          absentDays: 0,
+          riskLevel: 'low',
+          notes:
+            'Em đi học đầy đủ, làm bài tập Toán về nhà đều hơn; bài kiểm tra giữa học kỳ I môn Toán được 6,5 điểm. Ngày 20/11 đã trao gạo và tiền cho mẹ em tại nhà.',
+        },
+      },
+    ],
   },
   {
+    // The plan came back from the coordinator: the helper is rewriting it (version 2).
     studentId: 'st-03',
     categories: ['dropout_risk', 'economic_hardship'],
-    advance: 'accept',
-    coordinatorId: 'u-ct-cl',
-    helper: 'u-gv-uyen',
-    accept: true,
+    stage: 'plan',
+    helperId: 'u-gv-uyen',
+    steps: [
+      accept,
+      { step: 'offer' },
+      { step: 'acceptOffer' },
+      {
+        step: 'submitPlan',
+        version: 1,
+        goals: {
+          week: 'Kèm Tiếng Anh và Toán hai buổi mỗi tuần tại khu bán trú',
+          month: 'Đi học đều, không nghỉ quá 2 buổi trong tháng',
+          semester: 'Hoàn thành học kỳ I, học lực đạt mức Đạt',
+        },
+        kinds: ['tutoring'],
+      },
+      {
+        step: 'reviewPlan',
+        version: 1,
+        approve: false,
+        comment:
+          'Em ở bán trú, nhà cách trường 12 km và có nguy cơ bỏ học: cần bổ sung lịch thăm gia đình, phối hợp với trưởng bản theo dõi việc em trở lại trường sau mỗi kỳ nghỉ.',
+      },
+    ],
   },
-  { studentId: 'st-05', categories: ['weak_results'], advance: 'none' },
+  { studentId: 'st-05', categories: ['weak_results'], stage: 'identified', steps: [] },
   {
+    // Offered to gv.duc, who has not answered yet.
     studentId: 'st-06',
     categories: ['dropped_out'],
-    advance: 'accept',
-    coordinatorId: 'u-ct-cl',
-    helper: 'u-gv-duc',
+    stage: 'assignment',
+    helperId: 'u-gv-duc',
+    steps: [accept, { step: 'offer' }],
   },
-  { studentId: 'st-09', categories: ['grade9_exam', 'weak_results'], advance: 'none' },
-  { studentId: 'st-10', categories: ['economic_hardship'], advance: 'decline' },
   {
+    // The family is no longer near-poor: the coordinator proposes closing, the principal decides.
+    studentId: 'st-04',
+    categories: ['economic_hardship'],
+    stage: 'closure',
+    helperId: 'u-gv-uyen',
+    steps: [
+      ...helping(
+        {
+          week: 'Kèm Tiếng Anh một buổi mỗi tuần',
+          month: 'Hoàn thành bài tập về nhà; trao đổi với gia đình qua điện thoại',
+          semester: 'Giữ học lực Khá; có đủ sách vở, đồ dùng học tập',
+        },
+        ['tutoring', 'material'],
+      ),
+      {
+        step: 'proposeClosure',
+        reason: 'no_longer_eligible',
+        note: 'Theo kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026 của phường Chiềng Lề, gia đình em không còn thuộc diện cận nghèo (bố em đã có việc làm ổn định). Em đi học đều, học lực Khá; đề nghị kết thúc để dành suất giúp đỡ cho học sinh khác.',
+      },
+    ],
+  },
+  {
+    // A high-risk check-in: the coordinator has a risk alert to follow up.
+    studentId: 'st-07',
+    categories: ['dropout_risk', 'economic_hardship'],
+    stage: 'active',
+    helperId: 'u-gv-lan',
+    steps: [
+      ...helping(
+        {
+          week: 'Ôn Toán thi vào lớp 10 hai buổi mỗi tuần',
+          month: 'Không nghỉ học không phép; thăm gia đình hai lần',
+          semester: 'Điểm Toán giữa kỳ từ 5,0 trở lên; gia đình cam kết cho em học hết lớp 9',
+        },
+        ['tutoring', 'family_contact', 'material'],
+      ),
+      {
+        step: 'fileCheckIn',
+        report: {
+          tutoring: { sessions: 3, hours: 4.5, subjects: ['Toán'] },
+          material: [
+            {
+              kind: 'supplies',
+              description: 'Vở, bút, tài liệu ôn thi vào lớp 10',
+              quantity: 1,
+              valueVnd: 120_000,
+            },
+          ],
+          familyContact: { visits: 2, calls: 5 },
+          absentDays: 7,
+          riskLevel: 'high',
+          notes:
+            'Em nghỉ 7 buổi để đi hái cà phê thuê cùng bố mẹ ở Chiềng Mung; gia đình nói hết vụ sẽ cho em xuống Bắc Ninh làm công nhân. Đề nghị nhà trường, Hội Phụ nữ và tổ dân phố cùng đến nhà vận động trước 30/11.',
+        },
+      },
+    ],
+  },
+  {
+    // Accepted at screening; the coordinator has yet to choose a helper.
+    studentId: 'st-08',
+    categories: ['weak_results'],
+    stage: 'assignment',
+    steps: [accept],
+  },
+  { studentId: 'st-09', categories: ['grade9_exam', 'weak_results'], stage: 'identified', steps: [] },
+  {
+    studentId: 'st-10',
+    categories: ['economic_hardship'],
+    stage: 'declined',
+    steps: [
+      {
+        step: 'screen',
+        decision: 'decline',
+        reason:
+          'Gia đình không thuộc hộ nghèo, cận nghèo; em đã được hỗ trợ theo Nghị định 66/2025/NĐ-CP và học lực Khá, chưa cần giúp đỡ thêm.',
+      },
+    ],
+  },
+  {
+    // Evaluated early (the parents leave to work far away): the draft waits for the coordinator.
+    studentId: 'st-17',
+    categories: ['weak_results', 'economic_hardship'],
+    stage: 'evaluation',
+    helperId: 'u-gv-thuy',
+    steps: [
+      ...helping(
+        {
+          week: 'Kèm Khoa học tự nhiên hai buổi mỗi tuần',
+          month: 'Đi học đều; gọi điện trao đổi với gia đình hằng tuần',
+          semester: 'Học lực đạt mức Đạt',
+        },
+        ['tutoring', 'family_contact'],
+      ),
+      {
+        step: 'fileCheckIn',
+        report: {
+          tutoring: { sessions: 6, hours: 9, subjects: ['Khoa học tự nhiên'] },
+          material: [
+            {
+              kind: 'clothes',
+              description: 'Áo ấm, chăn (Đoàn Thanh niên phường quyên góp)',
+              quantity: 2,
+              valueVnd: 350_000,
+            },
+          ],
+          familyContact: { visits: 1, calls: 6 },
+          absentDays: 2,
+          riskLevel: 'medium',
+          notes:
+            'Bố mẹ em chuẩn bị đi làm ăn ở Bắc Ninh, em sẽ ở với bà ngoại; em lo lắng, ít nói hơn. Đã trao đổi với bà và đăng ký cho em ở bán trú từ tháng 12.',
+        },
+      },
+      {
+        step: 'startEvaluation',
+        reason:
+          'Bố mẹ em đi làm ăn xa từ đầu tháng 12, em chuyển sang ở bán trú tại trường: đánh giá sớm để điều chỉnh kế hoạch giúp đỡ.',
+      },
+      {
+        step: 'submitEvaluation',
+        draft: {
+          resultsBefore: 'chua_dat',
+          resultsAfter: 'dat',
+          conductBefore: 'kha',
+          conductAfter: 'kha',
+          progress:
+            'Em đi học đều hơn (tháng 11 nghỉ 2 buổi có phép, tháng 9 nghỉ 5 buổi); điểm kiểm tra giữa học kỳ I môn Khoa học tự nhiên đạt 6,0 (năm học trước 4,3). Em còn rụt rè, ngại hỏi bài; cần tiếp tục kèm và giữ liên lạc với bố mẹ qua điện thoại.',
+          stillAtRisk: true,
+          recommendation: 'continue',
+        },
+      },
+    ],
+  },
+  {
+    // The family moves to Tô Hiệu ward: a transfer waits for THPT Tô Hiệu's coordinator.
+    studentId: 'st-18',
+    categories: ['economic_hardship', 'dropout_risk'],
+    stage: 'active',
+    helperId: 'u-gv-thuy',
+    steps: [
+      ...helping(
+        {
+          week: 'Kèm Toán và Khoa học tự nhiên một buổi mỗi tuần',
+          month: 'Đi học đều; hỗ trợ gạo khi gia đình khó khăn',
+          semester: 'Học lực đạt mức Đạt, không bỏ học',
+        },
+        ['tutoring', 'material'],
+      ),
+      {
+        step: 'requestTransfer',
+        toSchoolId: 's-thpt-tohieu',
+        toSchoolUnitId: 'u-thpt-tohieu',
+        note: 'Gia đình chuyển về tổ 5 phường Tô Hiệu từ tháng 12/2026; đề nghị Trường THPT Tô Hiệu tiếp nhận và tiếp tục theo dõi, giúp đỡ em.',
+      },
+    ],
+  },
+  {
+    // Help under way; November's check-in (due 25/11) is still to file.
+    studentId: 'st-11',
+    categories: ['economic_hardship'],
+    stage: 'active',
+    helperId: 'u-gv-son',
+    steps: helping(
+      {
+        week: 'Kèm Vật lí và Toán hai buổi mỗi tuần',
+        month: 'Đi học đều, ở ký túc xá đúng nội quy',
+        semester: 'Học lực đạt mức Đạt; có xe đạp để đi học',
+      },
+      ['tutoring', 'material'],
+    ),
+  },
+  {
+    // The plan is in and waits for the coordinator's review.
     studentId: 'st-12',
     categories: ['dropout_risk'],
-    advance: 'accept',
-    coordinatorId: 'u-ct-th',
-    helper: 'u-gv-son',
-    accept: true,
-    plan: true,
+    stage: 'plan',
+    helperId: 'u-gv-son',
+    steps: [
+      accept,
+      { step: 'offer' },
+      { step: 'acceptOffer' },
+      {
+        step: 'submitPlan',
+        version: 1,
+        goals: {
+          week: 'Gặp em hai lần mỗi tuần sau giờ học, kèm Vật lí',
+          month: 'Đi học đầy đủ; thăm gia đình một lần',
+          semester: 'Không bỏ học, học lực đạt mức Đạt',
+        },
+        kinds: ['tutoring', 'family_contact'],
+      },
+    ],
   },
-  { studentId: 'st-15', categories: ['economic_hardship', 'weak_results'], advance: 'none' },
-  { studentId: 'st-08', categories: ['weak_results'], advance: 'accept' },
+  {
+    // Evaluated early, reviewed by the coordinator: waits for the principal's sign-off.
+    studentId: 'st-14',
+    categories: ['weak_results'],
+    stage: 'evaluation',
+    helperId: 'u-gv-nga',
+    steps: [
+      ...helping(
+        {
+          week: 'Kèm Ngữ văn hai buổi mỗi tuần',
+          month: 'Hoàn thành bài tập; đọc một tác phẩm ngoài chương trình',
+          semester: 'Học lực đạt mức Khá',
+        },
+        ['tutoring', 'material'],
+      ),
+      {
+        step: 'fileCheckIn',
+        report: {
+          tutoring: { sessions: 8, hours: 12, subjects: ['Ngữ văn'] },
+          material: [
+            {
+              kind: 'books',
+              description: 'Sách tham khảo Ngữ văn 11, vở ôn tập',
+              quantity: 4,
+              valueVnd: 180_000,
+            },
+          ],
+          familyContact: { visits: 1, calls: 3 },
+          absentDays: 0,
+          riskLevel: 'low',
+          notes:
+            'Em tự giác học bài, tham gia nhóm học tập của lớp; bài kiểm tra giữa học kỳ I môn Ngữ văn đạt 7,5.',
+        },
+      },
+      {
+        step: 'startEvaluation',
+        reason:
+          'Em đã đạt mục tiêu của học kỳ sớm: đánh giá sớm để xét kết thúc giúp đỡ và dành suất cho học sinh khác của lớp 11A2.',
+      },
+      {
+        step: 'submitEvaluation',
+        draft: {
+          resultsBefore: 'chua_dat',
+          resultsAfter: 'kha',
+          conductBefore: 'kha',
+          conductAfter: 'tot',
+          progress:
+            'Sau 11 tuần kèm, điểm giữa học kỳ I môn Ngữ văn đạt 7,5 (cuối năm lớp 10: 4,8), Toán 6,5; em tự học đều, đi học đầy đủ, tham gia câu lạc bộ đọc sách của trường. Gia đình quan tâm và muốn em học tiếp lên đại học.',
+          stillAtRisk: false,
+          recommendation: 'propose_closure',
+          closureReason: 'goal_reached',
+        },
+      },
+      {
+        step: 'reviewEvaluation',
+        approve: true,
+        comment: 'Đồng ý, trình Hiệu trưởng ký duyệt kết thúc giúp đỡ.',
+      },
+    ],
+  },
+  { studentId: 'st-15', categories: ['economic_hardship', 'weak_results'], stage: 'identified', steps: [] },
+  {
+    // Closed: the student left school despite the help; the principal approved the closure.
+    studentId: 'st-16',
+    categories: ['dropout_risk'],
+    stage: 'closed',
+    helperId: 'u-gv-nga',
+    steps: [
+      ...helping(
+        {
+          week: 'Gặp em hai buổi mỗi tuần, kèm Ngữ văn',
+          month: 'Đi học đều; thăm gia đình hai lần',
+          semester: 'Không bỏ học, hoàn thành lớp 11',
+        },
+        ['tutoring', 'family_contact'],
+      ),
+      {
+        step: 'proposeClosure',
+        reason: 'dropped_out',
+        note: 'Em nghỉ học từ 02/11/2026 để theo chị gái đi làm công nhân ở Bắc Ninh. GVCN, giáo viên phụ trách và Đoàn trường đã đến nhà vận động ba lần; gia đình chưa đồng ý cho em đi học lại.',
+      },
+      {
+        step: 'decideClosure',
+        approve: true,
+        comment: 'Đồng ý kết thúc. GVCN tiếp tục giữ liên lạc; nếu em trở lại trường thì mở lại hồ sơ.',
+      },
+    ],
+  },
 ];

@@ -12,59 +12,64 @@ import {
 
 /** Writes the demo organisation; every write is an upsert, so running it twice is harmless. */
 export async function loadDemoOrganisation(db: Db): Promise<void> {
-  await db.$transaction(async (tx) => {
-    for (const u of demoUnits) {
-      await tx.unit.upsert({ where: { id: u.id }, update: {}, create: { ...u } });
-    }
-    for (const s of demoSchools) {
-      await tx.school.upsert({ where: { id: s.id }, update: {}, create: { ...s } });
-    }
-    for (const u of demoUsers) {
-      const subjects = 'subjects' in u ? [...u.subjects] : [];
-      const capacity = 'capacity' in u ? u.capacity : 0;
-      await tx.user.upsert({
-        where: { id: u.id },
-        update: {},
-        create: { id: u.id, username: u.username, displayName: u.displayName, subjects, capacity },
-      });
-      for (const [role, unitId] of u.roles) {
-        await tx.roleAssignment.upsert({
-          where: { userId_role_unitId: { userId: u.id, role, unitId } },
+  await db.$transaction(
+    async (tx) => {
+      for (const u of demoUnits) {
+        await tx.unit.upsert({ where: { id: u.id }, update: {}, create: { ...u } });
+      }
+      for (const s of demoSchools) {
+        await tx.school.upsert({ where: { id: s.id }, update: {}, create: { ...s } });
+      }
+      for (const u of demoUsers) {
+        const subjects = 'subjects' in u ? [...u.subjects] : [];
+        const capacity = 'capacity' in u ? u.capacity : 0;
+        await tx.user.upsert({
+          where: { id: u.id },
           update: {},
-          create: { id: `${u.id}:${role}:${unitId}`, userId: u.id, role, unitId },
+          create: { id: u.id, username: u.username, displayName: u.displayName, subjects, capacity },
+        });
+        for (const [role, unitId] of u.roles) {
+          await tx.roleAssignment.upsert({
+            where: { userId_role_unitId: { userId: u.id, role, unitId } },
+            update: {},
+            create: { id: `${u.id}:${role}:${unitId}`, userId: u.id, role, unitId },
+          });
+        }
+      }
+      for (const c of demoClasses) {
+        await tx.class.upsert({
+          where: { id: c.id },
+          update: {},
+          create: { ...c, schoolYear: DEMO_SCHOOL_YEAR },
         });
       }
-    }
-    for (const c of demoClasses) {
-      await tx.class.upsert({
-        where: { id: c.id },
+      for (const [id, classId, name, birth, gender, ethnicity, moetCode] of demoStudents) {
+        const cls = demoClasses.find((c) => c.id === classId);
+        if (!cls) throw new Error(`demo student ${id}: unknown class ${classId}`);
+        await tx.student.upsert({
+          where: { id },
+          update: {},
+          create: {
+            id,
+            classId,
+            schoolId: cls.schoolId,
+            fullName: normalizeName(name),
+            searchName: searchKey(name),
+            birthDate: new Date(`${birth}T00:00:00Z`),
+            gender,
+            ethnicity,
+            moetCode,
+          },
+        });
+      }
+      await tx.campaign.upsert({
+        where: { id: demoCampaign.id },
         update: {},
-        create: { ...c, schoolYear: DEMO_SCHOOL_YEAR },
+        // The demo pilots up to three students per class (the 2014 plan starts with one or two).
+        create: { ...demoCampaign, settings: { ...DEFAULT_2026_2027, pilotCapPerClass: 3 } },
       });
-    }
-    for (const [id, classId, name, birth, gender, ethnicity, moetCode] of demoStudents) {
-      const cls = demoClasses.find((c) => c.id === classId);
-      if (!cls) throw new Error(`demo student ${id}: unknown class ${classId}`);
-      await tx.student.upsert({
-        where: { id },
-        update: {},
-        create: {
-          id,
-          classId,
-          schoolId: cls.schoolId,
-          fullName: normalizeName(name),
-          searchName: searchKey(name),
-          birthDate: new Date(`${birth}T00:00:00Z`),
-          gender,
-          ethnicity,
-          moetCode,
-        },
-      });
-    }
-    await tx.campaign.upsert({
-      where: { id: demoCampaign.id },
-      update: {},
-      create: { ...demoCampaign, settings: DEFAULT_2026_2027 },
-    });
-  });
+    },
+    // Dozens of upserts: Prisma's 5 s default is too short on a busy machine.
+    { timeout: 60_000, maxWait: 10_000 },
+  );
 }

@@ -31,13 +31,30 @@ export interface CaseStep {
   caseData?: Prisma.CaseUncheckedUpdateInput;
   /** Rows beyond the case and its tasks (a check-in, an evaluation…), in the same transaction. */
   write?: (tx: Tx) => Promise<void>;
+  /**
+   * For steps the workflow takes on a timer (open a check-in, escalate): write nothing unless the
+   * case is still in one of these stages. A closure or transfer that commits first wins.
+   */
+  onlyInStages?: CaseStage[];
 }
+
+/** The step found the case in another stage (see `onlyInStages`) and wrote nothing. */
+class StepSkipped extends Error {}
 
 /**
  * One step of a case, all or nothing: its rows, its tasks, the case's stage and version, and
  * its CaseEvent, in one transaction keyed by `idempotencyKey` (a retry writes nothing).
  */
 export async function applyCaseStep(db: Db, s: CaseStep) {
+  try {
+    return await writeCaseStep(db, s);
+  } catch (error) {
+    if (error instanceof StepSkipped) return { applied: false, eventId: 0n, result: null, skipped: true };
+    throw error;
+  }
+}
+
+async function writeCaseStep(db: Db, s: CaseStep) {
   return withCaseEvent(
     db,
     {
@@ -48,6 +65,10 @@ export async function applyCaseStep(db: Db, s: CaseStep) {
       idempotencyKey: s.idempotencyKey,
     },
     async (tx) => {
+      // Steps of one case take turns: a timer's step never interleaves with a person's step.
+      const [locked] = await tx.$queryRaw<{ stage: CaseStage }[]>`
+        SELECT stage FROM "Case" WHERE id = ${s.caseId} FOR UPDATE`;
+      if (s.onlyInStages && (!locked || !s.onlyInStages.includes(locked.stage))) throw new StepSkipped();
       for (const t of s.closeTasks ?? []) {
         const status = t.status ?? 'DONE';
         await tx.task.updateMany({

@@ -10,7 +10,8 @@ export class RuleViolation extends Error {
       | 'HELPER_OUTSIDE_SCHOOL'
       | 'ACTOR_NOT_ALLOWED'
       | 'SCHOOL_NOT_FOUND'
-      | 'VALIDATION_FAILED',
+      | 'VALIDATION_FAILED'
+      | 'NOT_ELIGIBLE',
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {

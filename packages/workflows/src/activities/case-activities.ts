@@ -5,6 +5,7 @@ import {
   identifyCase,
   offerAssignment,
   openAssignmentTask,
+  requireEligible,
   reviewPlan,
   setCaseStage,
   submitPlan,
@@ -59,29 +60,32 @@ export function createCaseActivities(deps: CaseActivityDeps) {
     }): Promise<StepResult & { assignTaskId: string | null }> {
       const accepted = args.decision === 'accept';
       const stage: CaseStage = accepted ? 'assignment' : 'declined';
-      const r = await withCaseEvent(
-        deps.db,
-        {
-          caseId: args.caseId,
-          type: accepted ? 'case.accepted' : 'case.declined',
-          payload: args.reason ? { reason: args.reason } : {},
-          actorId: args.actorId,
-          idempotencyKey: `${args.caseId}:screened`,
-        },
-        async (tx) => {
-          await tx.task.update({
-            where: { id: args.taskId },
-            data: { status: 'DONE', completedAt: now(), completedById: args.actorId },
-          });
-          await setCaseStage(tx, args.caseId, stage);
-          if (accepted)
-            await openAssignmentTask(tx, {
-              caseId: args.caseId,
-              round: 1,
-              scopeUnitId: args.schoolUnitId,
-              dueAt: after(args.assignmentMs),
+      const r = await withRules(() =>
+        withCaseEvent(
+          deps.db,
+          {
+            caseId: args.caseId,
+            type: accepted ? 'case.accepted' : 'case.declined',
+            payload: args.reason ? { reason: args.reason } : {},
+            actorId: args.actorId,
+            idempotencyKey: `${args.caseId}:screened`,
+          },
+          async (tx) => {
+            if (accepted) await requireEligible(tx, args.caseId);
+            await tx.task.update({
+              where: { id: args.taskId },
+              data: { status: 'DONE', completedAt: now(), completedById: args.actorId },
             });
-        },
+            await setCaseStage(tx, args.caseId, stage);
+            if (accepted)
+              await openAssignmentTask(tx, {
+                caseId: args.caseId,
+                round: 1,
+                scopeUnitId: args.schoolUnitId,
+                dueAt: after(args.assignmentMs),
+              });
+          },
+        ),
       );
       return {
         ...step(args.caseId, stage, r.eventId),

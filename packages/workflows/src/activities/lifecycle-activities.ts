@@ -71,6 +71,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 }
 
 const COORDINATORS = ['SCHOOL_COORDINATOR', 'PRINCIPAL'] as const;
+/** Stages in which the semester's timers still act on the case. */
+const HELPING: ('active' | 'evaluation' | 'closure')[] = ['active', 'evaluation', 'closure'];
 
 /**
  * The steps after the plan: the semester's rhythm, check-ins, follow-ups, evaluation, closure,
@@ -173,6 +175,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
         type: 'case.checkin_opened',
         payload: { month: args.window.key },
         idempotencyKey: `${args.caseId}:checkin:${args.window.key}:opened`,
+        onlyInStages: HELPING,
         now: now(),
         openTasks: [
           {
@@ -194,6 +197,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
         type: 'case.checkin_reminded',
         payload: { month: args.month, helperId: args.helperId },
         idempotencyKey: `${args.caseId}:checkin:${args.month}:reminded`,
+        onlyInStages: HELPING,
         now: at,
         write: async (tx) => {
           await tx.task.update({ where: { id: args.taskId }, data: { remindedAt: at } });
@@ -210,6 +214,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
         type: 'case.checkin_overdue',
         payload: { month: args.month },
         idempotencyKey: `${args.caseId}:checkin:${args.month}:overdue`,
+        onlyInStages: HELPING,
         now: at,
         write: async (tx) => {
           await tx.task.update({ where: { id: args.taskId }, data: { escalatedAt: at } });
@@ -800,6 +805,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
         type: 'case.return_check_opened',
         payload: { schoolYear: args.schoolYear },
         idempotencyKey: `${args.taskId}:opened`,
+        onlyInStages: HELPING,
         now: now(),
         openTasks: [
           {

@@ -910,6 +910,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       }
       // Left help on the way (closed, transferred): a reopening plans from its own day.
       next = { fromDate: undefined, confirmReturn: false };
+    } else if (stage === 'closed' && !(resume?.state.stage === 'closed' && resume.state.era === state.era)) {
+      // A closed case may wait years for a reopening: it waits in a fresh run with a short
+      // history, on whatever workflow code is deployed by then.
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof caseWorkflow>({
+        ...input,
+        resume: { state, identifiedEventId: (identified as IdentifyResult).eventId, confirmReturn: false },
+      });
     } else if (stage === 'closure') {
       // A refused closure goes back to where it was: the term phase resumes from today.
       await condition(() => state.stage !== 'closure');

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import type { CaseClock, CheckInReport } from '@donghanh/domain';
@@ -34,6 +37,8 @@ export const UYEN = 'u-gv-uyen'; // capacity 2
 export const OTHER_COORDINATOR = 'u-ct-th';
 export const OTHER_PRINCIPAL = 'u-ht-th';
 export const SON = 'u-gv-son';
+
+export const HISTORIES_DIR = join(import.meta.dirname, '..', 'histories');
 
 /** A real Temporal dev server, a fresh database with the demo organisation, and a worker. */
 export class CaseHarness {
@@ -137,6 +142,30 @@ export class CaseHarness {
     return { caseId, handle };
   }
 
+  /**
+   * With RECORD_HISTORIES=1 (`npm run record-histories`), keeps this run's history as a fixture
+   * of the replay test: a later change to the workflow that would break it fails the build.
+   */
+  async recordHistory(name: string, workflowId: string, runId?: string): Promise<void> {
+    if (!process.env.RECORD_HISTORIES) return;
+    // The CLI writes the canonical JSON the replayer reads.
+    const args = [
+      'workflow',
+      'show',
+      '--address',
+      this.env.address,
+      '--workflow-id',
+      workflowId,
+      '--output',
+      'json',
+    ];
+    const json = execFileSync(inject('temporalCli'), runId ? [...args, '--run-id', runId] : args, {
+      encoding: 'utf8',
+    });
+    mkdirSync(HISTORIES_DIR, { recursive: true });
+    writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
+  }
+
   async eventTypes(caseId: string): Promise<string[]> {
     const rows = await this.db.caseEvent.findMany({
       where: { caseId },
@@ -155,7 +184,7 @@ export class CaseHarness {
 export async function waitForState(
   handle: WorkflowHandle,
   ok: (s: CaseWorkflowState) => boolean,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<CaseWorkflowState> {
   const deadline = Date.now() + timeoutMs;
   let last: CaseWorkflowState | undefined;
@@ -167,7 +196,7 @@ export async function waitForState(
   throw new Error(`state never matched; last: ${JSON.stringify(last)}`);
 }
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

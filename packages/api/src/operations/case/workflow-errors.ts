@@ -22,6 +22,7 @@ const RULE_CODES = {
   ACTOR_NOT_ALLOWED: 'ACTOR_NOT_ALLOWED',
   SCHOOL_NOT_FOUND: 'SCHOOL_NOT_FOUND',
   VALIDATION_FAILED: 'VALIDATION_FAILED',
+  NOT_ELIGIBLE: 'NOT_ELIGIBLE',
 } as const;
 
 /** Maps what Temporal throws to a stable application error; unknown failures stay internal. */

@@ -1,0 +1,27 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { expect, it } from 'vitest';
+import { workflowsPath } from '../src/worker';
+
+/**
+ * Every cached workflow gets its own copy of the bundle's module state (sdk-typescript #2227):
+ * the bundle holds the workflow and its message definitions, never zod, Prisma or the domain's
+ * tables. Validation happens at the API edge and in activities.
+ */
+it('keeps heavy modules out of the workflow bundle', async () => {
+  const silent = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: silent });
+  const ours = [...code.matchAll(/\n\/\*\*\*\/ "([^"]+)"/g)]
+    .map((m) => m[1] as string)
+    .filter((m) => !m.includes('node_modules') && !m.startsWith('?'))
+    .map((m) => m.replace(/^.*\/src\//, 'src/'));
+  expect(ours.sort()).toEqual([
+    'src/messages.ts',
+    'src/workflows/case-workflow.ts',
+    'src/workflows/index.ts',
+  ]);
+  for (const heavy of ['zod', '@prisma', '@donghanh/domain', 'packages/domain', 'packages/db']) {
+    expect(code.includes(`node_modules/${heavy}`) || code.includes(`"${heavy}`)).toBe(false);
+  }
+  // Size of the bundle every cached case shares through reuseV8Context, for the record.
+  expect(code.length).toBeLessThan(2_000_000);
+}, 60_000);
