@@ -192,9 +192,15 @@ const DEMO_ACCOUNT_LINES = [
   ['ct.huong', 'điều phối / school coordinator', 'THCS Chiềng Lề'],
   ['gv.lan', 'giáo viên, GVCN 6A / teacher, homeroom', 'THCS Chiềng Lề'],
   ['gv.duc', 'giáo viên / teacher', 'THCS Chiềng Lề'],
+  ['gv.uyen', 'giáo viên / teacher', 'THCS Chiềng Lề'],
+  ['gv.thuy', 'giáo viên, GVCN 8A / teacher, homeroom', 'THCS Chiềng Lề'],
+  ['ht.dung', 'hiệu trưởng / principal', 'THCS Quyết Thắng'],
+  ['ct.phuong', 'điều phối / school coordinator', 'THCS Quyết Thắng'],
+  ['gv.hoa', 'giáo viên / teacher', 'THCS Quyết Thắng'],
   ['ht.minh', 'hiệu trưởng / principal', 'THPT Tô Hiệu'],
   ['ct.thao', 'điều phối / school coordinator', 'THPT Tô Hiệu'],
   ['gv.son', 'giáo viên / teacher', 'THPT Tô Hiệu'],
+  ['gv.nga', 'giáo viên, GVCN 11A2 / teacher, homeroom', 'THPT Tô Hiệu'],
 ]
   .map(([u, r, s]) => `    ${(u ?? '').padEnd(10)} ${(r ?? '').padEnd(40)} ${s}`)
   .join('\n');

@@ -36,6 +36,13 @@ export const demoUnits = [
     parentId: 'u-vhxh-chiengle',
   },
   {
+    id: 'u-thcs-quyetthang',
+    kind: 'SCHOOL',
+    code: 'THCS-QT',
+    name: 'Trường THCS Quyết Thắng',
+    parentId: 'u-vhxh-chiengle',
+  },
+  {
     id: 'u-thpt-tohieu',
     kind: 'SCHOOL',
     code: 'THPT-TH',
@@ -52,6 +59,12 @@ export const demoSchools = [
     level: 'LOWER_SECONDARY',
   },
   { id: 's-thpt-tohieu', unitId: 'u-thpt-tohieu', name: 'Trường THPT Tô Hiệu', level: 'UPPER_SECONDARY' },
+  {
+    id: 's-thcs-quyetthang',
+    unitId: 'u-thcs-quyetthang',
+    name: 'Trường THCS Quyết Thắng',
+    level: 'LOWER_SECONDARY',
+  },
 ] as const;
 
 export const demoUsers = [
@@ -117,6 +130,26 @@ export const demoUsers = [
       ['TEACHER', 'u-thcs-chiengle'],
       ['HOMEROOM_TEACHER', 'u-thcs-chiengle'],
     ],
+  },
+  {
+    id: 'u-ht-qt',
+    username: 'ht.dung',
+    displayName: 'Lò Văn Dũng',
+    roles: [['PRINCIPAL', 'u-thcs-quyetthang']],
+  },
+  {
+    id: 'u-ct-qt',
+    username: 'ct.phuong',
+    displayName: 'Hoàng Thị Phương',
+    roles: [['SCHOOL_COORDINATOR', 'u-thcs-quyetthang']],
+  },
+  {
+    id: 'u-gv-hoa',
+    username: 'gv.hoa',
+    displayName: 'Điêu Thị Hoa',
+    subjects: ['Toán', 'Khoa học tự nhiên'],
+    capacity: 2,
+    roles: [['TEACHER', 'u-thcs-quyetthang']],
   },
   {
     id: 'u-ht-th',
@@ -196,6 +229,7 @@ export const demoSchoolStaff: Record<
 > = {
   's-thcs-chiengle': { coordinatorId: 'u-ct-cl', principalId: 'u-ht-cl' },
   's-thpt-tohieu': { coordinatorId: 'u-ct-th', principalId: 'u-ht-th' },
+  's-thcs-quyetthang': { coordinatorId: 'u-ct-qt', principalId: 'u-ht-qt' },
 };
 
 export interface DemoPlan {
@@ -258,7 +292,7 @@ const helping = (plan: DemoPlan['goals'], kinds: string[], sponsor?: { name: str
  * - ct.huong (THCS Chiềng Lề): screen st-05 and st-09, choose a helper for st-08, follow up the
  *   high-risk alert of st-07, review the early evaluation of st-17;
  * - ht.binh: decide the closure proposed for st-04;
- * - ct.thao (THPT Tô Hiệu): screen st-15, review st-12's plan, accept or refuse the transfer of
+ * - ct.thao (THPT Tô Hiệu): screen st-15, review st-12's plan; ct.phuong (THCS Quyết Thắng): accept or refuse the transfer of
  *   st-18 from THCS Chiềng Lề;
  * - ht.minh: sign off st-14's evaluation (it proposes closing: goal reached);
  * - teachers: gv.duc answers the offer of st-06, gv.uyen rewrites st-03's plan, and the helpers
@@ -475,7 +509,7 @@ export const demoCases: readonly DemoCase[] = [
     ],
   },
   {
-    // The family moves to Tô Hiệu ward: a transfer waits for THPT Tô Hiệu's coordinator.
+    // The family moves to Quyết Thắng ward: a transfer waits for THCS Quyết Thắng's coordinator.
     studentId: 'st-18',
     categories: ['economic_hardship', 'dropout_risk'],
     stage: 'active',
@@ -491,9 +525,9 @@ export const demoCases: readonly DemoCase[] = [
       ),
       {
         step: 'requestTransfer',
-        toSchoolId: 's-thpt-tohieu',
-        toSchoolUnitId: 'u-thpt-tohieu',
-        note: 'Gia đình chuyển về tổ 5 phường Tô Hiệu từ tháng 12/2026; đề nghị Trường THPT Tô Hiệu tiếp nhận và tiếp tục theo dõi, giúp đỡ em.',
+        toSchoolId: 's-thcs-quyetthang',
+        toSchoolUnitId: 'u-thcs-quyetthang',
+        note: 'Gia đình chuyển về tổ 5 phường Quyết Thắng từ tháng 12/2026; đề nghị Trường THCS Quyết Thắng tiếp nhận và tiếp tục theo dõi, giúp đỡ em.',
       },
     ],
   },

@@ -1,4 +1,11 @@
-import { AppError, caseCodeFor, type IdentifyCaseInput, realClock } from '@donghanh/domain';
+import {
+  AppError,
+  campaignSettingsSchema,
+  caseCodeFor,
+  DAY_MS,
+  type IdentifyCaseInput,
+  realClock,
+} from '@donghanh/domain';
 import {
   type CaseWorkflowInput,
   caseWorkflowId,
@@ -18,6 +25,16 @@ export interface IdentifyCaseResult {
   created: boolean;
 }
 
+/** The campaign's own delays for screening and for a teacher's answer; defaults otherwise. */
+function timingOf(settings: unknown): CaseWorkflowInput['timing'] {
+  const parsed = campaignSettingsSchema.safeParse(settings);
+  if (!parsed.success) return undefined;
+  return {
+    screeningMs: parsed.data.screeningDays * DAY_MS,
+    offerResponseMs: parsed.data.assignmentResponseDays * DAY_MS,
+  };
+}
+
 /**
  * Identifies a student as a case: starts the case workflow and waits (update-with-start) until
  * it has written the case, so the caller gets the case back or a clear error.
@@ -30,7 +47,7 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     }),
     ctx.db.campaign.findUnique({
       where: { id: input.campaignId },
-      select: { id: true, unitId: true, schoolYear: true, active: true },
+      select: { id: true, unitId: true, schoolYear: true, active: true, settings: true },
     }),
   ]);
   if (!student) throw new AppError('STUDENT_NOT_FOUND', { studentId: input.studentId });
@@ -55,6 +72,7 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     reason: input.reason,
     identifiedById: ctx.userId,
     clock: realClock(Date.now()),
+    timing: timingOf(campaign.settings),
   };
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(caseId),
