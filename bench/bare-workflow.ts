@@ -24,3 +24,20 @@ export async function bareWorkflow(): Promise<void> {
   });
   await condition(() => done);
 }
+
+/** One step of the lifecycle baseline: one no-op activity; returns how many steps ran so far. */
+export const bareStepUpdate = defineUpdate<number>('bareStep');
+
+/**
+ * Baseline for the case lifecycle: the same number of updates on one long-lived workflow (the
+ * first through update-with-start), each running one no-op activity. Stays open, like a case.
+ */
+export async function bareLifecycleWorkflow(): Promise<void> {
+  let steps = 0;
+  setHandler(bareStepUpdate, async () => {
+    await noop();
+    steps += 1;
+    return steps;
+  });
+  await condition(() => false);
+}

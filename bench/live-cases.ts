@@ -9,8 +9,7 @@
  *   npm run live -w @donghanh/bench        (BENCH_CASES, BENCH_CONCURRENCY, BENCH_WARMUP override)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +28,7 @@ import { io, type Socket } from 'socket.io-client';
 // @ts-expect-error plain ESM script without types
 import { ensureTemporalCli } from '../infra/ensure-temporal.mjs';
 import { bareUpdate, bareWorkflow } from './bare-workflow';
+import { freePort, intEnv, log, machine as machineInfo, ms, pool, stats, waitFor } from './bench-kit';
 
 const CASES = intEnv('BENCH_CASES', 200);
 const CONCURRENCY = intEnv('BENCH_CONCURRENCY', 8);
@@ -36,61 +36,6 @@ const WARMUP = intEnv('BENCH_WARMUP', 10);
 /** How long to wait, after the last mutation returned, for socket events still on their way. */
 const EVENT_GRACE_MS = 15_000;
 const BARE_TASK_QUEUE = 'bench-bare';
-
-function intEnv(name: string, fallback: number): number {
-  const v = Number(process.env[name]);
-  return Number.isInteger(v) && v > 0 ? v : fallback;
-}
-
-const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-/** Runs `task` over `items` with at most `limit` in flight. */
-async function pool<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= items.length) return;
-      await task(items[i] as T, i);
-    }
-  });
-  await Promise.all(lanes);
-}
-
-interface Stats {
-  count: number;
-  p50: number;
-  p95: number;
-  max: number;
-  mean: number;
-}
-
-/** Nearest-rank percentiles. */
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) =>
-    s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-  return {
-    count: s.length,
-    p50: rank(50),
-    p95: rank(95),
-    max: s[s.length - 1] ?? NaN,
-    mean: s.length ? s.reduce((a, b) => a + b, 0) / s.length : NaN,
-  };
-}
-
-const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 
 interface Sample {
   key: string;
@@ -325,15 +270,7 @@ async function main(): Promise<number> {
         counts: `sent ${bares.length}, ok ${okBares.length}, failed ${bareErrors.length}`,
       },
     ];
-    const cpu = cpus();
-    const machine = {
-      node: process.version,
-      platform: `${platform()} ${release()} ${process.arch}`,
-      cpus: cpu.length,
-      cpuModel: cpu[0]?.model ?? 'unknown',
-      memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
-      freeMemoryGiB: +(freemem() / 2 ** 30).toFixed(1),
-    };
+    const machine = machineInfo();
     const missing = okCases.length - received.length;
 
     const out: string[] = [];
@@ -397,15 +334,6 @@ async function main(): Promise<number> {
   } finally {
     await cleanup();
   }
-}
-
-async function waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = performance.now() + timeoutMs;
-  while (!done()) {
-    if (performance.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  return true;
 }
 
 main().then(
