@@ -157,6 +157,8 @@ describe('a semester of help', () => {
     expect(next.term).toBe('2026-2027-HK2');
     expect(next.helperId).toBe(LAN);
     expect(next.riskLevel).toBe('high');
+    // The filed December check-in stayed with the first run; its record is in the database.
+    expect(next.checkIns['2026-12']).toBeUndefined();
     await h.recordHistory('semester-checkins-evaluation-continued', handle.workflowId, firstRun);
     await h.recordHistory('semester-two-started', handle.workflowId);
     const old = await h.env.client.workflow.getHandle(handle.workflowId, firstRun).describe();

@@ -898,6 +898,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       if (after) {
         // Semester over: continue as new so the history of one run stays one semester long.
         await condition(allHandlersFinished);
+        // Filed check-ins are in the database; only unfiled ones travel to the next run.
+        for (const [key, ci] of Object.entries(state.checkIns)) if (ci.filed) delete state.checkIns[key];
         await continueAsNew<typeof caseWorkflow>({
           ...input,
           resume: {
