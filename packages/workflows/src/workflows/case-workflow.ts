@@ -20,6 +20,7 @@ import {
   type CheckInTimes,
   confirmReturnUpdate,
   DEFAULT_TIMING,
+  type DecideArgs,
   decideClosureUpdate,
   fileCheckInUpdate,
   type IdentifyResult,
@@ -500,6 +501,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
   );
 
+  /** What the coordinator's review and the principal's sign-off both record. */
+  const decision = (args: DecideArgs, e: NonNullable<CaseWorkflowState['evaluation']>) => ({
+    ...scope(),
+    ...args,
+    term: e.term,
+    version: e.version,
+    helperId: state.helperId as string,
+    dueAt: Date.now() + timing.planReviewMs,
+  });
+
   /** A returned evaluation goes back to the helper as a new version. */
   function returnEvaluation() {
     const e = state.evaluation as NonNullable<CaseWorkflowState['evaluation']>;
@@ -512,16 +523,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     reviewEvaluationUpdate,
     async (args) => {
       const e = state.evaluation as NonNullable<CaseWorkflowState['evaluation']>;
-      const r = await run('flow', () =>
-        activities.recordEvaluationReview({
-          ...scope(),
-          ...args,
-          term: e.term,
-          version: e.version,
-          helperId: state.helperId as string,
-          dueAt: Date.now() + timing.planReviewMs,
-        }),
-      );
+      const r = await run('flow', () => activities.recordEvaluationReview(decision(args, e)));
       closeTask(args.taskId);
       if (args.approve) {
         e.step = 'signoff';
@@ -544,16 +546,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     signOffEvaluationUpdate,
     async (args) => {
       const e = state.evaluation as NonNullable<CaseWorkflowState['evaluation']>;
-      const r = await run('flow', () =>
-        activities.recordEvaluationSignOff({
-          ...scope(),
-          ...args,
-          term: e.term,
-          version: e.version,
-          helperId: state.helperId as string,
-          dueAt: Date.now() + timing.planReviewMs,
-        }),
-      );
+      const r = await run('flow', () => activities.recordEvaluationSignOff(decision(args, e)));
       closeTask(args.taskId);
       if (!args.approve) returnEvaluation();
       else if (r.closes) {
