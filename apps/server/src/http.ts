@@ -23,7 +23,13 @@ export function createHttpServer(o: HttpOptions) {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: () => ({ ...o.deps, userId: null, requestId: randomUUID() }),
+    createContext: () => ({
+      ...o.deps,
+      user: null,
+      sessionId: null,
+      clientAddress: null,
+      requestId: randomUUID(),
+    }),
     onError: ({ error, path }) => {
       // Log the code and path only: inputs may hold personal data.
       if (error.code === 'INTERNAL_SERVER_ERROR')

@@ -10,8 +10,30 @@ export interface ApiDeps {
   workflowTimeoutMs?: number;
 }
 
+/** A role a user holds on a unit of the organisation tree (a school, an office, the province). */
+export interface RoleOnUnit {
+  role: 'TEACHER' | 'HOMEROOM_TEACHER' | 'SCHOOL_COORDINATOR' | 'PRINCIPAL' | 'OFFICE_COORDINATOR' | 'ADMIN';
+  unitId: string;
+}
+
+/** The signed-in person, resolved from the session cookie for every request. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: RoleOnUnit[];
+}
+
 export interface Context extends ApiDeps {
-  /** Signed-in user; sign-in arrives with the roles and privacy work. */
-  userId: string | null;
+  /** Null when nobody is signed in. */
+  user: SessionUser | null;
+  /** The current session's id (for sign-out), when there is one. */
+  sessionId: string | null;
+  /** The caller's IP address, for sign-in throttling. */
+  clientAddress: string | null;
+  /** The caller's User-Agent, kept on the session row (optional). */
+  userAgent?: string | null | undefined;
+  /** Lets the sign-in and sign-out procedures set or clear the session cookie. */
+  setCookie?: ((cookie: string) => void) | undefined;
   requestId: string;
 }

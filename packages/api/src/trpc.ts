@@ -1,7 +1,9 @@
 import { AppError, ERROR_MESSAGES, type ErrorCode } from '@donghanh/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { z } from 'zod';
 import { ZodError } from 'zod';
-import type { Context } from './context';
+import type { AccessRule } from './access/rules';
+import type { Context, SessionUser } from './context';
 
 const TRPC_CODE_BY_HTTP: Record<number, TRPCError['code']> = {
   400: 'BAD_REQUEST',
@@ -10,6 +12,7 @@ const TRPC_CODE_BY_HTTP: Record<number, TRPCError['code']> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   422: 'UNPROCESSABLE_CONTENT',
+  429: 'TOO_MANY_REQUESTS',
   503: 'SERVICE_UNAVAILABLE',
   500: 'INTERNAL_SERVER_ERROR',
 };
@@ -29,32 +32,54 @@ function appCodeOf(error: TRPCError): ErrorCode {
   return 'INTERNAL';
 }
 
-const t = initTRPC.context<Context>().create({
-  /** Every error carries a stable code plus the Vietnamese and English message; no stack. */
-  errorFormatter({ shape, error }) {
-    const appCode = appCodeOf(error);
-    const zod = error.cause instanceof ZodError ? error.cause : null;
-    return {
-      ...shape,
-      message:
-        appCode === 'INTERNAL'
-          ? ERROR_MESSAGES.INTERNAL.vi
-          : zod
-            ? ERROR_MESSAGES.VALIDATION_FAILED.vi
-            : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        appCode,
-        messageEn: ERROR_MESSAGES[appCode].en,
-        issues: zod?.issues.map((i) => ({ path: i.path.map(String), message: i.message })) ?? null,
-        details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
-      },
-    };
-  },
-});
+/** Every procedure names its access rule: the router refuses one that does not. */
+export interface ProcedureMeta {
+  access: string;
+}
 
-export const createRouter = t.router;
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    /** Every error carries a stable code plus the Vietnamese and English message; no stack. */
+    errorFormatter({ shape, error }) {
+      const appCode = appCodeOf(error);
+      const zod = error.cause instanceof ZodError ? error.cause : null;
+      return {
+        ...shape,
+        message:
+          appCode === 'INTERNAL'
+            ? ERROR_MESSAGES.INTERNAL.vi
+            : zod
+              ? ERROR_MESSAGES.VALIDATION_FAILED.vi
+              : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          appCode,
+          messageEn: ERROR_MESSAGES[appCode].en,
+          issues: zod?.issues.map((i) => ({ path: i.path.map(String), message: i.message })) ?? null,
+          details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
+        },
+      };
+    },
+  });
+
+type RouterRecord = Parameters<typeof t.router>[0];
+
+/**
+ * Routers are built here only: a procedure without an access rule (built outside `guarded` or
+ * `publicProcedure`) stops the server at start, before any request is served.
+ */
+export function createRouter<R extends RouterRecord>(record: R) {
+  const router = t.router(record);
+  for (const [path, procedure] of Object.entries(router._def.procedures)) {
+    const meta = (procedure as { _def: { meta?: ProcedureMeta } })._def.meta;
+    if (!meta?.access) throw new Error(`Procedure ${path} has no access rule`);
+  }
+  return router;
+}
+
 export const createCallerFactory = t.createCallerFactory;
 
 /** Turns domain errors thrown by operations into typed tRPC errors. */
@@ -67,4 +92,23 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+/** Open to everyone (sign-in itself, `me`): the access matrix lists it as `public`. */
+export const publicProcedure = t.procedure.use(appErrors).meta({ access: 'public' });
+
+/**
+ * A procedure guarded by `rule`: the caller must be signed in and the rule must allow the
+ * validated input (open procedures use `publicProcedure`). Refusals are FORBIDDEN before any work is done.
+ */
+export function guarded<S extends z.ZodType>(rule: AccessRule<z.output<S>>, input: S) {
+  return t.procedure
+    .use(appErrors)
+    .meta({ access: rule.name })
+    .input(input)
+    .use(async ({ ctx, input: value, next }) => {
+      if (!ctx.user) throw toTrpcError(new AppError('UNAUTHENTICATED'));
+      const user: SessionUser = ctx.user;
+      if (!(await rule.allows({ ...ctx, user }, value as z.output<S>)))
+        throw toTrpcError(new AppError('FORBIDDEN'));
+      return next({ ctx: { user } });
+    });
+}

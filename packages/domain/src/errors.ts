@@ -41,6 +41,19 @@ export const ERROR_MESSAGES = {
     http: 403,
   },
   SCHOOL_NOT_FOUND: { vi: 'Không tìm thấy trường', en: 'School not found', http: 404 },
+  UNAUTHENTICATED: { vi: 'Vui lòng đăng nhập', en: 'Please sign in', http: 401 },
+  INVALID_CREDENTIALS: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'Wrong username or password',
+    http: 401,
+  },
+  TOO_MANY_ATTEMPTS: {
+    vi: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau ít phút',
+    en: 'Too many failed sign-ins, please try again in a few minutes',
+    http: 429,
+  },
+  FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this', http: 403 },
+  USER_NOT_FOUND: { vi: 'Không tìm thấy tài khoản', en: 'Account not found', http: 404 },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
 } as const;
 

@@ -70,7 +70,7 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     categories: input.categories,
     source: input.source,
     reason: input.reason,
-    identifiedById: ctx.userId,
+    identifiedById: ctx.user?.id ?? null,
     clock: realClock(Date.now()),
     timing: timingOf(campaign.settings),
   };

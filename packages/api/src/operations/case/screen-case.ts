@@ -27,7 +27,7 @@ export async function screenCase(ctx: Context, input: ScreenCaseInput) {
         args: [
           {
             taskId: task.id,
-            actorId: ctx.userId ?? 'system',
+            actorId: ctx.user?.id ?? 'system',
             decision: input.decision,
             reason: input.reason,
           },

@@ -1,0 +1,124 @@
+import type { Context, RoleOnUnit, SessionUser } from '../context';
+
+type Role = RoleOnUnit['role'];
+
+/**
+ * Who may call a procedure. Every procedure is built with one (see `guarded` in trpc.ts): the
+ * router refuses a procedure without a rule, and the access-matrix test walks them all.
+ */
+export interface AccessRule<I = unknown> {
+  /** The rule's name in the access matrix, e.g. `case:coordinator`. */
+  readonly name: string;
+  allows(ctx: Context & { user: SessionUser }, input: I): Promise<boolean>;
+}
+
+/** The unit and its ancestors up the organisation tree: a role on any of them reaches the unit. */
+async function unitAndAncestors(ctx: Context, unitId: string): Promise<Set<string>> {
+  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE up AS (
+      SELECT id, "parentId", 0 AS depth FROM "Unit" WHERE id = ${unitId}
+      UNION ALL
+      SELECT u.id, u."parentId", up.depth + 1 FROM "Unit" u JOIN up ON u.id = up."parentId" WHERE up.depth < 16
+    )
+    SELECT id FROM up`;
+  return new Set(rows.map((r) => r.id));
+}
+
+async function holdsRoleOn(
+  ctx: Context & { user: SessionUser },
+  roles: readonly Role[],
+  unitId: string | null,
+) {
+  if (!unitId) return false;
+  const units = await unitAndAncestors(ctx, unitId);
+  return ctx.user.roles.some((r) => roles.includes(r.role) && units.has(r.unitId));
+}
+
+async function caseFacts(ctx: Context, caseId: string) {
+  return ctx.db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      helperId: true,
+      school: { select: { unitId: true } },
+      transferToSchoolId: true,
+      helpers: { where: { status: 'OFFERED' }, select: { userId: true } },
+    },
+  });
+}
+
+export const signedIn: AccessRule = { name: 'signed-in', allows: async () => true };
+
+export const admin: AccessRule = {
+  name: 'admin',
+  allows: async (ctx) => ctx.user.roles.some((r) => r.role === 'ADMIN'),
+};
+
+/** A role on the case's school, or on an office above it. */
+export function onCase(roles: readonly Role[], name: string): AccessRule<{ caseId: string }> {
+  return {
+    name,
+    async allows(ctx, input) {
+      const c = await caseFacts(ctx, input.caseId);
+      return holdsRoleOn(ctx, roles, c?.school.unitId ?? null);
+    },
+  };
+}
+
+/** A role on the school the student studies at (identifying a student as a case). */
+export function onStudent(roles: readonly Role[], name: string): AccessRule<{ studentId: string }> {
+  return {
+    name,
+    async allows(ctx, input) {
+      const s = await ctx.db.student.findUnique({
+        where: { id: input.studentId },
+        select: { school: { select: { unitId: true } } },
+      });
+      return holdsRoleOn(ctx, roles, s?.school.unitId ?? null);
+    },
+  };
+}
+
+/** The teacher who helps the case now. */
+export const caseHelper: AccessRule<{ caseId: string }> = {
+  name: 'case:helper',
+  async allows(ctx, input) {
+    return (await caseFacts(ctx, input.caseId))?.helperId === ctx.user.id;
+  },
+};
+
+/** The teacher the case is offered to. */
+export const offeredHelper: AccessRule<{ caseId: string }> = {
+  name: 'case:offered-helper',
+  async allows(ctx, input) {
+    return (await caseFacts(ctx, input.caseId))?.helpers.some((h) => h.userId === ctx.user.id) ?? false;
+  },
+};
+
+/** A coordinator or principal of the school a pending transfer goes to. */
+export const transferTarget: AccessRule<{ caseId: string }> = {
+  name: 'case:receiving-school',
+  async allows(ctx, input) {
+    const c = await caseFacts(ctx, input.caseId);
+    if (!c?.transferToSchoolId) return false;
+    const school = await ctx.db.school.findUnique({
+      where: { id: c.transferToSchoolId },
+      select: { unitId: true },
+    });
+    return holdsRoleOn(ctx, ['SCHOOL_COORDINATOR', 'PRINCIPAL'], school?.unitId ?? null);
+  },
+};
+
+export function anyOf<I>(name: string, ...rules: AccessRule<I>[]): AccessRule<I> {
+  return {
+    name,
+    async allows(ctx, input) {
+      for (const rule of rules) if (await rule.allows(ctx, input)) return true;
+      return false;
+    },
+  };
+}
+
+export const schoolStaff = ['TEACHER', 'HOMEROOM_TEACHER', 'SCHOOL_COORDINATOR', 'PRINCIPAL'] as const;
+export const coordinator = onCase(['SCHOOL_COORDINATOR', 'PRINCIPAL'], 'case:coordinator');
+export const principal = onCase(['PRINCIPAL'], 'case:principal');
+export const helperOrCoordinator = anyOf('case:helper-or-coordinator', caseHelper, coordinator);

@@ -1,0 +1,54 @@
+import { checkInReportSchema, closureReasonSchema, evaluationDraftSchema, idSchema } from '@donghanh/domain';
+import { z } from 'zod';
+
+const text = (max: number, message: string) =>
+  z.string().trim().min(1, message).max(max, `Tối đa ${max} ký tự`);
+const optionalText = z.string().trim().max(2000, 'Tối đa 2000 ký tự').optional();
+
+/** A task of this case: its id starts with the case id (`<caseId>:checkin:2026-11`). */
+const onCase = <S extends z.ZodRawShape>(shape: S) =>
+  z
+    .object({ caseId: idSchema, taskId: z.string().min(3).max(200), ...shape })
+    .refine((v) => (v as { taskId: string }).taskId.startsWith(`${(v as { caseId: string }).caseId}:`), {
+      path: ['taskId'],
+      message: 'Nhiệm vụ không thuộc hồ sơ này',
+    });
+
+export const assignHelperInput = onCase({
+  helperId: idSchema,
+  coHelperIds: z.array(idSchema).max(3, 'Tối đa 3 người cùng giúp đỡ').optional(),
+  sponsor: z.object({ name: text(200, 'Cần tên nhà hảo tâm'), note: optionalText }).optional(),
+});
+export const respondOfferInput = onCase({ accept: z.boolean(), reason: optionalText });
+export const PLAN_KINDS = ['tutoring', 'material', 'psychological', 'family_contact'] as const;
+export const submitPlanInput = onCase({
+  goals: z.object({
+    week: text(1000, 'Cần mục tiêu tuần'),
+    month: text(1000, 'Cần mục tiêu tháng'),
+    semester: text(1000, 'Cần mục tiêu học kỳ'),
+  }),
+  kinds: z.array(z.enum(PLAN_KINDS)).min(1, 'Chọn ít nhất một hình thức giúp đỡ').max(4),
+});
+export const decideInput = onCase({ approve: z.boolean(), comment: optionalText }).refine(
+  (v) => v.approve || (v.comment?.length ?? 0) > 0,
+  { path: ['comment'], message: 'Cần ghi nhận xét khi trả lại' },
+);
+export const fileCheckInInput = onCase({ report: checkInReportSchema });
+export const acknowledgeInput = onCase({ note: optionalText });
+export const submitEvaluationInput = onCase({ draft: evaluationDraftSchema });
+export const confirmReturnInput = onCase({ returned: z.boolean(), note: optionalText });
+
+export const startEvaluationInput = z.object({ caseId: idSchema, reason: text(2000, 'Cần nêu lý do') });
+export const proposeClosureInput = z.object({
+  caseId: idSchema,
+  reason: closureReasonSchema,
+  note: optionalText,
+});
+export const reopenInput = z.object({ caseId: idSchema, reason: text(2000, 'Cần nêu lý do mở lại') });
+export const requestTransferInput = z.object({ caseId: idSchema, toSchoolId: idSchema, note: optionalText });
+export const replaceHelperInput = z.object({
+  caseId: idSchema,
+  helperId: idSchema,
+  reason: text(2000, 'Cần nêu lý do thay giáo viên'),
+});
+export const addNoteInput = z.object({ caseId: idSchema, text: text(2000, 'Ghi chú trống') });
