@@ -10,6 +10,7 @@ import {
   demoSchoolStaff,
   demoStudents,
   loadDemoOrganisation,
+  setDemoPasswords,
 } from '@donghanh/db/seed';
 import {
   CASE_STAGES,
@@ -100,7 +101,12 @@ export async function loadDemoData(
   temporalAddress: string,
   say: (m: string) => void,
 ): Promise<void> {
-  if (await db.systemFlag.findUnique({ where: { key: DEMO_FLAG } })) return;
+  if (await db.systemFlag.findUnique({ where: { key: DEMO_FLAG } })) {
+    // A demo loaded before sign-in existed: its accounts get the demo password now.
+    if ((await setDemoPasswords(db)) > 0)
+      say('dữ liệu demo: đặt mật khẩu demo / demo accounts given the demo password');
+    return;
+  }
   if (process.env.DONGHANH_DEMO === '0') return;
   say('dữ liệu demo / loading demo data (once)');
   await loadDemoOrganisation(db);

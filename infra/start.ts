@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createDb, dataDir, migrateDeploy, repoRoot } from '@donghanh/db';
 import { startEmbeddedPostgres, takeBackSignalHandling } from '@donghanh/db/embedded';
+import { DEMO_PASSWORD } from '@donghanh/db/seed';
 // @ts-expect-error plain ESM script without types
 import { ensureTemporalCli } from './ensure-temporal.mjs';
 import { acquireStackLock, type StackLock } from './stack-lock';
@@ -173,7 +174,7 @@ async function main() {
   Temporal UI                 ${temporalCli ? `http://localhost:${TEMPORAL_UI_PORT}` : `(external: ${temporalAddress})`}
   PostgreSQL                  ${process.env.DATABASE_URL ? '(external DATABASE_URL)' : `127.0.0.1:${PG_PORT}, data in ${join(data, 'postgres')}`}
 
-  Tài khoản demo / demo accounts (sign-in arrives with roles & privacy; no passwords yet):
+  Tài khoản demo / demo accounts — mật khẩu / password: ${DEMO_PASSWORD}
 ${DEMO_ACCOUNT_LINES}
 
   Tạo hồ sơ / create a case (a card appears on the board without reload):

@@ -3,7 +3,7 @@ import { createDb } from '@donghanh/db';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import type { Server as IoServer } from 'socket.io';
-import type { ServerConfig } from './config';
+import { parseAllowedOrigins, type ServerConfig } from './config';
 import { checkHealth } from './health';
 import { createHttpServer } from './http';
 import { CaseEventTailer } from './live/case-event-tailer';
@@ -40,6 +40,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     },
     health: () => checkHealth(healthPool, connection, tailer.isListening),
     webDist: config.WEB_DIST,
+    allowedOrigins: parseAllowedOrigins(config.ALLOWED_ORIGINS),
+    cookieSecure: config.COOKIE_SECURE,
   });
   const io = attachLiveGateway(http, tailer);
   await new Promise<void>((resolve, reject) => {

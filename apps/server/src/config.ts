@@ -9,7 +9,32 @@ const envSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().optional(),
   TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEB_DIST: z.string().optional(),
+  /**
+   * Origins besides the server's own that may POST to /trpc (comma-separated, e.g.
+   * `https://donghanh.example.edu.vn`). A POST with any other `Origin` header gets 403.
+   */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** `Secure` on the session cookie: `auto` (when the request came over https), `always`, `never`. */
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).optional(),
 });
+
+/** `ALLOWED_ORIGINS` as a list of normalised origins (scheme://host[:port]); bad entries throw. */
+export function parseAllowedOrigins(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        const origin = new URL(s).origin;
+        if (origin === 'null') throw new Error();
+        return origin;
+      } catch {
+        throw new Error(`ALLOWED_ORIGINS: "${s}" không phải origin hợp lệ / is not a valid origin`);
+      }
+    });
+}
 
 export type ServerConfig = z.infer<typeof envSchema>;
 

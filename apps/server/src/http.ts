@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { type ApiDeps, appRouter } from '@donghanh/api';
+import { type ApiDeps, appRouter, resolveSession, withSecureFlag } from '@donghanh/api';
+import { ERROR_MESSAGES } from '@donghanh/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import type { HealthReport } from './health';
@@ -10,26 +11,97 @@ export interface HttpOptions {
   deps: ApiDeps;
   health: () => Promise<HealthReport>;
   webDist?: string | undefined;
+  /** Origins besides the server's own that may POST to /trpc (normalised, see parseAllowedOrigins). */
+  allowedOrigins?: readonly string[] | undefined;
+  /** `Secure` on the session cookie: when the request came over https (auto), always or never. */
+  cookieSecure?: 'auto' | 'always' | 'never' | undefined;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
+  // The dashboard is a Vite build: scripts, styles and fonts from this origin only; the API and
+  // socket.io (websocket) on this host.
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self' ws: wss:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
 };
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** Whether the request reached us over https (directly, or through a proxy that says so). */
+export function cameOverHttps(req: IncomingMessage): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  const forwarded = req.headers['x-forwarded-proto'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim().toLowerCase();
+  return first === 'https';
+}
+
+/**
+ * A browser's POST from another website carries that site's `Origin`: allowed only when it is
+ * this server (same host as the request's `Host`, http or https) or listed in ALLOWED_ORIGINS.
+ * No `Origin` (curl, server-to-server) is allowed: it is not a browser acting for a signed-in user.
+ */
+export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  const host = req.headers.host;
+  if (!host) return false;
+  return origin === `http://${host}` || origin === `https://${host}`;
+}
+
+function appendSetCookie(res: ServerResponse, cookie: string) {
+  const prev = res.getHeader('Set-Cookie');
+  const list = Array.isArray(prev) ? prev : prev === undefined ? [] : [String(prev)];
+  res.setHeader('Set-Cookie', [...list, cookie]);
+}
+
+function refuseCrossOrigin(res: ServerResponse) {
+  const m = ERROR_MESSAGES.CROSS_ORIGIN_REJECTED;
+  res.writeHead(403, { 'content-type': 'application/json' });
+  res.end(
+    JSON.stringify({
+      error: {
+        message: m.vi,
+        code: -32003,
+        data: { code: 'FORBIDDEN', httpStatus: 403, appCode: 'CROSS_ORIGIN_REJECTED', messageEn: m.en },
+      },
+    }),
+  );
+}
 
 /** One HTTP server: /healthz, the tRPC API under /trpc, and the built dashboard. */
 export function createHttpServer(o: HttpOptions) {
+  const allowedOrigins = o.allowedOrigins ?? [];
+  const cookieSecure = o.cookieSecure ?? 'auto';
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: () => ({
-      ...o.deps,
-      user: null,
-      sessionId: null,
-      clientAddress: null,
-      requestId: randomUUID(),
-    }),
+    createContext: async ({ req, res }) => {
+      // The session cookie → the user and their roles (null when absent, unknown or expired).
+      const session = await resolveSession(o.deps.db, req.headers.cookie);
+      const secure = cookieSecure === 'always' || (cookieSecure === 'auto' && cameOverHttps(req));
+      const userAgent = req.headers['user-agent'];
+      return {
+        ...o.deps,
+        user: session?.user ?? null,
+        sessionId: session?.sessionId ?? null,
+        clientAddress: req.socket.remoteAddress ?? null,
+        userAgent: typeof userAgent === 'string' ? userAgent : null,
+        setCookie: (cookie: string) => appendSetCookie(res, withSecureFlag(cookie, secure)),
+        requestId: randomUUID(),
+      };
+    },
     onError: ({ error, path }) => {
       // Log the code and path only: inputs may hold personal data.
       if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -41,6 +113,7 @@ export function createHttpServer(o: HttpOptions) {
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    if (cameOverHttps(req)) res.setHeader('Strict-Transport-Security', HSTS);
     const url = req.url ?? '/';
     if (url === '/healthz' || url.startsWith('/healthz?')) {
       o.health().then(
@@ -56,6 +129,10 @@ export function createHttpServer(o: HttpOptions) {
       return;
     }
     if (url.startsWith('/trpc/')) {
+      if (req.method === 'POST' && !originAllowed(req, allowedOrigins)) {
+        refuseCrossOrigin(res);
+        return;
+      }
       trpc(req, res);
       return;
     }

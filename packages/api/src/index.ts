@@ -1,4 +1,14 @@
-export type { ApiDeps, Context } from './context';
+export {
+  clearSessionCookie,
+  createSession,
+  destroySession,
+  type ResolvedSession,
+  resolveSession,
+  SESSION_COOKIE,
+  sessionCookie,
+  withSecureFlag,
+} from './auth/session';
+export type { ApiDeps, Context, RoleOnUnit, SessionUser } from './context';
 export { caseIdFor } from './operations/case/case-identity';
 export { identifyCase } from './operations/case/identify-case';
 export { screenCase } from './operations/case/screen-case';

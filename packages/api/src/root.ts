@@ -1,10 +1,16 @@
+import { authRouter } from './router/auth';
 import { boardRouter } from './router/board';
 import { caseRouter } from './router/case';
+import { studentRouter } from './router/student';
+import { taskRouter } from './router/task';
 import { createCallerFactory, createRouter } from './trpc';
 
 export const appRouter = createRouter({
+  auth: authRouter,
   case: caseRouter,
   board: boardRouter,
+  student: studentRouter,
+  task: taskRouter,
 });
 
 export type AppRouter = typeof appRouter;

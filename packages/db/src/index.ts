@@ -1,12 +1,17 @@
+export { hashPassword, PASSWORD_HASH_OPTIONS } from './auth/password-hash';
 export { createDb, type Db } from './client';
+export { FieldCipher } from './crypto/field-cipher';
 export { dataDir, repoRoot } from './env';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/models';
 export { migrateDeploy, shippedMigrations } from './migrate';
 export { exitWithParent } from './process/exit-with-parent';
 export * from './read/board-cards';
+export * from './read/case-detail';
 export * from './read/event-feed';
 export * from './read/feed-cursor';
+export * from './read/students';
+export * from './read/task-inbox';
 export * from './write/actor-roles';
 export * from './write/assignment';
 export * from './write/case-step';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STAGES } from './case-stage';
+import { freeText } from './case-step-schemas';
 import { caseCategorySchema } from './categories';
 
 export const idSchema = z
@@ -14,7 +15,7 @@ export const identifyCaseInputSchema = z.object({
   studentId: idSchema,
   categories: z.array(caseCategorySchema).min(1, 'Chọn ít nhất một diện').max(5),
   /** Short, non-identifying note for the screening; family details belong in the encrypted record. */
-  reason: z.string().trim().max(2000).optional(),
+  reason: freeText(2000).optional(),
   source: z.enum(['staff_proposal', 'excel_import', 'community_report']).default('staff_proposal'),
 });
 export type IdentifyCaseInput = z.infer<typeof identifyCaseInputSchema>;

@@ -2,7 +2,26 @@
 // at the API edge and again in the activity that stores it; the workflow only carries the value.
 import { z } from 'zod';
 
-const text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
+/**
+ * Control characters other than tab and line breaks: PostgreSQL cannot store NUL, and none of
+ * them belongs in a form. (Checked by code point: a regex of control characters is a lint error.)
+ */
+function hasControlCharacter(s: string): boolean {
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** Free text from a form: trimmed, bounded, no control characters. */
+export const freeText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Tối đa ${max} ký tự`)
+    .refine((s) => !hasControlCharacter(s), 'Văn bản chứa ký tự không hợp lệ');
+const text = freeText;
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const riskLevelSchema = z.enum(RISK_LEVELS);

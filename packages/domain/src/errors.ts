@@ -52,8 +52,17 @@ export const ERROR_MESSAGES = {
     en: 'Too many failed sign-ins, please try again in a few minutes',
     http: 429,
   },
-  FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this', http: 403 },
+  FORBIDDEN: {
+    vi: 'Bạn không có quyền thực hiện thao tác này',
+    en: 'You are not allowed to do this',
+    http: 403,
+  },
   USER_NOT_FOUND: { vi: 'Không tìm thấy tài khoản', en: 'Account not found', http: 404 },
+  CROSS_ORIGIN_REJECTED: {
+    vi: 'Yêu cầu đến từ một trang web khác nên bị từ chối',
+    en: 'Request from another website refused',
+    http: 403,
+  },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
 } as const;
 

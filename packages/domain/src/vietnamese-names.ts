@@ -27,9 +27,18 @@ export function compareVietnameseNames(a: string, b: string): number {
   );
 }
 
-/** NFC, single spaces, trimmed: names from Excel and forms arrive in both NFC and NFD. */
+/**
+ * NFC, single spaces, trimmed, each word starting with a capital ("cầm  thị xuân" → "Cầm Thị
+ * Xuân"): names from Excel and forms arrive in NFC and NFD, in any case.
+ */
 export function normalizeName(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return name
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
 }
 
 /** Accent-free lower-case form for search: "Nguyễn Văn Đạt" → "nguyen van dat". */

@@ -43,3 +43,11 @@ describe('Vietnamese names', () => {
     expect(searchKey('nguyen van an')).toBe(searchKey('Nguyễn Văn An'));
   });
 });
+
+describe('normalizeName capitalisation', () => {
+  it('capitalises each word and keeps the rest as typed', () => {
+    expect(normalizeName('  cầm   thị  xuân ')).toBe('Cầm Thị Xuân');
+    expect(normalizeName('đinh thị ưng')).toBe('Đinh Thị Ưng');
+    expect(normalizeName('Giàng A Chứ')).toBe('Giàng A Chứ');
+  });
+});

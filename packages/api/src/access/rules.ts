@@ -122,3 +122,17 @@ export const schoolStaff = ['TEACHER', 'HOMEROOM_TEACHER', 'SCHOOL_COORDINATOR',
 export const coordinator = onCase(['SCHOOL_COORDINATOR', 'PRINCIPAL'], 'case:coordinator');
 export const principal = onCase(['PRINCIPAL'], 'case:principal');
 export const helperOrCoordinator = anyOf('case:helper-or-coordinator', caseHelper, coordinator);
+
+/** A role on the school named in the input (creating a student there). */
+export function onSchool(roles: readonly Role[], name: string): AccessRule<{ schoolId: string }> {
+  return {
+    name,
+    async allows(ctx, input) {
+      const school = await ctx.db.school.findUnique({
+        where: { id: input.schoolId },
+        select: { unitId: true },
+      });
+      return holdsRoleOn(ctx, roles, school?.unitId ?? null);
+    },
+  };
+}

@@ -1,9 +1,14 @@
-import { checkInReportSchema, closureReasonSchema, evaluationDraftSchema, idSchema } from '@donghanh/domain';
+import {
+  checkInReportSchema,
+  closureReasonSchema,
+  evaluationDraftSchema,
+  freeText,
+  idSchema,
+} from '@donghanh/domain';
 import { z } from 'zod';
 
-const text = (max: number, message: string) =>
-  z.string().trim().min(1, message).max(max, `Tối đa ${max} ký tự`);
-const optionalText = z.string().trim().max(2000, 'Tối đa 2000 ký tự').optional();
+const text = (max: number, message: string) => freeText(max).refine((s) => s.length > 0, message);
+const optionalText = freeText(2000).optional();
 
 /** A task of this case: its id starts with the case id (`<caseId>:checkin:2026-11`). */
 const onCase = <S extends z.ZodRawShape>(shape: S) =>

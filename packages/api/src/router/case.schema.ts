@@ -1,4 +1,4 @@
-import { identifyCaseInputSchema, idSchema } from '@donghanh/domain';
+import { freeText, identifyCaseInputSchema, idSchema } from '@donghanh/domain';
 import { z } from 'zod';
 
 export const identifyInput = identifyCaseInputSchema;
@@ -7,7 +7,7 @@ export const screenInput = z
   .object({
     caseId: idSchema,
     decision: z.enum(['accept', 'decline']),
-    reason: z.string().trim().max(2000).optional(),
+    reason: freeText(2000).optional(),
   })
   .refine((v) => v.decision === 'accept' || (v.reason?.length ?? 0) > 0, {
     message: 'Cần nêu lý do không tiếp nhận',

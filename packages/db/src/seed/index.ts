@@ -1,2 +1,2 @@
 export * from './demo-data';
-export { loadDemoOrganisation } from './load-demo-org';
+export { DEMO_PASSWORD, loadDemoOrganisation, setDemoPasswords } from './load-demo-org';

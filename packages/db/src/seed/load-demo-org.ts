@@ -1,4 +1,5 @@
 import { DEFAULT_2026_2027, normalizeName, searchKey } from '@donghanh/domain';
+import { hashPassword } from '../auth/password-hash';
 import type { Db } from '../client';
 import {
   DEMO_SCHOOL_YEAR,
@@ -10,8 +11,14 @@ import {
   demoUsers,
 } from './demo-data';
 
+/** The password of every demo account (printed by `npm start`, listed in the README). */
+export const DEMO_PASSWORD = 'donghanh2026';
+
 /** Writes the demo organisation; every write is an upsert, so running it twice is harmless. */
 export async function loadDemoOrganisation(db: Db): Promise<void> {
+  // Hashed before the transaction (argon2id takes tens of ms each); a fresh salt per account.
+  const hashes = new Map<string, string>();
+  for (const u of demoUsers) hashes.set(u.id, await hashPassword(DEMO_PASSWORD));
   await db.$transaction(
     async (tx) => {
       for (const u of demoUnits) {
@@ -26,7 +33,14 @@ export async function loadDemoOrganisation(db: Db): Promise<void> {
         await tx.user.upsert({
           where: { id: u.id },
           update: {},
-          create: { id: u.id, username: u.username, displayName: u.displayName, subjects, capacity },
+          create: {
+            id: u.id,
+            username: u.username,
+            displayName: u.displayName,
+            subjects,
+            capacity,
+            passwordHash: hashes.get(u.id) ?? null,
+          },
         });
         for (const [role, unitId] of u.roles) {
           await tx.roleAssignment.upsert({
@@ -72,4 +86,25 @@ export async function loadDemoOrganisation(db: Db): Promise<void> {
     // Dozens of upserts: Prisma's 5 s default is too short on a busy machine.
     { timeout: 60_000, maxWait: 10_000 },
   );
+  // Accounts written by an earlier, password-less load.
+  await setDemoPasswords(db);
+}
+
+/**
+ * Gives the demo accounts loaded before sign-in existed the demo password; an account that
+ * already has a password (changed or reset) keeps it. Returns how many accounts were updated.
+ */
+export async function setDemoPasswords(db: Db): Promise<number> {
+  const ids = demoUsers.map((u) => u.id);
+  const missing = await db.user.findMany({
+    where: { id: { in: ids }, passwordHash: null },
+    select: { id: true },
+  });
+  for (const u of missing) {
+    await db.user.updateMany({
+      where: { id: u.id, passwordHash: null },
+      data: { passwordHash: await hashPassword(DEMO_PASSWORD) },
+    });
+  }
+  return missing.length;
 }

@@ -1,0 +1,58 @@
+import { AppError } from '@donghanh/domain';
+import type { Context, SessionUser } from '../context';
+import { hashPassword, temporaryPassword, verifyPassword } from './password';
+import { destroyUserSessions } from './session';
+import { assertNotThrottled, attemptIdentifier, recordAttempt } from './throttle';
+
+export function requireUser(ctx: Context): SessionUser {
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED');
+  return ctx.user;
+}
+
+/**
+ * The signed-in user replaces their password after proving the current one (a wrong one counts
+ * as a failed sign-in for the throttle). Every other session of the user ends; this one stays.
+ */
+export async function changePassword(ctx: Context, input: { current: string; next: string }) {
+  const me = requireUser(ctx);
+  const identifier = attemptIdentifier(me.username);
+  const ok = await ctx.db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${identifier}`}))`;
+      await assertNotThrottled(tx, identifier, ctx.clientAddress);
+      const row = await tx.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
+      const matches = await verifyPassword(row?.passwordHash, input.current);
+      if (!matches) await recordAttempt(tx, identifier, ctx.clientAddress, false);
+      return matches;
+    },
+    { timeout: 15_000, maxWait: 10_000 },
+  );
+  if (!ok) throw new AppError('INVALID_CREDENTIALS');
+  const passwordHash = await hashPassword(input.next);
+  await ctx.db.user.update({ where: { id: me.id }, data: { passwordHash, mustChangePassword: false } });
+  await destroyUserSessions(ctx.db, me.id, ctx.sessionId);
+  return { changed: true as const };
+}
+
+/** Whether the user holds ADMIN on some unit. */
+export function isAdmin(user: SessionUser): boolean {
+  return user.roles.some((r) => r.role === 'ADMIN');
+}
+
+/**
+ * An administrator gives an account a one-time temporary password: shown once, stored only as
+ * a hash, to be changed at the next sign-in. Every session of that account ends.
+ */
+export async function adminResetPassword(ctx: Context, input: { userId: string }) {
+  const me = requireUser(ctx);
+  if (!isAdmin(me)) throw new AppError('FORBIDDEN');
+  const target = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+  if (!target) throw new AppError('USER_NOT_FOUND');
+  const password = temporaryPassword();
+  await ctx.db.user.update({
+    where: { id: target.id },
+    data: { passwordHash: await hashPassword(password), mustChangePassword: true },
+  });
+  await destroyUserSessions(ctx.db, target.id);
+  return { userId: target.id, temporaryPassword: password };
+}

@@ -1,0 +1,75 @@
+import { AppError } from '@donghanh/domain';
+import type { Context, SessionUser } from '../context';
+import { verifyPassword } from './password';
+import {
+  clearSessionCookie,
+  createSession,
+  destroySession,
+  resolveSessionById,
+  sessionCookie,
+} from './session';
+import { assertNotThrottled, attemptIdentifier, recordAttempt } from './throttle';
+
+export interface SignInResult {
+  user: SessionUser;
+  /** True after an administrator's reset: the temporary password must be changed now. */
+  mustChangePassword: boolean;
+}
+
+/**
+ * Checks the throttle, then the password (argon2id; a dummy verification when the account does
+ * not exist, so timing does not reveal usernames), records the attempt, and on success starts a
+ * session and sets its cookie. Attempts for one account are serialised by an advisory lock.
+ */
+export async function signIn(
+  ctx: Context,
+  input: { username: string; password: string },
+): Promise<SignInResult> {
+  const identifier = attemptIdentifier(input.username);
+  const ip = ctx.clientAddress;
+  const outcome = await ctx.db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${identifier}`}))`;
+      await assertNotThrottled(tx, identifier, ip);
+      const user = await tx.user.findFirst({
+        where: {
+          OR: [
+            { username: { equals: identifier, mode: 'insensitive' } },
+            { email: { equals: identifier, mode: 'insensitive' } },
+          ],
+        },
+        select: { id: true, passwordHash: true, mustChangePassword: true },
+      });
+      const ok = await verifyPassword(user?.passwordHash, input.password);
+      await recordAttempt(tx, identifier, ip, ok);
+      return ok && user ? user : null;
+    },
+    { timeout: 15_000, maxWait: 10_000 },
+  );
+  // Thrown after the transaction so the failed attempt stays recorded.
+  if (!outcome) throw new AppError('INVALID_CREDENTIALS');
+
+  if (ctx.sessionId) await destroySession(ctx.db, ctx.sessionId);
+  const session = await createSession(ctx.db, outcome.id, { ip, userAgent: ctx.userAgent ?? null });
+  ctx.setCookie?.(sessionCookie(session.token));
+  const resolved = await resolveSessionById(ctx.db, session.sessionId);
+  if (!resolved) throw new AppError('INTERNAL');
+  return { user: resolved.user, mustChangePassword: outcome.mustChangePassword };
+}
+
+/** Deletes the session row and clears the cookie; harmless when nobody is signed in. */
+export async function signOut(ctx: Context): Promise<{ signedOut: boolean }> {
+  if (ctx.sessionId) await destroySession(ctx.db, ctx.sessionId);
+  ctx.setCookie?.(clearSessionCookie());
+  return { signedOut: ctx.sessionId !== null };
+}
+
+/** The signed-in user with their roles, or null. */
+export async function currentUser(ctx: Context): Promise<SignInResult | null> {
+  if (!ctx.user) return null;
+  const row = await ctx.db.user.findUnique({
+    where: { id: ctx.user.id },
+    select: { mustChangePassword: true },
+  });
+  return { user: ctx.user, mustChangePassword: row?.mustChangePassword ?? false };
+}

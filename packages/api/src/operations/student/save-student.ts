@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '@donghanh/db';
+import { AppError, normalizeName, searchKey } from '@donghanh/domain';
+import type { z } from 'zod';
+import type { Context } from '../../context';
+import type { createStudentInput, updateStudentInput } from '../../router/student.schema';
+
+async function requireClassOf(ctx: Context, classId: string | null | undefined, schoolId: string) {
+  if (!classId) return;
+  const cls = await ctx.db.class.findUnique({ where: { id: classId }, select: { schoolId: true } });
+  if (!cls || cls.schoolId !== schoolId) throw new AppError('VALIDATION_FAILED', { field: 'classId' });
+}
+
+function duplicateMoetCode(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+    throw new AppError('VALIDATION_FAILED', { field: 'moetCode', reason: 'Mã định danh đã có' });
+  throw error;
+}
+
+export async function createStudent(ctx: Context, input: z.output<typeof createStudentInput>) {
+  await requireClassOf(ctx, input.classId, input.schoolId);
+  const fullName = normalizeName(input.fullName);
+  try {
+    const s = await ctx.db.student.create({
+      data: {
+        id: `st-${randomUUID().slice(0, 12)}`,
+        schoolId: input.schoolId,
+        classId: input.classId ?? null,
+        fullName,
+        searchName: searchKey(fullName),
+        birthDate: input.birthDate ? new Date(`${input.birthDate}T00:00:00Z`) : null,
+        gender: input.gender ?? null,
+        ethnicity: input.ethnicity ?? null,
+        moetCode: input.moetCode ?? null,
+      },
+      select: { id: true },
+    });
+    return { studentId: s.id };
+  } catch (error) {
+    duplicateMoetCode(error);
+  }
+}
+
+export async function updateStudent(ctx: Context, input: z.output<typeof updateStudentInput>) {
+  const current = await ctx.db.student.findUnique({
+    where: { id: input.studentId },
+    select: { schoolId: true },
+  });
+  if (!current) throw new AppError('STUDENT_NOT_FOUND');
+  await requireClassOf(ctx, input.classId, current.schoolId);
+  const fullName = input.fullName ? normalizeName(input.fullName) : undefined;
+  try {
+    await ctx.db.student.update({
+      where: { id: input.studentId },
+      data: {
+        ...(input.classId !== undefined ? { classId: input.classId } : {}),
+        ...(fullName ? { fullName, searchName: searchKey(fullName) } : {}),
+        ...(input.birthDate !== undefined
+          ? { birthDate: input.birthDate ? new Date(`${input.birthDate}T00:00:00Z`) : null }
+          : {}),
+        ...(input.gender !== undefined ? { gender: input.gender } : {}),
+        ...(input.ethnicity !== undefined ? { ethnicity: input.ethnicity } : {}),
+        ...(input.moetCode !== undefined ? { moetCode: input.moetCode } : {}),
+      },
+    });
+    return { studentId: input.studentId };
+  } catch (error) {
+    duplicateMoetCode(error);
+  }
+}

@@ -1,0 +1,80 @@
+import type { Db } from '../client';
+
+/**
+ * Everything the case page shows, in two parts: the case (pseudonymous: code, class, school,
+ * stage, plan, check-ins, evaluations, timeline, open tasks) and the child's identity, which the
+ * API hands out only to those allowed to see it (and audits).
+ */
+export async function readCaseDetail(db: Db, caseId: string) {
+  const c = await db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      code: true,
+      stage: true,
+      categories: true,
+      source: true,
+      riskLevel: true,
+      term: true,
+      closureReason: true,
+      closedAt: true,
+      transferToSchoolId: true,
+      sponsorName: true,
+      version: true,
+      createdAt: true,
+      school: { select: { id: true, name: true, unitId: true } },
+      student: {
+        select: {
+          id: true,
+          fullName: true,
+          birthDate: true,
+          gender: true,
+          ethnicity: true,
+          moetCode: true,
+          class: { select: { id: true, name: true, homeroomId: true } },
+        },
+      },
+      helpers: {
+        select: { userId: true, role: true, status: true, user: { select: { displayName: true } } },
+        orderBy: { offeredAt: 'asc' },
+      },
+      plans: { orderBy: { version: 'asc' } },
+      checkIns: { orderBy: { month: 'asc' } },
+      evaluations: { orderBy: [{ term: 'asc' }, { version: 'asc' }] },
+      events: {
+        orderBy: { id: 'asc' },
+        take: 500,
+        select: { id: true, type: true, actorId: true, createdAt: true },
+      },
+      tasks: { where: { status: 'OPEN' }, orderBy: { createdAt: 'asc' } },
+    },
+  });
+  if (!c) return null;
+  const { student, ...rest } = c;
+  const totals = c.checkIns.reduce(
+    (t, ci) => ({
+      tutoringHours: t.tutoringHours + ci.tutoringHours,
+      materialVnd: t.materialVnd + Number(ci.materialVnd),
+      late: t.late + (ci.late ? 1 : 0),
+    }),
+    { tutoringHours: 0, materialVnd: 0, late: 0 },
+  );
+  return {
+    case: {
+      ...rest,
+      className: student.class?.name ?? null,
+      checkIns: c.checkIns.map((ci) => ({ ...ci, materialVnd: Number(ci.materialVnd) })),
+      events: c.events.map((e) => ({ ...e, id: e.id.toString() })),
+      totals,
+    },
+    identity: {
+      studentId: student.id,
+      fullName: student.fullName,
+      birthDate: student.birthDate?.toISOString().slice(0, 10) ?? null,
+      gender: student.gender,
+      ethnicity: student.ethnicity,
+      moetCode: student.moetCode,
+      homeroomId: student.class?.homeroomId ?? null,
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Db } from '../client';
+
+export interface InboxCaller {
+  userId: string;
+  /** The caller's roles on units: a task for a role on a unit reaches whoever holds it there. */
+  roles: { role: string; unitId: string }[];
+}
+
+/**
+ * The caller's open tasks: those named for them and those for a role they hold on the task's
+ * unit. Overdue first, then by due date.
+ */
+export async function listInboxTasks(db: Db, caller: InboxCaller, limit = 200) {
+  const byRole = caller.roles.map((r) => ({
+    assigneeRole: r.role as never,
+    scopeUnitId: r.unitId,
+  }));
+  const rows = await db.task.findMany({
+    where: { status: 'OPEN', OR: [{ assigneeUserId: caller.userId }, ...byRole] },
+    select: {
+      id: true,
+      type: true,
+      caseId: true,
+      dueAt: true,
+      remindedAt: true,
+      escalatedAt: true,
+      payload: true,
+      createdAt: true,
+      case: { select: { code: true, stage: true, school: { select: { name: true } } } },
+    },
+    orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
+    take: limit,
+  });
+  const now = Date.now();
+  return rows.map((t) => ({
+    id: t.id,
+    type: t.type,
+    caseId: t.caseId,
+    caseCode: t.case.code,
+    stage: t.case.stage,
+    schoolName: t.case.school.name,
+    dueAt: t.dueAt?.toISOString() ?? null,
+    overdue: t.dueAt !== null && t.dueAt.getTime() < now,
+    reminded: t.remindedAt !== null,
+    escalated: t.escalatedAt !== null,
+    payload: t.payload,
+  }));
+}
