@@ -1,3 +1,4 @@
+import { auditRouter } from './router/audit';
 import { authRouter } from './router/auth';
 import { boardRouter } from './router/board';
 import { caseRouter } from './router/case';
@@ -6,6 +7,7 @@ import { taskRouter } from './router/task';
 import { createCallerFactory, createRouter } from './trpc';
 
 export const appRouter = createRouter({
+  audit: auditRouter,
   auth: authRouter,
   case: caseRouter,
   board: boardRouter,

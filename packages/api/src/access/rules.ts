@@ -136,3 +136,30 @@ export function onSchool(roles: readonly Role[], name: string): AccessRule<{ sch
     },
   };
 }
+
+/** The homeroom teacher of the child's class. */
+export const homeroomOfCase: AccessRule<{ caseId: string }> = {
+  name: 'case:homeroom',
+  async allows(ctx, input) {
+    const c = await ctx.db.case.findUnique({
+      where: { id: input.caseId },
+      select: { student: { select: { class: { select: { homeroomId: true } } } } },
+    });
+    return c?.student.class?.homeroomId === ctx.user.id;
+  },
+};
+
+/**
+ * Who may open a case: its school's coordinators and principal, offices above it (they see a
+ * pseudonym), its helpers (offered or active) and the child's homeroom teacher.
+ */
+export const caseReader = anyOf(
+  'case:reader',
+  onCase(['SCHOOL_COORDINATOR', 'PRINCIPAL', 'OFFICE_COORDINATOR'], 'case:school-or-office'),
+  caseHelper,
+  offeredHelper,
+  homeroomOfCase,
+);
+
+/** Office coordinators above the case's school: they may reveal an identity, with a reason. */
+export const officeAboveCase = onCase(['OFFICE_COORDINATOR'], 'case:office');

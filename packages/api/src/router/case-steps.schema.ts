@@ -57,3 +57,12 @@ export const replaceHelperInput = z.object({
   reason: text(2000, 'Cần nêu lý do thay giáo viên'),
 });
 export const addNoteInput = z.object({ caseId: idSchema, text: text(2000, 'Ghi chú trống') });
+
+export const caseIdInput = z.object({ caseId: idSchema });
+export const revealInput = z.object({
+  caseId: idSchema,
+  reason: text(500, 'Cần ghi lý do xem danh tính').refine(
+    (s) => s.length >= 10,
+    'Lý do phải có ít nhất 10 ký tự',
+  ),
+});

@@ -85,6 +85,9 @@ export const INPUTS: Record<string, unknown> = {
   'student.create': { schoolId: 's-thcs-chiengle', classId: 'cl-cl-7b', fullName: 'Lò Văn Thử' },
   'student.update': { studentId: 'st-06', ethnicity: "H'Mông" },
   'task.inbox': {},
+  'case.get': { caseId: CASE },
+  'case.revealIdentity': { caseId: CASE, reason: 'Xác minh hồ sơ trước khi khen thưởng' },
+  'audit.list': {},
   // Sign-in (src/auth/): a wrong password or an unknown account is an answer, not a refusal.
   'auth.signIn': { username: 'khong.co.ai', password: 'sai-mat-khau' },
   'auth.signOut': undefined,
@@ -146,6 +149,9 @@ export const EXPECTED: Record<string, Actor[]> = {
   'student.create': COORDINATION,
   'student.update': COORDINATION,
   'task.inbox': SIGNED_IN,
+  'case.get': ['helper', 'offered', ...COORDINATION, 'office'],
+  'case.revealIdentity': ['office'],
+  'audit.list': ['admin'],
 };
 
 export async function sessionUser(id: string | null): Promise<SessionUser | null> {
