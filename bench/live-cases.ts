@@ -13,16 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { AppRouter } from '@donghanh/api';
 import { migrateDeploy } from '@donghanh/db';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@donghanh/db/embedded';
 import { demoCampaign, demoClasses, loadDemoOrganisation } from '@donghanh/db/seed';
 import { withDatabase } from '@donghanh/db/testing';
 import { LIVE_EVENT, type LiveCaseEvent, searchKey } from '@donghanh/domain';
-import { startTestStack, type TestStack } from '@donghanh/server/testing';
+import { signedInClient, startTestStack, type TestStack } from '@donghanh/server/testing';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { createTRPCClient, httpLink } from '@trpc/client';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 // @ts-expect-error plain ESM script without types
@@ -93,8 +91,10 @@ async function main(): Promise<number> {
     // ── 2. Seed ────────────────────────────────────────────────────────────────────────────
     const db = stack.database.db;
     await loadDemoOrganisation(db);
+    // One school's classes: its coordinator, signed in, identifies every case.
+    const classes = demoClasses.filter((c) => c.schoolId === 's-thcs-chiengle');
     const student = (prefix: string, n: number, i: number) => {
-      const cls = demoClasses[i % demoClasses.length] as (typeof demoClasses)[number];
+      const cls = classes[i % classes.length] as (typeof demoClasses)[number];
       const fullName = `Học Sinh Thử ${prefix === 'bench-warm' ? 'Khởi Động' : 'Đo'} ${n}`;
       return {
         id: `${prefix}-${String(n).padStart(3, '0')}`,
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
     log(`seeded demo organisation + ${warmStudents.length} warm-up + ${benchStudents.length} bench students`);
 
     // ── 3. Live socket from the board's cursor ─────────────────────────────────────────────
-    const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${stack.baseUrl}/trpc` })] });
+    const api = await signedInClient(stack.baseUrl, 'ct.huong');
     const board = await api.board.cards.query({});
     const arrivals = new Map<string, number>();
     let identifiedEvents = 0;

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { AppRouter } from '@donghanh/api';
 import type { Db } from '@donghanh/db';
 import {
   type DemoCase,
@@ -9,6 +8,7 @@ import {
   demoClasses,
   demoSchoolStaff,
   demoStudents,
+  demoUsers,
   loadDemoOrganisation,
   setDemoPasswords,
 } from '@donghanh/db/seed';
@@ -20,6 +20,7 @@ import {
   realClock,
   termPlan,
 } from '@donghanh/domain';
+import { signedInClient } from '@donghanh/server/testing';
 import {
   assignHelperUpdate,
   type CaseWorkflowState,
@@ -44,7 +45,6 @@ import {
   type WorkflowHandle,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { createTRPCClient, httpLink } from '@trpc/client';
 
 /** Builds the dashboard through Turborepo, whose cache makes later starts near-instant. */
 export function buildWeb(root: string, say: (m: string) => void): Promise<void> {
@@ -110,7 +110,18 @@ export async function loadDemoData(
   if (process.env.DONGHANH_DEMO === '0') return;
   say('dữ liệu demo / loading demo data (once)');
   await loadDemoOrganisation(db);
-  const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc` })] });
+  // Each school's coordinator signs in and proposes and screens that school's cases.
+  const clients = new Map<string, Promise<Api>>();
+  const api = (studentId: string): Promise<Api> => {
+    const username = demoUsers.find((u) => u.id === staffOf(studentId)?.coordinatorId)?.username;
+    if (!username) throw new Error(`demo case ${studentId}: no coordinator`);
+    let client = clients.get(username);
+    if (!client) {
+      client = signedInClient(baseUrl, username);
+      clients.set(username, client);
+    }
+    return client;
+  };
   const checkIn = await checkInOpenToday(db);
   if (!checkIn)
     say(
@@ -175,8 +186,10 @@ async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Pro
   if (failures.length > 1) throw new Error(failures.map((e) => (e as Error).message).join('\n'));
 }
 
+type Api = Awaited<ReturnType<typeof signedInClient>>;
+
 interface DemoDeps {
-  api: ReturnType<typeof createTRPCClient<AppRouter>>;
+  api: (studentId: string) => Promise<Api>;
   temporal: Client;
   checkIn: CheckInWindow | null;
 }
@@ -194,7 +207,8 @@ function staffOf(studentId: string) {
 /** Opens one demo case through the API and takes it, step by step, to its stage. */
 async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps): Promise<void> {
   const label = `demo case ${c.studentId}`;
-  const { caseId } = await api.case.identify
+  const client = await api(c.studentId);
+  const { caseId } = await client.case.identify
     .mutate({
       campaignId: demoCampaign.id,
       studentId: c.studentId,
@@ -247,7 +261,7 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
     switch (step.step) {
       case 'screen':
         if (s.stage === 'identified')
-          await api.case.screen
+          await client.case.screen
             .mutate(
               step.decision === 'accept'
                 ? { caseId, decision: 'accept' }

@@ -178,7 +178,9 @@ async function main() {
 ${DEMO_ACCOUNT_LINES}
 
   Tạo hồ sơ / create a case (a card appears on the board without reload):
-    curl -s -X POST http://localhost:${PORT}/trpc/case.identify -H 'content-type: application/json' \\
+    curl -s -c cookies.txt -X POST http://localhost:${PORT}/trpc/auth.signIn -H 'content-type: application/json' \\
+      -d '{"username":"ct.huong","password":"${DEMO_PASSWORD}"}'
+    curl -s -b cookies.txt -X POST http://localhost:${PORT}/trpc/case.identify -H 'content-type: application/json' \\
       -d '{"campaignId":"camp-sl-2026","studentId":"st-02","categories":["economic_hardship"]}'
 
   Ctrl-C để dừng / to stop.

@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppRouter } from '@donghanh/api';
 import { repoRoot } from '@donghanh/db';
 import { demoCampaign, demoStudents, loadDemoOrganisation } from '@donghanh/db/seed';
-import { createTRPCClient, httpLink } from '@trpc/client';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestStack, type TestStack } from '../src/testing';
+import { signedInClient, startTestStack, type TestStack } from '../src/testing';
 
 /** The board in a real Chromium: a case created through the API appears without a reload. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,7 +43,7 @@ afterAll(async () => {
 
 describe('live board in Chromium', () => {
   it('shows a new case card without a reload, and no student name', async () => {
-    const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${stack.baseUrl}/trpc` })] });
+    const api = await signedInClient(stack.baseUrl, 'ct.huong');
     const existing = await api.case.identify.mutate({
       campaignId: demoCampaign.id,
       studentId: 'st-01',

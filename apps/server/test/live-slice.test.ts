@@ -6,7 +6,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../src/app';
-import { startTestStack, type TestStack } from '../src/testing';
+import { signedInClient, startTestStack, type TestStack } from '../src/testing';
 
 /**
  * The slice end to end on real parts: tRPC → update-with-start → workflow → activity writes the
@@ -14,6 +14,8 @@ import { startTestStack, type TestStack } from '../src/testing';
  */
 let stack: TestStack;
 let api: ReturnType<typeof createTRPCClient<AppRouter>>;
+/** The coordinator of the upper-secondary school: the other school's students are not hers. */
+let apiTH: ReturnType<typeof createTRPCClient<AppRouter>>;
 const sockets: Socket[] = [];
 const names = demoStudents.map((s) => s[2] as string);
 
@@ -62,7 +64,8 @@ beforeAll(async () => {
     temporalCli: inject('temporalCli'),
   });
   await loadDemoOrganisation(stack.database.db);
-  api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${stack.baseUrl}/trpc` })] });
+  api = await signedInClient(stack.baseUrl, 'ct.huong');
+  apiTH = await signedInClient(stack.baseUrl, 'ct.thao');
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -162,7 +165,8 @@ describe('one case, live, end to end', () => {
         categories: ['weak_results'],
       }),
     );
-    expect(missing).toMatchObject({ appCode: 'STUDENT_NOT_FOUND', httpStatus: 404 });
+    // A student the caller may not see, or who does not exist, is refused alike: no existence leak.
+    expect(missing).toMatchObject({ appCode: 'FORBIDDEN', httpStatus: 403 });
 
     const invalid = await appError(
       api.case.identify.mutate({
@@ -179,7 +183,16 @@ describe('one case, live, end to end', () => {
     const unknownCase = await appError(
       api.case.screen.mutate({ caseId: 'cdoesnotexist', decision: 'accept' }),
     );
-    expect(unknownCase).toMatchObject({ appCode: 'CASE_NOT_FOUND', httpStatus: 404 });
+    expect(unknownCase).toMatchObject({ appCode: 'FORBIDDEN', httpStatus: 403 });
+    const anonymous = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${stack.baseUrl}/trpc` })] });
+    const unsigned = await appError(
+      anonymous.case.identify.mutate({
+        campaignId: demoCampaign.id,
+        studentId: 'st-01',
+        categories: ['weak_results'],
+      }),
+    );
+    expect(unsigned).toMatchObject({ appCode: 'UNAUTHENTICATED', httpStatus: 401 });
 
     const raw = await fetch(`${stack.baseUrl}/trpc/case.identify`, {
       method: 'POST',
@@ -193,7 +206,7 @@ describe('one case, live, end to end', () => {
   it('replays what a reconnecting client missed, in order, without duplicates', async () => {
     const { cursor } = await api.board.cards.query({});
     const first = await connect(cursor);
-    const a = await api.case.identify.mutate({
+    const a = await apiTH.case.identify.mutate({
       campaignId: demoCampaign.id,
       studentId: 'st-11',
       categories: ['dropout_risk'],
@@ -204,7 +217,7 @@ describe('one case, live, end to end', () => {
     const missed: { caseId: string }[] = [];
     for (const studentId of ['st-13', 'st-14', 'st-16']) {
       missed.push(
-        await api.case.identify.mutate({
+        await apiTH.case.identify.mutate({
           campaignId: demoCampaign.id,
           studentId,
           categories: ['weak_results'],
@@ -234,9 +247,7 @@ describe('one case, live, end to end', () => {
       const body = await res.json();
       expect(body).toMatchObject({ status: 'unavailable', database: { ok: true }, temporal: { ok: false } });
       const err = await appError(
-        createTRPCClient<AppRouter>({
-          links: [httpLink({ url: `http://127.0.0.1:${broken.port}/trpc` })],
-        }).case.identify.mutate({
+        (await signedInClient(`http://127.0.0.1:${broken.port}`, 'ct.thao')).case.identify.mutate({
           campaignId: demoCampaign.id,
           studentId: 'st-15',
           categories: ['weak_results'],

@@ -1,16 +1,18 @@
-import { caseReader, officeAboveCase } from '../access/rules';
+import { caseReader, coordinator, officeAboveCase, onStudent, schoolStaff } from '../access/rules';
 import { identifyCase } from '../operations/case/identify-case';
 import { readCase, revealIdentity } from '../operations/case/read-case';
 import { screenCase } from '../operations/case/screen-case';
-import { createRouter, guarded, publicProcedure } from '../trpc';
+import { createRouter, guarded } from '../trpc';
 import { identifyInput, screenInput } from './case.schema';
 import { caseStepProcedures } from './case-steps';
 import { caseIdInput, revealInput } from './case-steps.schema';
 
 export const caseRouter = createRouter({
-  // Still open while the dashboard, the demo loader and the board test sign in (issue 4).
-  identify: publicProcedure.input(identifyInput).mutation(({ ctx, input }) => identifyCase(ctx, input)),
-  screen: publicProcedure.input(screenInput).mutation(({ ctx, input }) => screenCase(ctx, input)),
+  /** Staff of the student's school propose a case; a student they cannot see is not found. */
+  identify: guarded(onStudent(schoolStaff, 'student:school-staff'), identifyInput).mutation(
+    ({ ctx, input }) => identifyCase(ctx, input),
+  ),
+  screen: guarded(coordinator, screenInput).mutation(({ ctx, input }) => screenCase(ctx, input)),
   ...caseStepProcedures,
   /** The case page: the child's identity only for those entitled to it, and every such read audited. */
   get: guarded(caseReader, caseIdInput).query(({ ctx, input }) => readCase(ctx, input.caseId)),

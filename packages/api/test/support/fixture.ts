@@ -117,9 +117,9 @@ const SIGNED_IN: Actor[] = ALL.filter((a) => a !== 'anonymous');
 
 /** Who each procedure lets through; everyone else gets FORBIDDEN (or UNAUTHENTICATED). */
 export const EXPECTED: Record<string, Actor[]> = {
-  // Open until the dashboard and the demo loader sign in (issue 4 continues).
-  'case.identify': ALL,
-  'case.screen': ALL,
+  // Teachers of the school may propose; st-05 is in 7B of THCS Chiềng Lề.
+  'case.identify': ['helper', 'offered', 'otherTeacher', ...COORDINATION],
+  'case.screen': COORDINATION,
   'board.cards': ALL,
   'case.assignHelper': COORDINATION,
   'case.respondOffer': ['offered'],

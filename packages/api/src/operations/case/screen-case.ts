@@ -1,6 +1,6 @@
 import { AppError } from '@donghanh/domain';
 import { caseWorkflowId, screenUpdate } from '@donghanh/workflows/messages';
-import type { Context } from '../../context';
+import type { Context, SessionUser } from '../../context';
 import { asWorkflowError, withWorkflowDeadline } from './workflow-errors';
 
 export interface ScreenCaseInput {
@@ -10,7 +10,7 @@ export interface ScreenCaseInput {
 }
 
 /** The coordinator's screening decision, forwarded to the case workflow as an Update. */
-export async function screenCase(ctx: Context, input: ScreenCaseInput) {
+export async function screenCase(ctx: Context & { user: SessionUser }, input: ScreenCaseInput) {
   const task = await ctx.db.task.findFirst({
     where: { caseId: input.caseId, type: 'screening', status: 'OPEN' },
     select: { id: true },
@@ -27,7 +27,7 @@ export async function screenCase(ctx: Context, input: ScreenCaseInput) {
         args: [
           {
             taskId: task.id,
-            actorId: ctx.user?.id ?? 'system',
+            actorId: ctx.user.id,
             decision: input.decision,
             reason: input.reason,
           },
