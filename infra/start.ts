@@ -5,10 +5,10 @@
  * message instead of touching the running stack's data.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createDb, dataDir, migrateDeploy, repoRoot } from '@donghanh/db';
+import { createDb, dataDir, FieldCipher, migrateDeploy, repoRoot } from '@donghanh/db';
 import { startEmbeddedPostgres, takeBackSignalHandling } from '@donghanh/db/embedded';
 import { DEMO_PASSWORD } from '@donghanh/db/seed';
 // @ts-expect-error plain ESM script without types
@@ -57,6 +57,16 @@ function stopChild(proc: ChildProcess): Promise<void> {
     });
     proc.kill('SIGTERM');
   });
+}
+
+/**
+ * The key that seals family circumstances, for a machine without DATA_KEY: made once, kept in
+ * .data/data-key (readable by this user only). Lose it and sealed records cannot be opened.
+ */
+function dataKey(data: string): string {
+  const file = join(data, 'data-key');
+  if (!existsSync(file)) writeFileSync(file, `${FieldCipher.generateKey()}\n`, { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -151,7 +161,12 @@ async function main() {
     );
   }
 
-  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(PORT) };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    PORT: String(PORT),
+    DATA_KEY: process.env.DATA_KEY ?? dataKey(data),
+  };
   // `node --import tsx`, not the tsx wrapper: one process per child, so the pid we record and
   // signal is the process that holds the ports and connections.
   run('worker', process.execPath, ['--import', 'tsx', join(root, 'apps/worker/src/main.ts')], env);

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { createDb } from '@donghanh/db';
+import { createDb, FieldCipher } from '@donghanh/db';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import type { Server as IoServer } from 'socket.io';
@@ -36,6 +36,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       db,
       temporal,
       workflowTimeoutMs: config.TEMPORAL_TIMEOUT_MS,
+      ...(config.DATA_KEY ? { cipher: new FieldCipher(config.DATA_KEY) } : {}),
       ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     },
     health: () => checkHealth(healthPool, connection, tailer.isListening),

@@ -16,6 +16,8 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** `Secure` on the session cookie: `auto` (when the request came over https), `always`, `never`. */
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).optional(),
+  /** 32 bytes, base64 (`openssl rand -base64 32`): seals family circumstances at rest. */
+  DATA_KEY: z.string().optional(),
 });
 
 /** `ALLOWED_ORIGINS` as a list of normalised origins (scheme://host[:port]); bad entries throw. */

@@ -1,4 +1,4 @@
-import type { Db } from '@donghanh/db';
+import type { Db, FieldCipher } from '@donghanh/db';
 import type { Client } from '@temporalio/client';
 
 /** What every procedure receives: the database read model and the Temporal client. */
@@ -8,6 +8,8 @@ export interface ApiDeps {
   taskQueue?: string;
   /** How long a person waits for the case workflow before getting a clear error (ms). */
   workflowTimeoutMs?: number;
+  /** Seals and opens family circumstances; absent when DATA_KEY is not configured. */
+  cipher?: FieldCipher | undefined;
 }
 
 /** A role a user holds on a unit of the organisation tree (a school, an office, the province). */

@@ -62,6 +62,20 @@ describe('privacy of the child', () => {
     expect((await open('office')).masked).toBe(true);
   });
 
+  it('seals the family circumstances at rest and opens them only for the school staff on the case', async () => {
+    const text = 'Bố mất sớm, mẹ đi làm thuê ở Hà Nội; em ở với bà nội 78 tuổi.';
+    await (await callerFor('coordinator')).student.setFamily({ studentId: 'st-06', text });
+    const [row] = await database.db.$queryRaw<{ familySealed: string }[]>`
+      SELECT "familySealed" FROM "Student" WHERE id = 'st-06'`;
+    expect(row?.familySealed.startsWith('v1.')).toBe(true);
+    expect(row?.familySealed).not.toContain('Hà Nội');
+    expect((await open('helper')).identity?.family).toBe(text);
+    const office = await open('office');
+    expect(office.identity).toBeNull();
+    expect(JSON.stringify(office)).not.toContain('Hà Nội');
+    expect((await audits('u-ct-cl')).map((a) => a.action)).toContain('student.family.write');
+  });
+
   it('keeps an audit trail that no one can edit or delete, and only admins read', async () => {
     await expect(database.db.$executeRaw`UPDATE "AuditLog" SET reason = 'sửa'`).rejects.toThrow(
       /append-only/,

@@ -63,6 +63,11 @@ export const ERROR_MESSAGES = {
     en: 'Request from another website refused',
     http: 403,
   },
+  ENCRYPTION_NOT_CONFIGURED: {
+    vi: 'Máy chủ chưa có khóa mã hóa (DATA_KEY) để lưu hoàn cảnh gia đình',
+    en: 'The server has no encryption key (DATA_KEY) for family circumstances',
+    http: 503,
+  },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
 } as const;
 

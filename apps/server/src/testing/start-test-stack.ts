@@ -1,3 +1,4 @@
+import { FieldCipher } from '@donghanh/db';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import { startTestTemporal } from '@donghanh/workflows/testing';
 import { createCaseWorker } from '@donghanh/workflows/worker';
@@ -51,6 +52,7 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     TEMPORAL_TIMEOUT_MS: 10_000,
     WEB_DIST: o.webDist,
+    DATA_KEY: FieldCipher.generateKey(),
   });
   return {
     database,

@@ -1,4 +1,4 @@
-import { idSchema } from '@donghanh/domain';
+import { freeText, idSchema } from '@donghanh/domain';
 import { z } from 'zod';
 
 const name = z
@@ -32,6 +32,12 @@ export const createStudentInput = z.object({
   gender: z.enum(['MALE', 'FEMALE']).optional(),
   ethnicity: z.string().trim().max(60).refine(plain, 'Ký tự không hợp lệ').optional(),
   moetCode: moetCode.optional(),
+});
+
+export const setFamilyInput = z.object({
+  studentId: idSchema,
+  /** Free text about the family's situation; stored sealed, shown only to the school's staff on the case. */
+  text: freeText(4000),
 });
 
 export const updateStudentInput = z.object({

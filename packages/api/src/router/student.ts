@@ -1,9 +1,14 @@
 import { searchStudents } from '@donghanh/db';
 import { onSchool, onStudent, signedIn } from '../access/rules';
 import { studentScopeOf } from '../access/student-scope';
-import { createStudent, updateStudent } from '../operations/student/save-student';
+import { createStudent, setFamily, updateStudent } from '../operations/student/save-student';
 import { createRouter, guarded } from '../trpc';
-import { createStudentInput, searchStudentsInput, updateStudentInput } from './student.schema';
+import {
+  createStudentInput,
+  searchStudentsInput,
+  setFamilyInput,
+  updateStudentInput,
+} from './student.schema';
 
 const schoolManagers = ['SCHOOL_COORDINATOR', 'PRINCIPAL'] as const;
 
@@ -14,6 +19,9 @@ export const studentRouter = createRouter({
   ),
   create: guarded(onSchool(schoolManagers, 'school:manager'), createStudentInput).mutation(({ ctx, input }) =>
     createStudent(ctx, input),
+  ),
+  setFamily: guarded(onStudent(schoolManagers, 'student:school-manager'), setFamilyInput).mutation(
+    ({ ctx, input }) => setFamily(ctx, input),
   ),
   update: guarded(onStudent(schoolManagers, 'student:school-manager'), updateStudentInput).mutation(
     ({ ctx, input }) => updateStudent(ctx, input),

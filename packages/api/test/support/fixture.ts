@@ -1,3 +1,4 @@
+import { FieldCipher } from '@donghanh/db';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import type { Client } from '@temporalio/client';
@@ -84,6 +85,7 @@ export const INPUTS: Record<string, unknown> = {
   'student.search': { q: 'nguyen' },
   'student.create': { schoolId: 's-thcs-chiengle', classId: 'cl-cl-7b', fullName: 'Lò Văn Thử' },
   'student.update': { studentId: 'st-06', ethnicity: "H'Mông" },
+  'student.setFamily': { studentId: 'st-06', text: 'Bố mẹ đi làm xa, em ở với bà' },
   'task.inbox': {},
   'case.get': { caseId: CASE },
   'case.revealIdentity': { caseId: CASE, reason: 'Xác minh hồ sơ trước khi khen thưởng' },
@@ -148,6 +150,7 @@ export const EXPECTED: Record<string, Actor[]> = {
   'student.search': SIGNED_IN,
   'student.create': COORDINATION,
   'student.update': COORDINATION,
+  'student.setFamily': COORDINATION,
   'task.inbox': SIGNED_IN,
   'case.get': ['helper', 'offered', ...COORDINATION, 'office'],
   'case.revealIdentity': ['office'],
@@ -165,6 +168,8 @@ export async function sessionUser(id: string | null): Promise<SessionUser | null
   };
 }
 
+export const cipher = new FieldCipher(FieldCipher.generateKey());
+
 /** A caller for `actor`, as the HTTP layer would build it after resolving the session. */
 export async function callerFor(actor: Actor) {
   const ctx: Context = {
@@ -174,6 +179,7 @@ export async function callerFor(actor: Actor) {
     sessionId: null,
     clientAddress: null,
     requestId: 'test',
+    cipher,
   };
   return createCaller(ctx);
 }

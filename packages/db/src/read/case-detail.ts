@@ -31,6 +31,7 @@ export async function readCaseDetail(db: Db, caseId: string) {
           gender: true,
           ethnicity: true,
           moetCode: true,
+          familySealed: true,
           class: { select: { id: true, name: true, homeroomId: true } },
         },
       },
@@ -74,6 +75,7 @@ export async function readCaseDetail(db: Db, caseId: string) {
       gender: student.gender,
       ethnicity: student.ethnicity,
       moetCode: student.moetCode,
+      familySealed: student.familySealed,
       homeroomId: student.class?.homeroomId ?? null,
     },
   };

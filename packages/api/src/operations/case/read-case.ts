@@ -49,8 +49,12 @@ export async function readCase(ctx: Context & { user: SessionUser }, caseId: str
       ip: ctx.clientAddress,
     },
   });
-  const { homeroomId: _, ...identity } = d.identity;
-  return { ...d.case, identity, masked: false as const };
+  const { homeroomId: _, familySealed, ...identity } = d.identity;
+  // Opened only here, only for staff on the case (a reveal shows who, not the family's story),
+  // and covered by the audit row above.
+  const family =
+    why === 'role' && familySealed && ctx.cipher ? ctx.cipher.open(familySealed, identity.studentId) : null;
+  return { ...d.case, identity: { ...identity, family }, masked: false as const };
 }
 
 /** An office user reveals one child's identity for a written reason: audited, and it expires. */

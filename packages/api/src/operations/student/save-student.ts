@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '@donghanh/db';
 import { AppError, normalizeName, searchKey } from '@donghanh/domain';
 import type { z } from 'zod';
-import type { Context } from '../../context';
-import type { createStudentInput, updateStudentInput } from '../../router/student.schema';
+import type { Context, SessionUser } from '../../context';
+import type { createStudentInput, setFamilyInput, updateStudentInput } from '../../router/student.schema';
 
 async function requireClassOf(ctx: Context, classId: string | null | undefined, schoolId: string) {
   if (!classId) return;
@@ -67,4 +67,26 @@ export async function updateStudent(ctx: Context, input: z.output<typeof updateS
   } catch (error) {
     duplicateMoetCode(error);
   }
+}
+
+/** Seals the family's circumstances with the server's key; the write is audited, the text never logged. */
+export async function setFamily(
+  ctx: Context & { user: SessionUser },
+  input: z.output<typeof setFamilyInput>,
+) {
+  if (!ctx.cipher) throw new AppError('ENCRYPTION_NOT_CONFIGURED');
+  const sealed = input.text ? ctx.cipher.seal(input.text, input.studentId) : null;
+  await ctx.db.$transaction([
+    ctx.db.student.update({ where: { id: input.studentId }, data: { familySealed: sealed } }),
+    ctx.db.auditLog.create({
+      data: {
+        actorId: ctx.user.id,
+        action: 'student.family.write',
+        subjectType: 'student',
+        subjectId: input.studentId,
+        ip: ctx.clientAddress,
+      },
+    }),
+  ]);
+  return { studentId: input.studentId };
 }
