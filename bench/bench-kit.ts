@@ -2,9 +2,12 @@
  * Helpers the benchmark scripts share: options, a bounded pool, percentiles, a free port, the
  * machine line. Plain functions, no side effects on import.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, freemem, platform, release, totalmem } from 'node:os';
+import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '@donghanh/db/embedded';
 
 /** A positive integer from `--name=N` on the command line, then $NAME / $BENCH_NAME, else `fallback`. */
 export function intOption(name: string, fallback: number): number {
@@ -111,4 +114,41 @@ export function machine(): Machine {
 
 export function machineLine(m: Machine = machine()): string {
   return `Machine: Node ${m.node}, ${m.cpus} CPU (${m.cpuModel}), ${m.memoryGiB} GiB RAM, ${m.platform}`;
+}
+
+/** What a benchmark must undo on the way out, undone last-in first-out; a failing step is logged. */
+export class Cleanups {
+  private readonly steps: [string, () => unknown][] = [];
+
+  push(step: [string, () => unknown]): void {
+    this.steps.push(step);
+  }
+
+  async run(): Promise<void> {
+    for (const [name, fn] of this.steps.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        log(`cleanup ${name} failed: ${(error as Error)?.message ?? error}`);
+      }
+    }
+  }
+}
+
+/** A throwaway embedded PostgreSQL in a temp folder on a free port, removed by `cleanups`. */
+export async function startBenchPostgres(
+  prefix: string,
+  database: string,
+  cleanups: Cleanups,
+): Promise<EmbeddedDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(['temp dir', () => rmSync(dir, { recursive: true, force: true })]);
+  const cluster = await startEmbeddedPostgres({
+    directory: dir,
+    port: await freePort(),
+    database,
+    ephemeral: true,
+  });
+  cleanups.push(['embedded postgres', () => cluster.stop()]);
+  return cluster;
 }

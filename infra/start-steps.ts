@@ -27,6 +27,7 @@ import {
   caseWorkflowId,
   decideClosureUpdate,
   fileCheckInUpdate,
+  HELPING_STAGES,
   proposeClosureUpdate,
   requestTransferUpdate,
   respondOfferUpdate,
@@ -195,7 +196,7 @@ interface DemoDeps {
 }
 
 /** Stages in which the workflow lives a term: check-ins run, an evaluation may open. */
-const HELPING: readonly CaseWorkflowState['stage'][] = ['active', 'evaluation', 'closure'];
+const HELPING: readonly CaseWorkflowState['stage'][] = HELPING_STAGES;
 
 function staffOf(studentId: string) {
   const student = demoStudents.find((s) => s[0] === studentId);

@@ -12,6 +12,7 @@ export * from './read/event-feed';
 export * from './read/feed-cursor';
 export * from './read/students';
 export * from './read/task-inbox';
+export * from './read/unit-tree';
 export * from './write/actor-roles';
 export * from './write/assignment';
 export * from './write/case-step';

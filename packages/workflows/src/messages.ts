@@ -268,6 +268,10 @@ export const confirmReturnUpdate = defineUpdate<StepResult, [ConfirmReturnArgs]>
 export const addNoteUpdate = defineUpdate<StepResult, [AddNoteArgs]>('addNote');
 export const stateQuery = defineQuery<CaseWorkflowState>('state');
 
+/** Stages in which help is under way: check-ins run, and timers still act on the case. */
+export const HELPING_STAGES = ['active', 'evaluation', 'closure'] as const satisfies readonly CaseStage[];
+export type HelpingStage = (typeof HELPING_STAGES)[number];
+
 /** Error types the API maps to stable codes. */
 export const STEP_REJECTED = 'StepRejected';
 /** A business rule refused the step (type `RuleViolation:<RULE>`), e.g. a teacher's capacity. */

@@ -1,3 +1,4 @@
+import { unitAndAncestors } from '@donghanh/db';
 import type { Context, RoleOnUnit, SessionUser } from '../context';
 
 type Role = RoleOnUnit['role'];
@@ -12,29 +13,17 @@ export interface AccessRule<I = unknown> {
   allows(ctx: Context & { user: SessionUser }, input: I): Promise<boolean>;
 }
 
-/** The unit and its ancestors up the organisation tree: a role on any of them reaches the unit. */
-async function unitAndAncestors(ctx: Context, unitId: string): Promise<Set<string>> {
-  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE up AS (
-      SELECT id, "parentId", 0 AS depth FROM "Unit" WHERE id = ${unitId}
-      UNION ALL
-      SELECT u.id, u."parentId", up.depth + 1 FROM "Unit" u JOIN up ON u.id = up."parentId" WHERE up.depth < 16
-    )
-    SELECT id FROM up`;
-  return new Set(rows.map((r) => r.id));
-}
-
 async function holdsRoleOn(
   ctx: Context & { user: SessionUser },
   roles: readonly Role[],
   unitId: string | null,
 ) {
   if (!unitId) return false;
-  const units = await unitAndAncestors(ctx, unitId);
+  const units = await unitAndAncestors(ctx.db, unitId);
   return ctx.user.roles.some((r) => roles.includes(r.role) && units.has(r.unitId));
 }
 
-async function caseFacts(ctx: Context, caseId: string) {
+function loadCaseFacts(ctx: Context, caseId: string) {
   return ctx.db.case.findUnique({
     where: { id: caseId },
     select: {
@@ -42,8 +31,22 @@ async function caseFacts(ctx: Context, caseId: string) {
       school: { select: { unitId: true } },
       transferToSchoolId: true,
       helpers: { where: { status: 'OFFERED' }, select: { userId: true } },
+      student: { select: { class: { select: { homeroomId: true } } } },
     },
   });
+}
+
+/**
+ * What the case rules ask about a case, read once per request: `anyOf` tries several rules on
+ * the same case, and each would otherwise read it again.
+ */
+const factsByRequest = new WeakMap<object, Map<string, ReturnType<typeof loadCaseFacts>>>();
+function caseFacts(ctx: Context, caseId: string) {
+  const byCase = factsByRequest.get(ctx) ?? new Map<string, ReturnType<typeof loadCaseFacts>>();
+  factsByRequest.set(ctx, byCase);
+  const facts = byCase.get(caseId) ?? loadCaseFacts(ctx, caseId);
+  byCase.set(caseId, facts);
+  return facts;
 }
 
 export const signedIn: AccessRule = { name: 'signed-in', allows: async () => true };
@@ -141,11 +144,7 @@ export function onSchool(roles: readonly Role[], name: string): AccessRule<{ sch
 export const homeroomOfCase: AccessRule<{ caseId: string }> = {
   name: 'case:homeroom',
   async allows(ctx, input) {
-    const c = await ctx.db.case.findUnique({
-      where: { id: input.caseId },
-      select: { student: { select: { class: { select: { homeroomId: true } } } } },
-    });
-    return c?.student.class?.homeroomId === ctx.user.id;
+    return (await caseFacts(ctx, input.caseId))?.student.class?.homeroomId === ctx.user.id;
   },
 };
 

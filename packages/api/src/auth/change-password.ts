@@ -4,17 +4,15 @@ import { hashPassword, temporaryPassword, verifyPassword } from './password';
 import { destroyUserSessions } from './session';
 import { assertNotThrottled, attemptIdentifier, recordAttempt } from './throttle';
 
-export function requireUser(ctx: Context): SessionUser {
-  if (!ctx.user) throw new AppError('UNAUTHENTICATED');
-  return ctx.user;
-}
-
 /**
- * The signed-in user replaces their password after proving the current one (a wrong one counts
+ * The signed-in user (the `signedIn` rule) replaces their password after proving the current one (a wrong one counts
  * as a failed sign-in for the throttle). Every other session of the user ends; this one stays.
  */
-export async function changePassword(ctx: Context, input: { current: string; next: string }) {
-  const me = requireUser(ctx);
+export async function changePassword(
+  ctx: Context & { user: SessionUser },
+  input: { current: string; next: string },
+) {
+  const me = ctx.user;
   const identifier = attemptIdentifier(me.username);
   const ok = await ctx.db.$transaction(
     async (tx) => {
@@ -34,18 +32,11 @@ export async function changePassword(ctx: Context, input: { current: string; nex
   return { changed: true as const };
 }
 
-/** Whether the user holds ADMIN on some unit. */
-export function isAdmin(user: SessionUser): boolean {
-  return user.roles.some((r) => r.role === 'ADMIN');
-}
-
 /**
- * An administrator gives an account a one-time temporary password: shown once, stored only as
+ * An administrator (the `admin` rule) gives an account a one-time temporary password: shown once, stored only as
  * a hash, to be changed at the next sign-in. Every session of that account ends.
  */
 export async function adminResetPassword(ctx: Context, input: { userId: string }) {
-  const me = requireUser(ctx);
-  if (!isAdmin(me)) throw new AppError('FORBIDDEN');
   const target = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!target) throw new AppError('USER_NOT_FOUND');
   const password = temporaryPassword();

@@ -14,7 +14,7 @@ import {
 import type { CaseStage } from '@donghanh/domain';
 import type { AssignHelperArgs, CaseWorkflowInput, PlanGoals, StepResult } from '../messages';
 import { createLifecycleActivities } from './lifecycle-activities';
-import { withRules } from './rules';
+import { stepResult, withRules } from './rules';
 
 export interface CaseActivityDeps {
   db: Db;
@@ -29,11 +29,6 @@ export interface CaseActivityDeps {
 export function createCaseActivities(deps: CaseActivityDeps) {
   const now = deps.now ?? (() => new Date());
   const after = (ms: number) => new Date(now().getTime() + ms);
-  const step = (caseId: string, stage: CaseStage, eventId: bigint): StepResult => ({
-    caseId,
-    stage,
-    eventId: eventId.toString(),
-  });
 
   return {
     ...createLifecycleActivities(deps),
@@ -88,7 +83,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
         ),
       );
       return {
-        ...step(args.caseId, stage, r.eventId),
+        ...stepResult(args.caseId, stage, r.eventId),
         assignTaskId: accepted ? `${args.caseId}:assign:1` : null,
       };
     },
@@ -114,7 +109,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
           responseDueAt: after(args.offerResponseMs),
           now: now(),
         });
-        return { ...step(args.caseId, 'assignment', r.eventId), offerTaskId: r.offerTaskId };
+        return { ...stepResult(args.caseId, 'assignment', r.eventId), offerTaskId: r.offerTaskId };
       });
     },
 
@@ -130,7 +125,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
       planVersion?: number | undefined;
     }): Promise<StepResult> {
       const r = await answerOffer(deps.db, { ...args, nextDueAt: after(args.nextMs), now: now() });
-      return step(args.caseId, args.accept ? 'plan' : 'assignment', r.eventId);
+      return stepResult(args.caseId, args.accept ? 'plan' : 'assignment', r.eventId);
     },
 
     async recordOfferExpired(args: {
@@ -141,7 +136,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
       assignmentMs: number;
     }): Promise<StepResult> {
       const r = await expireOffer(deps.db, { ...args, nextDueAt: after(args.assignmentMs), now: now() });
-      return step(args.caseId, 'assignment', r.eventId);
+      return stepResult(args.caseId, 'assignment', r.eventId);
     },
 
     async recordPlanSubmitted(args: {
@@ -155,7 +150,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
       planReviewMs: number;
     }): Promise<StepResult> {
       const r = await submitPlan(deps.db, { ...args, reviewDueAt: after(args.planReviewMs), now: now() });
-      return step(args.caseId, 'plan', r.eventId);
+      return stepResult(args.caseId, 'plan', r.eventId);
     },
 
     async recordPlanReviewed(args: {
@@ -169,7 +164,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
       planMs: number;
     }): Promise<StepResult> {
       const r = await reviewPlan(deps.db, { ...args, rewriteDueAt: after(args.planMs), now: now() });
-      return step(args.caseId, args.approve ? 'active' : 'plan', r.eventId);
+      return stepResult(args.caseId, args.approve ? 'active' : 'plan', r.eventId);
     },
   };
 }

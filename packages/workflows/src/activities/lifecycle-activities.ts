@@ -21,22 +21,23 @@ import {
   termPlan,
 } from '@donghanh/domain';
 import type { z } from 'zod';
-import type {
-  AcknowledgeArgs,
-  AddNoteArgs,
-  CheckInTimes,
-  ConfirmReturnArgs,
-  DecideArgs,
-  FileCheckInArgs,
-  ProposeClosureArgs,
-  ReopenArgs,
-  ReplaceHelperArgs,
-  RequestTransferArgs,
-  StartEvaluationArgs,
-  StepResult,
-  SubmitEvaluationArgs,
+import {
+  type AcknowledgeArgs,
+  type AddNoteArgs,
+  type CheckInTimes,
+  type ConfirmReturnArgs,
+  type DecideArgs,
+  type FileCheckInArgs,
+  HELPING_STAGES,
+  type ProposeClosureArgs,
+  type ReopenArgs,
+  type ReplaceHelperArgs,
+  type RequestTransferArgs,
+  type StartEvaluationArgs,
+  type StepResult,
+  type SubmitEvaluationArgs,
 } from '../messages';
-import { withRules } from './rules';
+import { stepResult, withRules } from './rules';
 
 /** A semester on the case's clock: what the workflow sleeps towards. */
 export interface TermTimes {
@@ -71,8 +72,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 }
 
 const COORDINATORS = ['SCHOOL_COORDINATOR', 'PRINCIPAL'] as const;
-/** Stages in which the semester's timers still act on the case. */
-const HELPING: ('active' | 'evaluation' | 'closure')[] = ['active', 'evaluation', 'closure'];
+/** The semester's timers act only on a case still being helped. */
+const HELPING = [...HELPING_STAGES];
 
 /**
  * The steps after the plan: the semester's rhythm, check-ins, follow-ups, evaluation, closure,
@@ -82,11 +83,6 @@ const HELPING: ('active' | 'evaluation' | 'closure')[] = ['active', 'evaluation'
 export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
-  const result = (caseId: string, stage: StepResult['stage'], eventId: bigint): StepResult => ({
-    caseId,
-    stage,
-    eventId: eventId.toString(),
-  });
 
   async function settingsFor(
     campaignId: string,
@@ -164,7 +160,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
         now: now(),
         caseData: { term: args.term },
       });
-      return result(args.caseId, 'active', r.eventId);
+      return stepResult(args.caseId, 'active', r.eventId);
     },
 
     async openCheckIn(
@@ -295,7 +291,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
             });
           },
         });
-        return result(args.caseId, args.stage, r.eventId);
+        return stepResult(args.caseId, args.stage, r.eventId);
       });
     },
 
@@ -311,7 +307,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
           closeTasks: [{ id: args.taskId }],
           write: (tx) => requireRole(tx, args.actorId, [...COORDINATORS], args.schoolUnitId),
         });
-        return result(args.caseId, args.stage, r.eventId);
+        return stepResult(args.caseId, args.stage, r.eventId);
       });
     },
 
@@ -346,7 +342,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
             if (args.early) await requireRole(tx, args.early.actorId, [...COORDINATORS], args.schoolUnitId);
           },
         });
-        return result(args.caseId, 'evaluation', r.eventId);
+        return stepResult(args.caseId, 'evaluation', r.eventId);
       });
     },
 
@@ -390,7 +386,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
             });
           },
         });
-        return result(args.caseId, 'evaluation', r.eventId);
+        return stepResult(args.caseId, 'evaluation', r.eventId);
       });
     },
 
@@ -444,7 +440,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
             });
           },
         });
-        return result(args.caseId, 'evaluation', r.eventId);
+        return stepResult(args.caseId, 'evaluation', r.eventId);
       });
     },
 
@@ -514,7 +510,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
               });
           },
         });
-        return { ...result(args.caseId, stage, r.eventId), closes };
+        return { ...stepResult(args.caseId, stage, r.eventId), closes };
       });
     },
 
@@ -540,7 +536,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
           ],
           write: (tx) => requireRole(tx, args.actorId, [...COORDINATORS], args.schoolUnitId),
         });
-        return result(args.caseId, 'closure', r.eventId);
+        return stepResult(args.caseId, 'closure', r.eventId);
       });
     },
 
@@ -570,7 +566,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
               });
           },
         });
-        return result(args.caseId, stage, r.eventId);
+        return stepResult(args.caseId, stage, r.eventId);
       });
     },
 
@@ -625,7 +621,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
           select: { stage: true, helperId: true },
         });
         if (!r.applied) helperId = c.helperId;
-        return { ...result(args.caseId, c.stage, r.eventId), helperId };
+        return { ...stepResult(args.caseId, c.stage, r.eventId), helperId };
       });
     },
 
@@ -683,7 +679,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
           ],
           write: (tx) => requireRole(tx, args.actorId, [...COORDINATORS], args.schoolUnitId),
         });
-        return result(args.caseId, args.stage, r.eventId);
+        return stepResult(args.caseId, args.stage, r.eventId);
       });
     },
 
@@ -751,7 +747,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
             });
           },
         });
-        return result(args.caseId, stage, r.eventId);
+        return stepResult(args.caseId, stage, r.eventId);
       });
     },
 
@@ -793,7 +789,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
             });
           },
         });
-        return result(args.caseId, args.stage, r.eventId);
+        return stepResult(args.caseId, args.stage, r.eventId);
       });
     },
 
@@ -846,7 +842,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
               },
             ],
       });
-      return result(args.caseId, stage, r.eventId);
+      return stepResult(args.caseId, stage, r.eventId);
     },
 
     async addNote(
@@ -860,7 +856,7 @@ export function createLifecycleActivities(deps: { db: Db; now?: () => Date }) {
         idempotencyKey: `${args.caseId}:note:${args.seq}`,
         now: now(),
       });
-      return result(args.caseId, args.stage, r.eventId);
+      return stepResult(args.caseId, args.stage, r.eventId);
     },
   };
 }

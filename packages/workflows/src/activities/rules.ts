@@ -1,6 +1,6 @@
 import { RuleViolation } from '@donghanh/db';
 import { ApplicationFailure } from '@temporalio/common';
-import { RULE_VIOLATION } from '../messages';
+import { RULE_VIOLATION, type StepResult } from '../messages';
 
 /** A refused business rule must not be retried: it becomes a typed, non-retryable failure. */
 export async function withRules<T>(fn: () => Promise<T>): Promise<T> {
@@ -16,4 +16,9 @@ export async function withRules<T>(fn: () => Promise<T>): Promise<T> {
       });
     throw error;
   }
+}
+
+/** What every step's activity returns to the workflow (event ids travel as strings). */
+export function stepResult(caseId: string, stage: StepResult['stage'], eventId: bigint): StepResult {
+  return { caseId, stage, eventId: eventId.toString() };
 }

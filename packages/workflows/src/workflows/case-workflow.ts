@@ -23,6 +23,7 @@ import {
   type DecideArgs,
   decideClosureUpdate,
   fileCheckInUpdate,
+  HELPING_STAGES,
   type IdentifyResult,
   identifyUpdate,
   proposeClosureUpdate,
@@ -58,8 +59,7 @@ function unwrapActivityFailure(error: unknown): never {
 }
 
 type Stage = CaseWorkflowState['stage'];
-/** Stages in which help is under way: check-ins run, the evaluation comes at the semester's end. */
-const HELPING: readonly Stage[] = ['active', 'evaluation', 'closure'];
+const HELPING: readonly Stage[] = HELPING_STAGES;
 const blank = (s: string | undefined) => !s?.trim();
 
 /**

@@ -1,7 +1,7 @@
 import { AppError } from '@donghanh/domain';
-import { caseWorkflowId, screenUpdate } from '@donghanh/workflows/messages';
+import { screenUpdate } from '@donghanh/workflows/messages';
 import type { Context, SessionUser } from '../../context';
-import { asWorkflowError, withWorkflowDeadline } from './workflow-errors';
+import { forwardStep } from './forward-step';
 
 export interface ScreenCaseInput {
   caseId: string;
@@ -21,20 +21,9 @@ export async function screenCase(ctx: Context & { user: SessionUser }, input: Sc
       ? new AppError('STEP_REJECTED', { reason: 'no open screening task' })
       : new AppError('CASE_NOT_FOUND');
   }
-  try {
-    return await withWorkflowDeadline(ctx, () =>
-      ctx.temporal.workflow.getHandle(caseWorkflowId(input.caseId)).executeUpdate(screenUpdate, {
-        args: [
-          {
-            taskId: task.id,
-            actorId: ctx.user.id,
-            decision: input.decision,
-            reason: input.reason,
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    throw asWorkflowError(error);
-  }
+  return forwardStep(ctx, input.caseId, screenUpdate, {
+    taskId: task.id,
+    decision: input.decision,
+    reason: input.reason,
+  });
 }
