@@ -5,6 +5,9 @@ import type { Client } from '@temporalio/client';
 import { inject } from 'vitest';
 import type { Context, SessionUser } from '../../src/context';
 import { createCaller } from '../../src/root';
+import { ADMIN_EXPECTED, ADMIN_INPUTS } from './fixture-admin';
+import { CAMPAIGN_EXPECTED, CAMPAIGN_INPUTS } from './fixture-campaign';
+import { VOLUNTEER_EXPECTED, VOLUNTEER_INPUTS } from './fixture-volunteer';
 
 /**
  * What the access-matrix and fuzz tests share: a real database with the demo organisation and
@@ -96,6 +99,9 @@ export const INPUTS: Record<string, unknown> = {
   'auth.me': undefined,
   'auth.changePassword': { current: 'sai-mat-khau-hien-tai', next: 'mat-khau-moi-2026' },
   'auth.adminResetPassword': { userId: 'u-nobody' },
+  ...ADMIN_INPUTS,
+  ...CAMPAIGN_INPUTS,
+  ...VOLUNTEER_INPUTS,
 };
 
 /** The callers: the case is at THCS Chiềng Lề, helped by gv.lan, offered to gv.duc, moving to THCS Quyết Thắng. */
@@ -155,6 +161,9 @@ export const EXPECTED: Record<string, Actor[]> = {
   'case.get': ['helper', 'offered', ...COORDINATION, 'office'],
   'case.revealIdentity': ['office'],
   'audit.list': ['admin'],
+  ...ADMIN_EXPECTED,
+  ...CAMPAIGN_EXPECTED,
+  ...VOLUNTEER_EXPECTED,
 };
 
 export async function sessionUser(id: string | null): Promise<SessionUser | null> {
