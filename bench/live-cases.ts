@@ -16,7 +16,7 @@ import { migrateDeploy } from '@donghanh/db';
 import { demoCampaign, demoClasses, loadDemoOrganisation } from '@donghanh/db/seed';
 import { withDatabase } from '@donghanh/db/testing';
 import { LIVE_EVENT, type LiveCaseEvent, searchKey } from '@donghanh/domain';
-import { signedInClient, startTestStack, type TestStack } from '@donghanh/server/testing';
+import { signedInClient, signIn, startTestStack, type TestStack } from '@donghanh/server/testing';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import pg from 'pg';
@@ -103,6 +103,8 @@ async function main(): Promise<number> {
 
     // ── 3. Live socket from the board's cursor ─────────────────────────────────────────────
     const api = await signedInClient(stack.baseUrl, 'ct.huong');
+    // The socket signs in as the province office: the audience whose cards are masked.
+    const officeCookie = await signIn(stack.baseUrl, 'cv.ha');
     const board = await api.board.cards.query({});
     const arrivals = new Map<string, number>();
     let identifiedEvents = 0;
@@ -110,6 +112,7 @@ async function main(): Promise<number> {
     const socket: Socket = io(stack.baseUrl, {
       path: '/socket.io',
       transports: ['websocket'],
+      extraHeaders: { cookie: officeCookie },
       auth: { cursor: board.cursor },
       reconnection: false,
     });

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { Server as IoServer } from 'socket.io';
 import { parseAllowedOrigins, type ServerConfig } from './config';
 import { checkHealth } from './health';
-import { createHttpServer } from './http';
+import { createHttpServer, originAllowed } from './http';
 import { CaseEventTailer } from './live/case-event-tailer';
 import { attachLiveGateway } from './live/gateway';
 
@@ -31,6 +31,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   await tailer.start();
 
+  const allowedOrigins = parseAllowedOrigins(config.ALLOWED_ORIGINS);
   const http = createHttpServer({
     deps: {
       db,
@@ -41,10 +42,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     },
     health: () => checkHealth(healthPool, connection, tailer.isListening),
     webDist: config.WEB_DIST,
-    allowedOrigins: parseAllowedOrigins(config.ALLOWED_ORIGINS),
+    allowedOrigins,
     cookieSecure: config.COOKIE_SECURE,
   });
-  const io = attachLiveGateway(http, tailer);
+  const io = attachLiveGateway(http, tailer, {
+    db,
+    originAllowed: (req) => originAllowed(req, allowedOrigins),
+    ...(config.LIVE_SESSION_CHECK_MS ? { sessionCheckMs: config.LIVE_SESSION_CHECK_MS } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.PORT, config.HOST, () => resolve());

@@ -16,6 +16,8 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** `Secure` on the session cookie: `auto` (when the request came over https), `always`, `never`. */
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).optional(),
+  /** How often open sockets' sessions are checked again (ms); sign-out closes them within this. */
+  LIVE_SESSION_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
   /** 32 bytes, base64 (`openssl rand -base64 32`): seals family circumstances at rest. */
   DATA_KEY: z.string().optional(),
 });

@@ -6,7 +6,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../src/app';
-import { signedInClient, startTestStack, type TestStack } from '../src/testing';
+import { signedInClient, signIn, startTestStack, type TestStack } from '../src/testing';
 
 /**
  * The slice end to end on real parts: tRPC → update-with-start → workflow → activity writes the
@@ -17,11 +17,15 @@ let api: ReturnType<typeof createTRPCClient<AppRouter>>;
 /** The coordinator of the upper-secondary school: the other school's students are not hers. */
 let apiTH: ReturnType<typeof createTRPCClient<AppRouter>>;
 const sockets: Socket[] = [];
+let cookieCL: string;
+let cookieTH: string;
 const names = demoStudents.map((s) => s[2] as string);
 
-function connect(cursor?: string): Promise<{ socket: Socket; events: LiveCaseEvent[] }> {
+/** A socket signed in as the coordinator of THCS Chiềng Lề (or `cookie`'s user). */
+function connect(cursor?: string, cookie = cookieCL): Promise<{ socket: Socket; events: LiveCaseEvent[] }> {
   const socket = io(stack.baseUrl, {
     transports: ['websocket'],
+    extraHeaders: { cookie },
     auth: cursor ? { cursor } : {},
     reconnection: false,
   });
@@ -66,6 +70,8 @@ beforeAll(async () => {
   await loadDemoOrganisation(stack.database.db);
   api = await signedInClient(stack.baseUrl, 'ct.huong');
   apiTH = await signedInClient(stack.baseUrl, 'ct.thao');
+  cookieCL = await signIn(stack.baseUrl, 'ct.huong');
+  cookieTH = await signIn(stack.baseUrl, 'ct.thao');
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -108,9 +114,12 @@ describe('one case, live, end to end', () => {
     const task = await db.task.findFirstOrThrow({ where: { caseId: r.caseId } });
     expect(task).toMatchObject({ type: 'screening', status: 'OPEN', assigneeRole: 'SCHOOL_COORDINATOR' });
 
-    // privacy: the live channel and the board carry pseudonyms only
-    const wire = JSON.stringify([events, await api.board.cards.query({})]);
-    for (const name of names) expect(wire).not.toContain(name);
+    // The school's coordinator sees the child's name; other children's names never reach her
+    // (live-privacy.test.ts covers every audience).
+    const own = names[3] as string;
+    expect(e.card.studentName).toBe(own);
+    const wire = JSON.stringify(events);
+    for (const name of names.filter((n) => n !== own)) expect(wire).not.toContain(name);
   });
 
   it('starting the same case twice, even concurrently, makes one workflow and one case', async () => {
@@ -204,8 +213,8 @@ describe('one case, live, end to end', () => {
   });
 
   it('replays what a reconnecting client missed, in order, without duplicates', async () => {
-    const { cursor } = await api.board.cards.query({});
-    const first = await connect(cursor);
+    const { cursor } = await apiTH.board.cards.query({});
+    const first = await connect(cursor, cookieTH);
     const a = await apiTH.case.identify.mutate({
       campaignId: demoCampaign.id,
       studentId: 'st-11',
@@ -224,7 +233,7 @@ describe('one case, live, end to end', () => {
         }),
       );
     }
-    const second = await connect(seenA.cursor);
+    const second = await connect(seenA.cursor, cookieTH);
     await until(() => missed.every((m) => second.events.some((e) => e.caseId === m.caseId)));
     const ids = second.events.map((e) => e.caseId);
     expect(ids).not.toContain(a.caseId);

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Board } from './board/Board';
+import { App } from './App';
 import { TRPCProvider, trpcClient } from './trpc';
 import './styles.css';
 
@@ -13,7 +13,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <Board />
+        <App />
       </TRPCProvider>
     </QueryClientProvider>
   </StrictMode>,

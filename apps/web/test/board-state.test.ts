@@ -9,7 +9,12 @@ const card = (caseId: string, version: number, stage: BoardCard['stage'] = 'iden
   categories: ['weak_results'],
   schoolId: 's1',
   schoolName: 'Trường THCS A',
+  classId: null,
   className: '6A',
+  riskLevel: null,
+  helperId: null,
+  helperName: null,
+  overdue: false,
   version,
   updatedAt: '2025-09-05T00:00:00.000Z',
 });

@@ -1,9 +1,11 @@
+export { boardScopeOf } from './access/board-scope';
 export {
   clearSessionCookie,
   createSession,
   destroySession,
   type ResolvedSession,
   resolveSession,
+  resolveSessionById,
   SESSION_COOKIE,
   sessionCookie,
   withSecureFlag,

@@ -22,7 +22,11 @@ export type IdentifyCaseInput = z.infer<typeof identifyCaseInputSchema>;
 
 export const caseStageSchema = z.enum(CASE_STAGES);
 
-/** A board card: a pseudonym (case code, class, school), never a name. */
+/**
+ * A board card: a pseudonym (case code, class, school) plus what the board filters on. The
+ * child's name is there only for an audience that may see it (see board-audience.ts); office
+ * roles and the presentation mode get the card without it.
+ */
 export const boardCardSchema = z.object({
   caseId: z.string(),
   code: z.string(),
@@ -30,7 +34,17 @@ export const boardCardSchema = z.object({
   categories: z.array(caseCategorySchema),
   schoolId: z.string(),
   schoolName: z.string(),
+  classId: z.string().nullable(),
   className: z.string(),
+  /** Latest risk level from a check-in (low, medium, high), null before the first one. */
+  riskLevel: z.enum(['low', 'medium', 'high']).nullable(),
+  /** The teacher helping now (staff, not the child: shown to every audience). */
+  helperId: z.string().nullable(),
+  helperName: z.string().nullable(),
+  /** An open task of the case is past its due time. */
+  overdue: z.boolean(),
+  /** Only for school staff on the case; absent for office roles. */
+  studentName: z.string().optional(),
   /** Bumped on every change: a client keeps the higher version when updates cross. */
   version: z.number().int(),
   updatedAt: z.string(),

@@ -1,88 +1,157 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { boardScopeOf, resolveSession, resolveSessionById, type SessionUser } from '@donghanh/api';
 import {
   cursorAfter,
+  type Db,
   decodeCursor,
   encodeCursor,
   type FeedCursor,
   type FeedEvent,
   readFeed,
 } from '@donghanh/db';
-import { LIVE_EVENT, type LiveCaseEvent } from '@donghanh/domain';
+import {
+  type BoardScope,
+  cardFor,
+  cardViewFor,
+  ERROR_MESSAGES,
+  type ErrorCode,
+  LIVE_EVENT,
+  type LiveCaseEvent,
+  roomsOfCase,
+  roomsOfScope,
+} from '@donghanh/domain';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { CaseEventTailer } from './case-event-tailer';
 
 const handshakeSchema = z.object({
   cursor: z.string().max(50).optional(),
+  /** Narrows the board to some schools; never widens it past the user's scope. */
   schoolIds: z.array(z.string().max(64)).max(500).optional(),
 });
 
-export function toLiveEvent(e: FeedEvent): LiveCaseEvent {
+export const LIVE_ERROR = 'live-error' as const;
+
+export interface GatewayOptions {
+  db: Db;
+  /** Same rule as /trpc POSTs: a page of another website cannot open a socket with our cookie. */
+  originAllowed: (req: IncomingMessage) => boolean;
+  /** How often open sockets' sessions are checked again (sign-out, expiry, changed roles). */
+  sessionCheckMs?: number;
+}
+
+interface Subscriber {
+  socket: Socket;
+  sessionId: string;
+  user: SessionUser;
+  scope: BoardScope;
+  lastSent: FeedCursor;
+  replaying: boolean;
+  buffer: FeedEvent[];
+  schools: ReadonlySet<string> | null;
+}
+
+function liveError(code: ErrorCode) {
+  const m = ERROR_MESSAGES[code];
+  return Object.assign(new Error(code), { data: { code, message: m.vi, messageEn: m.en } });
+}
+
+/** The event as one subscriber may see it, or null when the case is outside their scope. */
+function eventFor(s: Subscriber, e: FeedEvent): LiveCaseEvent | null {
+  if (s.schools && !s.schools.has(e.card.schoolId)) return null;
+  const view = cardViewFor(s.scope, e.audience);
+  if (!view) return null;
   return {
     id: e.id.toString(),
     cursor: encodeCursor({ txid: e.txid, id: e.id }),
     caseId: e.caseId,
     type: e.type,
     at: e.createdAt.toISOString(),
-    // Cards are pseudonymous (code, class, school): no name leaves the server on this channel.
-    card: e.card,
+    card: cardFor(e.card, view),
   };
 }
 
-interface Subscriber {
-  socket: Socket;
-  lastSent: FeedCursor;
-  replaying: boolean;
-  buffer: FeedEvent[];
-  wants: (e: FeedEvent) => boolean;
-}
-
 /**
- * socket.io gateway: each socket gets the events it may see, in feed order, exactly once. A
- * (re)connecting client sends the cursor of the last event it has; it is replayed what it
- * missed from the table, then continues live without a gap or a duplicate.
+ * socket.io on the dashboard's session: the handshake's cookie must be a live session, the
+ * socket joins the rooms of its user's scope (own schools named, office schools masked, own
+ * cases), and each event goes only to sockets in the case's rooms, masked for their audience.
+ * A (re)connecting client sends the cursor of the last event it has and is replayed what it
+ * missed, filtered the same way, in feed order, exactly once.
  */
-export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer): Server {
-  const io = new Server(http, { path: '/socket.io', serveClient: false, cors: { origin: false } });
+export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: GatewayOptions): Server {
+  const io = new Server(http, {
+    path: '/socket.io',
+    serveClient: false,
+    cors: { origin: false },
+    allowRequest: (req, callback) => callback(null, o.originAllowed(req)),
+  });
   const subscribers = new Map<string, Subscriber>();
 
   const send = (s: Subscriber, e: FeedEvent) => {
     const at = { txid: e.txid, id: e.id };
-    if (!cursorAfter(at, s.lastSent) || !s.wants(e)) return;
+    if (!cursorAfter(at, s.lastSent)) return;
+    const event = eventFor(s, e);
+    if (!event) return;
     s.lastSent = at;
-    s.socket.emit(LIVE_EVENT, toLiveEvent(e));
+    s.socket.emit(LIVE_EVENT, event);
   };
 
   tailer.subscribe((events) => {
-    for (const s of subscribers.values()) {
-      if (s.replaying) s.buffer.push(...events);
-      else for (const e of events) send(s, e);
+    for (const e of events) {
+      const seen = new Set<string>();
+      for (const room of roomsOfCase(e.audience)) {
+        for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const s = subscribers.get(id);
+          if (!s) continue;
+          if (s.replaying) s.buffer.push(e);
+          else send(s, e);
+        }
+      }
     }
+  });
+
+  io.use((socket, next) => {
+    resolveSession(o.db, socket.request.headers.cookie).then(
+      (session) => {
+        if (!session) return next(liveError('UNAUTHENTICATED'));
+        socket.data.session = session;
+        next();
+      },
+      () => next(liveError('INTERNAL')),
+    );
   });
 
   io.on('connection', (socket) => {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth ?? {});
-    if (!parsed.success) {
-      socket.emit('live-error', { code: 'VALIDATION_FAILED', message: 'Tham số kết nối không hợp lệ' });
+    const from = parsed.success && parsed.data.cursor ? decodeCursor(parsed.data.cursor) : null;
+    if (!parsed.success || (parsed.data.cursor && !from)) {
+      socket.emit(LIVE_ERROR, liveError('VALIDATION_FAILED').data);
       socket.disconnect(true);
       return;
     }
-    const from = parsed.data.cursor ? decodeCursor(parsed.data.cursor) : null;
-    const schools = parsed.data.schoolIds ? new Set(parsed.data.schoolIds) : null;
-    const sub: Subscriber = {
-      socket,
-      lastSent: from ?? tailer.position,
-      replaying: from !== null,
-      buffer: [],
-      wants: (e) => !schools || schools.has(e.card.schoolId),
-    };
-    subscribers.set(socket.id, sub);
-    socket.on('disconnect', () => subscribers.delete(socket.id));
-    if (sub.replaying) {
-      void replay(sub).catch(() => socket.disconnect(true));
-    } else {
-      socket.emit('live-ready', { cursor: encodeCursor(sub.lastSent) });
-    }
+    const { user, sessionId } = socket.data.session as { user: SessionUser; sessionId: string };
+    void boardScopeOf(o.db, user)
+      .then(async (scope) => {
+        if (!socket.connected) return;
+        const sub: Subscriber = {
+          socket,
+          sessionId,
+          user,
+          scope,
+          lastSent: from ?? tailer.position,
+          replaying: from !== null,
+          buffer: [],
+          schools: parsed.data.schoolIds ? new Set(parsed.data.schoolIds) : null,
+        };
+        subscribers.set(socket.id, sub);
+        socket.on('disconnect', () => subscribers.delete(socket.id));
+        await socket.join(roomsOfScope(scope));
+        if (sub.replaying) await replay(sub);
+        else socket.emit('live-ready', { cursor: encodeCursor(sub.lastSent) });
+      })
+      .catch(() => socket.disconnect(true));
   });
 
   async function replay(sub: Subscriber): Promise<void> {
@@ -98,6 +167,46 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer): Se
     sub.replaying = false;
     sub.socket.emit('live-ready', { cursor: encodeCursor(sub.lastSent) });
   }
+
+  /** Signed out, expired or disabled: the socket closes; roles changed: its rooms follow. */
+  async function recheckSessions(): Promise<void> {
+    const bySession = new Map<string, Subscriber[]>();
+    for (const s of subscribers.values())
+      bySession.set(s.sessionId, [...(bySession.get(s.sessionId) ?? []), s]);
+    for (const [sessionId, subs] of bySession) {
+      const session = await resolveSessionById(o.db, sessionId);
+      for (const s of subs) {
+        if (!session) {
+          s.socket.emit(LIVE_ERROR, liveError('UNAUTHENTICATED').data);
+          s.socket.disconnect(true);
+          continue;
+        }
+        if (JSON.stringify(session.user.roles) === JSON.stringify(s.user.roles)) continue;
+        const scope = await boardScopeOf(o.db, session.user);
+        for (const room of roomsOfScope(s.scope)) await s.socket.leave(room);
+        s.user = session.user;
+        s.scope = scope;
+        await s.socket.join(roomsOfScope(scope));
+      }
+    }
+  }
+  let checking = false;
+  const timer = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    recheckSessions()
+      .catch(() => {})
+      .finally(() => {
+        checking = false;
+      });
+  }, o.sessionCheckMs ?? 60_000);
+  timer.unref();
+  io.engine.on('close', () => clearInterval(timer));
+  const close = io.close.bind(io);
+  io.close = (fn) => {
+    clearInterval(timer);
+    return close(fn);
+  };
 
   return io;
 }

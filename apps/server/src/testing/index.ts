@@ -1,2 +1,2 @@
-export { DEMO_PASSWORD, signedInClient } from './signed-in-client';
+export { DEMO_PASSWORD, signedInClient, signIn } from './signed-in-client';
 export { startTestStack, type TestStack, type TestStackOptions } from './start-test-stack';

@@ -9,6 +9,12 @@ export const DEMO_PASSWORD = 'donghanh2026';
  * cookie: the demo loader, the tests and the benchmarks act as real, signed-in people.
  */
 export async function signedInClient(baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  const cookie = await signIn(baseUrl, username, password);
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc`, headers: { cookie } })] });
+}
+
+/** Signs in over HTTP and returns the `dh_session=…` cookie (for a socket.io handshake, say). */
+export async function signIn(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
   const res = await fetch(`${baseUrl}/trpc/auth.signIn`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -19,5 +25,5 @@ export async function signedInClient(baseUrl: string, username: string, password
     .find((c) => c.startsWith('dh_session='))
     ?.split(';')[0];
   if (!res.ok || !cookie) throw new Error(`sign-in as ${username} failed (HTTP ${res.status})`);
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc`, headers: { cookie } })] });
+  return cookie;
 }

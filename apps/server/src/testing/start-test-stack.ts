@@ -22,6 +22,8 @@ export interface TestStackOptions {
   temporalCli: string;
   webDist?: string;
   maxCachedWorkflows?: number;
+  /** How often the live gateway re-checks open sockets' sessions (default 60 s). */
+  liveSessionCheckMs?: number;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     TEMPORAL_TIMEOUT_MS: 10_000,
     WEB_DIST: o.webDist,
     DATA_KEY: FieldCipher.generateKey(),
+    ...(o.liveSessionCheckMs ? { LIVE_SESSION_CHECK_MS: o.liveSessionCheckMs } : {}),
   });
   return {
     database,

@@ -16,8 +16,17 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
 
 const HIGHLIGHT_MS = 2500;
 
-export function Board() {
-  const { state, status, error, loading } = useLiveBoard();
+export interface BoardProps {
+  user: { displayName: string };
+  onSignOut: () => void;
+  onSessionEnded: () => void;
+}
+
+export function Board({ user, onSignOut, onSessionEnded }: BoardProps) {
+  const { state, status, error, loading, named } = useLiveBoard(onSessionEnded);
+  // Presentation mode (wall screen, meeting projector): no child's name on any card.
+  const [presenting, setPresenting] = useState(false);
+  const showNames = named && !presenting;
   const [, tick] = useState(0);
   useEffect(() => {
     const t = setInterval(() => tick((n) => n + 1), 1000);
@@ -41,9 +50,22 @@ export function Board() {
         <span className={`live live-${status}`} data-testid="live-status" data-status={status} role="status">
           <span className="dot" /> {STATUS_TEXT[status]}
         </span>
+        <span className="who">
+          <span data-testid="signed-in-as">{user.displayName}</span>
+          {named && (
+            <button type="button" onClick={() => setPresenting((p) => !p)} aria-pressed={presenting}>
+              {presenting ? 'Thoát chế độ trình chiếu' : 'Chế độ trình chiếu'}
+            </button>
+          )}
+          <button type="button" onClick={onSignOut}>
+            Đăng xuất
+          </button>
+        </span>
       </header>
-      <p className="privacy">
-        Bảng chỉ hiện mã hồ sơ, lớp và trường — không hiện tên học sinh. / Cards show case codes only.
+      <p className="privacy" data-testid="privacy-note">
+        {showNames
+          ? 'Tên học sinh chỉ hiện cho cán bộ của trường và giáo viên phụ trách. / Names are shown to the school’s staff only.'
+          : 'Bảng chỉ hiện mã hồ sơ, lớp và trường — không hiện tên học sinh. / Cards show case codes only.'}
       </p>
       {loading && <p className="empty">Đang tải…</p>}
       {error && (
@@ -77,9 +99,20 @@ export function Board() {
                     data-code={c.code}
                   >
                     <strong>{c.code}</strong>
+                    {showNames && c.studentName && (
+                      <span className="name" data-testid="student-name">
+                        {c.studentName}
+                      </span>
+                    )}
                     <span className="where">
                       Lớp {c.className} · {c.schoolName}
                     </span>
+                    {(c.riskLevel === 'high' || c.overdue) && (
+                      <span className="flags">
+                        {c.riskLevel === 'high' && <span className="flag risk">Nguy cơ cao</span>}
+                        {c.overdue && <span className="flag overdue">Quá hạn</span>}
+                      </span>
+                    )}
                     <span className="tags">
                       {c.categories.map((k) => (
                         <span key={k} className="tag">

@@ -12,13 +12,15 @@ export type LiveStatus = 'connecting' | 'live' | 'paused';
  * reconnect the socket sends the cursor of the last event applied and is replayed what it
  * missed, so the board catches up without a reload.
  */
-export function useLiveBoard() {
+export function useLiveBoard(onSessionEnded: () => void) {
   const trpc = useTRPC();
   const initial = useQuery({ ...trpc.board.cards.queryOptions({}), staleTime: Number.POSITIVE_INFINITY });
   const [state, setState] = useState<BoardState | null>(null);
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const stateRef = useRef<BoardState | null>(null);
   stateRef.current = state;
+  const ended = useRef(onSessionEnded);
+  ended.current = onSessionEnded;
 
   useEffect(() => {
     if (initial.data && !stateRef.current) setState(initialBoard(initial.data.cards, initial.data.cursor));
@@ -36,7 +38,14 @@ export function useLiveBoard() {
     socket.on('connect', () => setStatus('connecting'));
     socket.on('live-ready', () => setStatus('live'));
     socket.on('disconnect', () => setStatus('paused'));
-    socket.on('connect_error', () => setStatus('paused'));
+    socket.on('connect_error', (err) => {
+      setStatus('paused');
+      // Signed out elsewhere or expired: back to the sign-in screen instead of retrying forever.
+      if (err.message === 'UNAUTHENTICATED') ended.current();
+    });
+    socket.on('live-error', (e: { code?: string }) => {
+      if (e?.code === 'UNAUTHENTICATED') ended.current();
+    });
     socket.on(LIVE_EVENT, (e: LiveCaseEvent) => {
       setState((s) => (s ? applyLiveEvent(s, e, Date.now()) : s));
     });
@@ -45,5 +54,11 @@ export function useLiveBoard() {
     };
   }, [ready]);
 
-  return { state, status, error: initial.error, loading: initial.isLoading };
+  return {
+    state,
+    status,
+    error: initial.error,
+    loading: initial.isLoading,
+    named: initial.data?.named ?? false,
+  };
 }

@@ -162,3 +162,8 @@ export const caseReader = anyOf(
 
 /** Office coordinators above the case's school: they may reveal an identity, with a reason. */
 export const officeAboveCase = onCase(['OFFICE_COORDINATOR'], 'case:office');
+
+/** Holds one of `roles` on any unit (what the procedure then reads is scoped separately). */
+export function holdsAnyRole(roles: readonly Role[], name: string): AccessRule {
+  return { name, allows: async (ctx) => ctx.user.roles.some((r) => roles.includes(r.role)) };
+}

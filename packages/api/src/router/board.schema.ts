@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const cardsInput = z
   .object({
     schoolIds: z.array(idSchema).max(500).optional(),
-    stages: z.array(caseStageSchema).optional(),
+    stages: z.array(caseStageSchema).max(20).optional(),
+  })
+  .default({});
+
+export const summaryInput = z
+  .object({
+    schoolIds: z.array(idSchema).max(500).optional(),
   })
   .default({});

@@ -1,17 +1,16 @@
-import { encodeCursor, listBoardCards } from '@donghanh/db';
-import { createRouter, publicProcedure } from '../trpc';
-import { cardsInput } from './board.schema';
+import { summariseBoard } from '@donghanh/db';
+import { boardScopeOf } from '../access/board-scope';
+import { signedIn } from '../access/rules';
+import { listBoardCards } from '../operations/board/list-board-cards';
+import { createRouter, guarded } from '../trpc';
+import { cardsInput, summaryInput } from './board.schema';
 
 export const boardRouter = createRouter({
-  /**
-   * The board's cards plus the feed cursor taken before reading them: the client subscribes
-   * from that cursor, so a change racing the read is replayed, never lost.
-   */
-  cards: publicProcedure.input(cardsInput).query(async ({ ctx, input }) => {
-    const head = await ctx.db.$queryRaw<{ xmin: string }[]>`
-      SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`;
-    const cursor = encodeCursor({ txid: BigInt(head[0]?.xmin ?? '0'), id: 0n });
-    const cards = await listBoardCards(ctx.db, input);
-    return { cards, cursor };
+  /** Cards within the caller's scope: named for their school and their own cases, masked above. */
+  cards: guarded(signedIn, cardsInput).query(({ ctx, input }) => listBoardCards(ctx, input)),
+  /** Counts per school over the same scope (stages, categories, overdue, high risk, help given). */
+  summary: guarded(signedIn, summaryInput).query(async ({ ctx, input }) => {
+    const scope = await boardScopeOf(ctx.db, ctx.user);
+    return summariseBoard(ctx.db, scope.reach, input);
   }),
 });

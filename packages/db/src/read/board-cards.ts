@@ -1,41 +1,60 @@
-import type { BoardCard, CaseCategory, CaseStage } from '@donghanh/domain';
+import type { CaseStage } from '@donghanh/domain';
 import type { Db } from '../client';
+import { CARD_COLUMNS, CARD_JOINS, type CardRow, cardRowOf } from './card-row';
 
-export interface BoardFilter {
-  schoolIds?: string[];
-  stages?: CaseStage[];
+/** Which cases a caller's board may hold: whole schools, plus the cases they help or homeroom. */
+export interface BoardReach {
+  schoolIds: readonly string[];
+  userId: string;
 }
 
-/** Cards of the live board: pseudonyms only (code, class, school) — never the child's name. */
-export async function listBoardCards(db: Db, filter: BoardFilter = {}): Promise<BoardCard[]> {
-  const rows = await db.case.findMany({
-    where: {
-      ...(filter.schoolIds ? { schoolId: { in: filter.schoolIds } } : {}),
-      ...(filter.stages ? { stage: { in: filter.stages } } : {}),
-    },
-    select: {
-      id: true,
-      code: true,
-      stage: true,
-      categories: true,
-      schoolId: true,
-      version: true,
-      updatedAt: true,
-      school: { select: { name: true } },
-      student: { select: { class: { select: { name: true } } } },
-    },
-    orderBy: [{ updatedAt: 'desc' }],
-    take: 5000,
-  });
-  return rows.map((c) => ({
-    caseId: c.id,
-    code: c.code,
-    stage: c.stage as CaseStage,
-    categories: c.categories as CaseCategory[],
-    schoolId: c.schoolId,
-    schoolName: c.school.name,
-    className: c.student.class?.name ?? '',
-    version: c.version,
-    updatedAt: c.updatedAt.toISOString(),
-  }));
+export interface BoardFilter {
+  schoolIds?: readonly string[] | undefined;
+  stages?: readonly CaseStage[] | undefined;
+}
+
+export const BOARD_CARD_LIMIT = 5000;
+
+/** Cases within reach ($1 = school ids, $2 = user id); expects `c` = "Case", `cl` = "Class". */
+export const REACH_WHERE = `(c."schoolId" = ANY($1::text[])
+  OR cl."homeroomId" = $2
+  OR EXISTS (SELECT 1 FROM "CaseHelper" h
+              WHERE h."caseId" = c.id AND h."userId" = $2 AND h.status IN ('ACTIVE', 'OFFERED')))`;
+
+/**
+ * The board's cases within `reach`, newest change first, with their audience facts: the caller
+ * decides per card whether it is named or masked (`cardViewFor`), never this query.
+ */
+export async function listBoardCardRows(
+  db: Db,
+  reach: BoardReach,
+  filter: BoardFilter = {},
+): Promise<CardRow[]> {
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${CARD_COLUMNS}
+       FROM "Case" c ${CARD_JOINS}
+      WHERE ${REACH_WHERE}
+        AND ($3::text[] IS NULL OR c."schoolId" = ANY($3::text[]))
+        AND ($4::text[] IS NULL OR c.stage::text = ANY($4::text[]))
+      ORDER BY c."updatedAt" DESC
+      LIMIT ${BOARD_CARD_LIMIT}`,
+    [...reach.schoolIds],
+    reach.userId,
+    filter.schoolIds ? [...filter.schoolIds] : null,
+    filter.stages ? [...filter.stages] : null,
+  );
+  return rows.map(cardRowOf);
+}
+
+/** Schools whose unit is `unitIds` or below them (an office's reach). */
+export async function schoolsUnder(db: Db, unitIds: readonly string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE down AS (
+      SELECT id, 0 AS depth FROM "Unit" WHERE id = ANY(${[...unitIds]}::text[])
+      UNION ALL
+      SELECT u.id, down.depth + 1 FROM "Unit" u JOIN down ON u."parentId" = down.id WHERE down.depth < 16
+    )
+    SELECT s.id FROM "School" s WHERE s."unitId" IN (SELECT id FROM down)`;
+  return rows.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
-import type { BoardCard, CaseCategory, CaseStage } from '@donghanh/domain';
 import type pg from 'pg';
+import { CARD_COLUMNS, CARD_JOINS, type CardRow, cardRowOf } from './card-row';
 import { cursorAfter, type FeedCursor } from './feed-cursor';
 
 export interface FeedEvent {
@@ -8,7 +8,9 @@ export interface FeedEvent {
   caseId: string;
   type: string;
   createdAt: Date;
-  card: BoardCard;
+  /** The card as the case looks now, with the child's name: mask it per audience before sending. */
+  card: CardRow['card'];
+  audience: CardRow['audience'];
 }
 
 type Queryable = Pick<pg.Pool | pg.PoolClient | pg.Client, 'query'>;
@@ -38,37 +40,26 @@ export async function readFeed(
 ): Promise<{ events: FeedEvent[]; next: FeedCursor; more: boolean }> {
   const watermark = await feedWatermark(db);
   const r = await db.query(
-    `SELECT e.id::text AS id, e.txid::text AS txid, e."caseId", e.type, e."createdAt",
-            c.code, c.stage, c.categories, c."schoolId", c.version, c."updatedAt",
-            s.name AS "schoolName", COALESCE(cl.name, '') AS "className"
+    `SELECT e.id::text AS id, e.txid::text AS txid, e.type, e."createdAt" AS "eventAt", ${CARD_COLUMNS}
        FROM "CaseEvent" e
-       JOIN "Case" c ON c.id = e."caseId"
-       JOIN "School" s ON s.id = c."schoolId"
-       JOIN "Student" st ON st.id = c."studentId"
-       LEFT JOIN "Class" cl ON cl.id = st."classId"
+       JOIN "Case" c ON c.id = e."caseId" ${CARD_JOINS}
       WHERE (e.txid, e.id) > ($1::bigint, $2::bigint) AND e.txid < $3::bigint
       ORDER BY e.txid, e.id
       LIMIT $4`,
     [after.txid.toString(), after.id.toString(), watermark.toString(), limit],
   );
-  const events: FeedEvent[] = r.rows.map((row) => ({
-    id: BigInt(row.id),
-    txid: BigInt(row.txid),
-    caseId: row.caseId,
-    type: row.type,
-    createdAt: row.createdAt,
-    card: {
-      caseId: row.caseId,
-      code: row.code,
-      stage: row.stage as CaseStage,
-      categories: row.categories as CaseCategory[],
-      schoolId: row.schoolId,
-      schoolName: row.schoolName,
-      className: row.className,
-      version: row.version,
-      updatedAt: new Date(row.updatedAt).toISOString(),
-    },
-  }));
+  const events: FeedEvent[] = r.rows.map((row) => {
+    const { card, audience } = cardRowOf(row);
+    return {
+      id: BigInt(row.id),
+      txid: BigInt(row.txid),
+      caseId: card.caseId,
+      type: row.type,
+      createdAt: row.eventAt,
+      card,
+      audience,
+    };
+  });
   const more = events.length === limit;
   const last = events[events.length - 1];
   let next: FeedCursor = last ? { txid: last.txid, id: last.id } : after;

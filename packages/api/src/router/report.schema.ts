@@ -1,0 +1,12 @@
+import { caseStageSchema, idSchema } from '@donghanh/domain';
+import { z } from 'zod';
+
+export const exportCasesInput = z
+  .object({
+    schoolIds: z.array(idSchema).max(500).optional(),
+    stages: z.array(caseStageSchema).max(20).optional(),
+    /** English headers for an English-speaking reader; Vietnamese is the default. */
+    locale: z.enum(['vi', 'en']).default('vi'),
+  })
+  .default({ locale: 'vi' });
+export type ExportCasesInput = z.output<typeof exportCasesInput>;

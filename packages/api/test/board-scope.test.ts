@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Actor, CASE, callerFor, database, setUpFixture } from './support/fixture';
+
+/**
+ * The board, its counts and the case export hold the caller's scope and nothing more: the case
+ * `c-matrix` (st-06, Mùa Thị Dợ, 7B at THCS Chiềng Lề, helped by gv.lan, offered to gv.duc).
+ */
+beforeAll(setUpFixture);
+afterAll(() => database?.drop());
+
+const NAME = 'Mùa Thị Dợ';
+
+async function cards(actor: Actor, input = {}) {
+  return (await callerFor(actor)).board.cards(input);
+}
+
+describe('board scope', () => {
+  it("names the child for the school's managers and the case's teachers", async () => {
+    for (const actor of ['coordinator', 'principal', 'helper', 'offered'] as const) {
+      const board = await cards(actor);
+      expect(
+        board.cards.map((c) => [c.caseId, c.studentName]),
+        actor,
+      ).toEqual([[CASE, NAME]]);
+    }
+  });
+
+  it('masks it for the province office and hides it from everyone else', async () => {
+    const office = await cards('office');
+    expect(office.cards.map((c) => c.caseId)).toEqual([CASE]);
+    expect(office.named).toBe(false);
+    expect(JSON.stringify(office)).not.toContain(NAME);
+    expect('studentName' in (office.cards[0] ?? {})).toBe(false);
+    for (const actor of ['otherTeacher', 'coordinatorElsewhere', 'principalElsewhere', 'admin'] as const)
+      expect((await cards(actor)).cards, actor).toEqual([]);
+  });
+
+  it('a filter narrows the scope but never widens it', async () => {
+    expect((await cards('office', { schoolIds: ['s-thpt-tohieu'] })).cards).toEqual([]);
+    expect((await cards('coordinatorElsewhere', { schoolIds: ['s-thcs-chiengle'] })).cards).toEqual([]);
+    expect((await cards('coordinator', { stages: ['closed'] })).cards).toEqual([]);
+  });
+
+  it('carries what the board filters on: class, helper, risk, overdue', async () => {
+    const [card] = (await cards('coordinator')).cards;
+    expect(card).toMatchObject({
+      className: '7B',
+      classId: 'cl-cl-7b',
+      helperId: 'u-gv-lan',
+      helperName: 'Đặng Thị Lan',
+      riskLevel: null,
+      overdue: false,
+    });
+    await database.db.task.update({
+      where: { id: `${CASE}:checkin:2026-11` },
+      data: { dueAt: new Date(Date.now() - 60_000) },
+    });
+    await database.db.case.update({ where: { id: CASE }, data: { riskLevel: 'high' } });
+    const [late] = (await cards('coordinator')).cards;
+    expect(late).toMatchObject({ overdue: true, riskLevel: 'high' });
+  });
+});
+
+describe('board summary', () => {
+  it('counts per school within the scope', async () => {
+    const office = await (await callerFor('office')).board.summary({});
+    const cl = office.find((s) => s.schoolId === 's-thcs-chiengle');
+    expect(cl).toMatchObject({ total: 1, byStage: { active: 1 }, byCategory: { economic_hardship: 1 } });
+    // Every school under the province is listed, with zeros where nothing is open yet.
+    expect(office.map((s) => s.schoolId).sort()).toEqual([
+      's-thcs-chiengle',
+      's-thcs-quyetthang',
+      's-thpt-tohieu',
+    ]);
+    const elsewhere = await (await callerFor('coordinatorElsewhere')).board.summary({});
+    expect(elsewhere.map((s) => [s.schoolId, s.total])).toEqual([['s-thpt-tohieu', 0]]);
+  });
+});
+
+describe('case export', () => {
+  it('exports names only where the board shows them, and every export is audited', async () => {
+    const before = await database.db.auditLog.count({ where: { action: 'export.cases' } });
+    const school = await (await callerFor('coordinator')).report.exportCases({});
+    expect(school.csv.startsWith('\uFEFFMã hồ sơ,Trường,Lớp,Học sinh')).toBe(true);
+    expect(school.csv).toContain(NAME);
+    expect(school).toMatchObject({ rows: 1, named: 1 });
+
+    const office = await (await callerFor('office')).report.exportCases({ locale: 'en' });
+    expect(office.csv).toContain('HS26-MATRIX');
+    expect(office.csv).toContain('Case code,School,Class,Student');
+    expect(office.csv).not.toContain(NAME);
+    expect(office).toMatchObject({ rows: 1, named: 0 });
+
+    const audit = await database.db.auditLog.findMany({
+      where: { action: 'export.cases' },
+      orderBy: { id: 'asc' },
+      skip: before,
+    });
+    expect(audit.map((a) => [a.actorId, a.reason])).toEqual([
+      ['u-ct-cl', '1 rows, 1 with names'],
+      ['u-office', '1 rows, 0 with names'],
+    ]);
+  });
+});
