@@ -37,7 +37,8 @@ export function readCookie(cookieHeader: string | null | undefined, name: string
 
 /**
  * The signed-in user for a request's `Cookie` header, with every RoleAssignment as `roles`, or
- * null (no cookie, unknown token, expired session — an expired row is deleted).
+ * null (no cookie, unknown token, expired session — an expired row is deleted — or a disabled
+ * account).
  */
 export async function resolveSession(
   db: Db,
@@ -63,12 +64,18 @@ export async function resolveSessionById(
           id: true,
           username: true,
           displayName: true,
+          disabledAt: true,
           roles: { select: { role: true, unitId: true }, orderBy: [{ unitId: 'asc' }, { role: 'asc' }] },
         },
       },
     },
   });
   if (!row) return null;
+  // Disabling deletes the sessions too; this covers a session created in a race with it.
+  if (row.user.disabledAt) {
+    await db.session.deleteMany({ where: { userId: row.userId } });
+    return null;
+  }
   if (row.expiresAt <= now || row.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime()) {
     await db.session.deleteMany({ where: { id } });
     return null;

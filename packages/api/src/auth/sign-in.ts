@@ -18,8 +18,9 @@ export interface SignInResult {
 
 /**
  * Checks the throttle, then the password (argon2id; a dummy verification when the account does
- * not exist, so timing does not reveal usernames), records the attempt, and on success starts a
- * session and sets its cookie. Attempts for one account are serialised by an advisory lock.
+ * not exist, so timing does not reveal usernames) and that the account is not disabled, records
+ * the attempt, and on success starts a session and sets its cookie. Attempts for one account are
+ * serialised by an advisory lock.
  */
 export async function signIn(
   ctx: Context,
@@ -38,9 +39,11 @@ export async function signIn(
             { email: { equals: identifier, mode: 'insensitive' } },
           ],
         },
-        select: { id: true, passwordHash: true, mustChangePassword: true },
+        select: { id: true, passwordHash: true, mustChangePassword: true, disabledAt: true },
       });
-      const ok = await verifyPassword(user?.passwordHash, input.password);
+      // A disabled account still costs a full verification and counts as a failure, so its
+      // answer (and its throttling) is exactly that of a wrong password.
+      const ok = (await verifyPassword(user?.passwordHash, input.password)) && !user?.disabledAt;
       await recordAttempt(tx, identifier, ip, ok);
       return ok && user ? user : null;
     },
