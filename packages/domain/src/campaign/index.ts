@@ -1,2 +1,3 @@
 export * from './pure';
 export * from './schema';
+export * from './validate-settings';

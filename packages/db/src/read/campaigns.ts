@@ -1,0 +1,95 @@
+import type { Db } from '../client';
+
+/**
+ * The given units and every unit above them: the campaigns a person sees are run by the unit
+ * they work in or by one above it. Bounded depth, so a cycle in bad data cannot loop.
+ */
+export async function ancestorsOfUnits(db: Db, unitIds: readonly string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE up AS (
+      SELECT id, "parentId", 0 AS depth FROM "Unit" WHERE id = ANY(${[...unitIds]}::text[])
+      UNION ALL
+      SELECT u.id, u."parentId", up.depth + 1 FROM "Unit" u JOIN up ON u.id = up."parentId" WHERE up.depth < 16
+    )
+    SELECT DISTINCT id FROM up`;
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The given units and every unit below them (an office's schools, a province's communes …). */
+export async function descendantsOfUnits(db: Db, unitIds: readonly string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE down AS (
+      SELECT id, 0 AS depth FROM "Unit" WHERE id = ANY(${[...unitIds]}::text[])
+      UNION ALL
+      SELECT u.id, down.depth + 1 FROM "Unit" u JOIN down ON u."parentId" = down.id WHERE down.depth < 16
+    )
+    SELECT DISTINCT id FROM down`;
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface CampaignRow {
+  id: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  schoolYear: number;
+  active: boolean;
+  settings: unknown;
+  createdAt: Date;
+}
+
+/** Campaigns run by the given units (null: every unit), newest school year first. */
+export async function listCampaignRows(
+  db: Db,
+  filter: { unitIds: readonly string[] | null; activeOnly?: boolean; campaignId?: string },
+): Promise<CampaignRow[]> {
+  const rows = await db.campaign.findMany({
+    where: {
+      ...(filter.unitIds ? { unitId: { in: [...filter.unitIds] } } : {}),
+      ...(filter.activeOnly ? { active: true } : {}),
+      ...(filter.campaignId ? { id: filter.campaignId } : {}),
+    },
+    select: {
+      id: true,
+      name: true,
+      unitId: true,
+      schoolYear: true,
+      active: true,
+      settings: true,
+      createdAt: true,
+      unit: { select: { name: true } },
+    },
+    orderBy: [{ schoolYear: 'desc' }, { createdAt: 'desc' }],
+    take: 1000,
+  });
+  return rows.map(({ unit, ...c }) => ({ ...c, unitName: unit.name }));
+}
+
+/**
+ * How many cases of each campaign are in each stage, counting only cases of schools whose unit
+ * is in `schoolUnitIds` (null: every school). Counts only: no case, no child.
+ */
+export async function campaignStageCounts(
+  db: Db,
+  campaignIds: readonly string[],
+  schoolUnitIds: readonly string[] | null,
+): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (campaignIds.length === 0 || schoolUnitIds?.length === 0) return out;
+  const groups = await db.case.groupBy({
+    by: ['campaignId', 'stage'],
+    where: {
+      campaignId: { in: [...campaignIds] },
+      ...(schoolUnitIds ? { school: { unitId: { in: [...schoolUnitIds] } } } : {}),
+    },
+    _count: { _all: true },
+  });
+  for (const g of groups) {
+    const counts = out.get(g.campaignId) ?? {};
+    counts[g.stage] = g._count._all;
+    out.set(g.campaignId, counts);
+  }
+  return out;
+}
