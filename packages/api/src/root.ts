@@ -4,6 +4,7 @@ import { authRouter } from './router/auth';
 import { boardRouter } from './router/board';
 import { campaignRouter } from './router/campaign';
 import { caseRouter } from './router/case';
+import { reportRouter } from './router/report';
 import { studentRouter } from './router/student';
 import { taskRouter } from './router/task';
 import { volunteerRouter } from './router/volunteer';
@@ -16,6 +17,7 @@ export const appRouter = createRouter({
   campaign: campaignRouter,
   case: caseRouter,
   board: boardRouter,
+  report: reportRouter,
   student: studentRouter,
   task: taskRouter,
   volunteer: volunteerRouter,

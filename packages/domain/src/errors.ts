@@ -68,6 +68,45 @@ export const ERROR_MESSAGES = {
     en: 'The server has no encryption key (DATA_KEY) for family circumstances',
     http: 503,
   },
+  USERNAME_TAKEN: { vi: 'Tên đăng nhập đã được dùng', en: 'The username is already taken', http: 409 },
+  EMAIL_TAKEN: { vi: 'Email đã được dùng cho tài khoản khác', en: 'The e-mail is already in use', http: 409 },
+  UNIT_NOT_FOUND: { vi: 'Không tìm thấy đơn vị', en: 'Unit not found', http: 404 },
+  ROLE_UNIT_MISMATCH: {
+    vi: 'Vai trò không phù hợp với loại đơn vị',
+    en: 'The role does not fit the kind of unit',
+    http: 422,
+  },
+  LAST_ADMIN: {
+    vi: 'Hệ thống phải còn ít nhất một quản trị viên đang hoạt động',
+    en: 'The system must keep at least one active administrator',
+    http: 409,
+  },
+  CANNOT_DISABLE_SELF: {
+    vi: 'Bạn không thể tự khóa tài khoản của mình',
+    en: 'You cannot disable your own account',
+    http: 409,
+  },
+  UNIT_PARENT_INVALID: {
+    vi: 'Đơn vị cấp trên không hợp lệ',
+    en: 'Invalid parent unit',
+    http: 422,
+  },
+  UNIT_CODE_TAKEN: { vi: 'Mã đơn vị đã được dùng', en: 'The unit code is already taken', http: 409 },
+  CAPACITY_BELOW_LOAD: {
+    vi: 'Số học sinh đăng ký nhận thấp hơn số học sinh giáo viên đang giúp đỡ hoặc được đề nghị',
+    en: 'The capacity is below the number of students the teacher already helps or has been offered',
+    http: 409,
+  },
+  CALENDAR_INVALID: {
+    vi: 'Lịch năm học hoặc thiết lập của đợt vận động không hợp lệ',
+    en: 'The campaign’s school-year calendar or settings are invalid',
+    http: 422,
+  },
+  CAMPAIGN_EXISTS: {
+    vi: 'Đơn vị đã có đợt vận động cho năm học này',
+    en: 'The unit already has a campaign for this school year',
+    http: 409,
+  },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
 } as const;
 

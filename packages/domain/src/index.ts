@@ -1,3 +1,4 @@
+export * from './board-audience';
 export * from './campaign';
 export * from './case-code';
 export * from './case-schemas';
@@ -7,3 +8,4 @@ export * from './categories';
 export * from './errors';
 export * from './live-event';
 export * from './vietnamese-names';
+export * from './volunteer/rank-helpers';

@@ -85,6 +85,8 @@ export const INPUTS: Record<string, unknown> = {
   'case.confirmReturn': { caseId: CASE, taskId: task('return:2027'), returned: true },
   'case.addNote': { caseId: CASE, text: 'Đã gặp gia đình' },
   'board.cards': {},
+  'board.summary': {},
+  'report.exportCases': {},
   'student.search': { q: 'nguyen' },
   'student.create': { schoolId: 's-thcs-chiengle', classId: 'cl-cl-7b', fullName: 'Lò Văn Thử' },
   'student.update': { studentId: 'st-06', ethnicity: "H'Mông" },
@@ -128,7 +130,17 @@ export const EXPECTED: Record<string, Actor[]> = {
   // Teachers of the school may propose; st-05 is in 7B of THCS Chiềng Lề.
   'case.identify': ['helper', 'offered', 'otherTeacher', ...COORDINATION],
   'case.screen': COORDINATION,
-  'board.cards': ALL,
+  // Everyone signed in has a board; what it holds is their scope (board-scope.test.ts).
+  'board.cards': SIGNED_IN,
+  'board.summary': SIGNED_IN,
+  'report.exportCases': [
+    'coordinator',
+    'principal',
+    'coordinatorElsewhere',
+    'principalElsewhere',
+    'receivingCoordinator',
+    'office',
+  ],
   'case.assignHelper': COORDINATION,
   'case.respondOffer': ['offered'],
   'case.submitPlan': ['helper'],

@@ -1,4 +1,5 @@
 import type { Db } from '../client';
+import { teacherLoad } from '../read/volunteer-load';
 import { RuleViolation } from './domain-failures';
 import { setCaseStage, type Tx, withCaseEvent } from './record-case-event';
 
@@ -28,7 +29,7 @@ export async function checkHelpersCanTake(tx: Tx, ids: string[], schoolUnitId: s
       throw new RuleViolation('HELPER_OUTSIDE_SCHOOL', 'Giáo viên không thuộc trường của học sinh', {
         userId: id,
       });
-    const load = await tx.caseHelper.count({ where: { userId: id, status: { in: ['OFFERED', 'ACTIVE'] } } });
+    const load = await teacherLoad(tx, id);
     if (load + 1 > user.capacity)
       throw new RuleViolation('CAPACITY_EXCEEDED', 'Giáo viên đã nhận đủ số học sinh đăng ký giúp đỡ', {
         userId: id,
