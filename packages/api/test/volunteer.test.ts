@@ -174,6 +174,18 @@ describe('volunteer.suggest', () => {
     expect(s.helpers.map((h) => h.userId)).toEqual(['u-gv-thuy', 'u-gv-uyen']);
   });
 
+  it('leaves out a disabled account, in suggestions and in the volunteer list', async () => {
+    await database.db.user.update({ where: { id: 'u-gv-thuy' }, data: { disabledAt: new Date() } });
+    try {
+      const s = await (await as('coordinator')).suggest({ caseId: CASE });
+      expect(s.helpers.map((h) => h.userId)).toEqual(['u-gv-uyen']);
+      const list = await (await as('coordinator')).list({ schoolId: 's-thcs-chiengle' });
+      expect(JSON.stringify(list)).not.toContain('u-gv-thuy');
+    } finally {
+      await database.db.user.update({ where: { id: 'u-gv-thuy' }, data: { disabledAt: null } });
+    }
+  });
+
   it('is refused to the case’s helper and to other schools', async () => {
     for (const actor of ['helper', 'coordinatorElsewhere', 'office'] as const) {
       expect((await appErrorOf((await as(actor)).suggest({ caseId: CASE_6A }))).app).toBe('FORBIDDEN');

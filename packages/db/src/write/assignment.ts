@@ -17,8 +17,9 @@ export interface AssignmentTaskInput {
  * on the lock, so a teacher's capacity is never exceeded.
  */
 export async function checkHelpersCanTake(tx: Tx, ids: string[], schoolUnitId: string): Promise<void> {
+  // A disabled account is as good as absent: it could never answer the offer.
   const users = await tx.$queryRaw<{ id: string; capacity: number }[]>`
-    SELECT id, capacity FROM "User" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
+    SELECT id, capacity FROM "User" WHERE id = ANY(${ids}) AND "disabledAt" IS NULL ORDER BY id FOR UPDATE`;
   for (const id of ids) {
     const user = users.find((u) => u.id === id);
     if (!user) throw new RuleViolation('HELPER_NOT_FOUND', `Không tìm thấy giáo viên ${id}`, { userId: id });

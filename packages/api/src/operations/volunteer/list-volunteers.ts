@@ -13,7 +13,10 @@ export async function listVolunteers(ctx: Context, schoolId: string) {
   if (!school) throw new AppError('SCHOOL_NOT_FOUND');
   const [teachers, latest] = await Promise.all([
     ctx.db.user.findMany({
-      where: { roles: { some: { unitId: school.unitId, role: { in: [...TEACHING_ROLES] } } } },
+      where: {
+        disabledAt: null,
+        roles: { some: { unitId: school.unitId, role: { in: [...TEACHING_ROLES] } } },
+      },
       select: { id: true, displayName: true, capacity: true, subjects: true },
     }),
     ctx.db.class.aggregate({ where: { schoolId }, _max: { schoolYear: true } }),

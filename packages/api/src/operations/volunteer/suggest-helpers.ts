@@ -32,6 +32,8 @@ export async function suggestHelpers(ctx: Context, caseId: string, limit: number
     where: {
       id: { notIn: onCase },
       capacity: { gt: 0 },
+      // A disabled account cannot sign in to answer the offer.
+      disabledAt: null,
       roles: { some: { unitId: c.school.unitId, role: 'TEACHER' } },
     },
     select: { id: true, displayName: true, capacity: true, subjects: true },
