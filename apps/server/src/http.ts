@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { type ApiDeps, appRouter, resolveSession, withSecureFlag } from '@donghanh/api';
 import { ERROR_MESSAGES } from '@donghanh/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -17,16 +18,16 @@ export interface HttpOptions {
   cookieSecure?: 'auto' | 'always' | 'never' | undefined;
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  // The dashboard is a Vite build: scripts, styles and fonts from this origin only; the API and
-  // socket.io (websocket) on this host.
-  'Content-Security-Policy': [
+/**
+ * The dashboard is a Vite build: scripts, styles and fonts from this origin only; the API and
+ * socket.io (websocket) on this host. The page itself gets a fresh nonce for the one <style>
+ * element the component library writes (see `servePage`); no other inline style or script runs.
+ */
+export function contentSecurityPolicy(nonce?: string): string {
+  return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    nonce ? `style-src 'self' 'nonce-${nonce}'` : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self' ws: wss:",
@@ -34,7 +35,14 @@ const SECURITY_HEADERS: Record<string, string> = {
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-  ].join('; '),
+  ].join('; ');
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': contentSecurityPolicy(),
 };
 const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -109,7 +117,17 @@ export function createHttpServer(o: HttpOptions) {
     },
   });
   const web =
-    o.webDist && existsSync(o.webDist) ? sirv(o.webDist, { single: true, gzip: true, etag: true }) : null;
+    o.webDist && existsSync(o.webDist) ? sirv(o.webDist, { single: false, gzip: true, etag: true }) : null;
+  const indexPath = o.webDist ? join(o.webDist, 'index.html') : null;
+  const page = indexPath && existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
+  /** The single-page app for any route: index.html with this response's CSP nonce. */
+  const servePage = (res: ServerResponse) => {
+    const nonce = randomBytes(16).toString('base64');
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
+    res.setHeader('Cache-Control', 'no-store');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end((page as string).replaceAll('__CSP_NONCE__', nonce));
+  };
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
@@ -137,7 +155,10 @@ export function createHttpServer(o: HttpOptions) {
       return;
     }
     if (url.startsWith('/socket.io')) return; // handled by the socket.io engine
-    if (web) {
+    if (web && page) {
+      const path = url.split('?')[0] ?? '/';
+      // Files have an extension (assets, favicon); every other path is a route of the app.
+      if (req.method === 'GET' && !/\.[a-z0-9]+$/i.test(path)) return servePage(res);
       web(req, res, () => {
         res.writeHead(404).end();
       });

@@ -81,7 +81,7 @@ describe('live board in Chromium', () => {
     await expect(page.locator(`[data-case-id="${existing.caseId}"]`).textContent()).resolves.toContain(
       'Lò Văn Ánh',
     );
-    await expect(page.locator('h1').textContent()).resolves.toContain('Đồng Hành');
+    await expect(page.locator('header').first().textContent()).resolves.toContain('Đồng Hành');
 
     const sent = Date.now();
     const created = await api.case.identify.mutate({

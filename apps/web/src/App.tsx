@@ -1,11 +1,19 @@
+import { Center, Loader, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ChangePassword } from './auth/ChangePassword';
-import { SignIn } from './auth/SignIn';
-import { Board } from './board/Board';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ChangePassword } from './features/auth/ChangePassword';
+import { SignIn } from './features/auth/SignIn';
+import { routes } from './routes';
+import { SessionProvider, sessionOf } from './shell/session';
 import { useTRPC } from './trpc';
+
+const router = createBrowserRouter(routes);
 
 /** Who is signed in decides the screen: sign-in, the forced password change, or the dashboard. */
 export function App() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 60_000 }));
@@ -17,20 +25,37 @@ export function App() {
       },
     }),
   );
-  if (me.isLoading) return <p className="empty">Đang tải… / Loading…</p>;
+  const user = me.data?.user;
+  const session = useMemo(
+    () =>
+      user
+        ? sessionOf(
+            user,
+            () => signOut.mutate(),
+            () => void queryClient.invalidateQueries(trpc.auth.me.queryFilter()),
+          )
+        : null,
+    [user, signOut.mutate, queryClient, trpc],
+  );
+  if (me.isLoading)
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('loading')} />
+      </Center>
+    );
   if (me.error)
     return (
-      <p className="error" role="alert">
-        Không kết nối được máy chủ / Cannot reach the server
-      </p>
+      <Center h="100vh">
+        <Text c="red" role="alert">
+          {t('serverDown')}
+        </Text>
+      </Center>
     );
-  if (!me.data) return <SignIn />;
+  if (!me.data || !session) return <SignIn />;
   if (me.data.mustChangePassword) return <ChangePassword />;
   return (
-    <Board
-      user={me.data.user}
-      onSignOut={() => signOut.mutate()}
-      onSessionEnded={() => void queryClient.invalidateQueries(trpc.auth.me.queryFilter())}
-    />
+    <SessionProvider value={session}>
+      <RouterProvider router={router} />
+    </SessionProvider>
   );
 }

@@ -1,6 +1,6 @@
 import type { BoardCard, LiveCaseEvent } from '@donghanh/domain';
 import { describe, expect, it } from 'vitest';
-import { applyLiveEvent, initialBoard } from '../src/board/board-state';
+import { applyLiveEvent, initialBoard } from '../src/features/board/board-state';
 
 const card = (caseId: string, version: number, stage: BoardCard['stage'] = 'identified'): BoardCard => ({
   caseId,

@@ -2,7 +2,7 @@ import { LIVE_EVENT, type LiveCaseEvent } from '@donghanh/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { useTRPC } from '../trpc';
+import { useTRPC } from '../../trpc';
 import { applyLiveEvent, type BoardState, initialBoard } from './board-state';
 
 export type LiveStatus = 'connecting' | 'live' | 'paused';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useTRPC } from '../trpc';
+import { useTRPC } from '../../trpc';
 import { errorText } from './error-text';
 
 /** Shown after an administrator's reset: the temporary password must be replaced first. */

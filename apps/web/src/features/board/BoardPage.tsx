@@ -6,6 +6,7 @@ import {
   compareVietnameseNames,
 } from '@donghanh/domain';
 import { useEffect, useMemo, useState } from 'react';
+import { useSession } from '../../shell/session';
 import { type LiveStatus, useLiveBoard } from './useLiveBoard';
 
 const STATUS_TEXT: Record<LiveStatus, string> = {
@@ -16,14 +17,9 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
 
 const HIGHLIGHT_MS = 2500;
 
-export interface BoardProps {
-  user: { displayName: string };
-  onSignOut: () => void;
-  onSessionEnded: () => void;
-}
-
-export function Board({ user, onSignOut, onSessionEnded }: BoardProps) {
-  const { state, status, error, loading, named } = useLiveBoard(onSessionEnded);
+export function BoardPage() {
+  const { sessionEnded } = useSession();
+  const { state, status, error, loading, named } = useLiveBoard(sessionEnded);
   // Presentation mode (wall screen, meeting projector): no child's name on any card.
   const [presenting, setPresenting] = useState(false);
   const showNames = named && !presenting;
@@ -42,24 +38,18 @@ export function Board({ user, onSignOut, onSessionEnded }: BoardProps) {
   }, [state]);
 
   return (
-    <div className="app">
+    <div className="board-page">
       <header className="top">
-        <h1>
-          Đồng Hành <span className="sub">Bảng theo dõi hồ sơ</span>
-        </h1>
+        <h1>Bảng theo dõi hồ sơ</h1>
         <span className={`live live-${status}`} data-testid="live-status" data-status={status} role="status">
           <span className="dot" /> {STATUS_TEXT[status]}
         </span>
         <span className="who">
-          <span data-testid="signed-in-as">{user.displayName}</span>
           {named && (
             <button type="button" onClick={() => setPresenting((p) => !p)} aria-pressed={presenting}>
               {presenting ? 'Thoát chế độ trình chiếu' : 'Chế độ trình chiếu'}
             </button>
           )}
-          <button type="button" onClick={onSignOut}>
-            Đăng xuất
-          </button>
         </span>
       </header>
       <p className="privacy" data-testid="privacy-note">

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@donghanh/db';
+import { loadDemoOrganisation } from '@donghanh/db/seed';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { DEMO_PASSWORD, startTestStack, type TestStack } from '../../src/testing';
+
+/** What every browser test shares: the real stack with the demo organisation, and Chromium. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** `npm test` builds apps/web/dist first; DONGHANH_WEB_DIST points elsewhere (a parallel build). */
+export const WEB_DIST = process.env.DONGHANH_WEB_DIST ?? join(repoRoot(), 'apps/web/dist');
+
+export interface BrowserStack {
+  stack: TestStack;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserStack(o: { liveSessionCheckMs?: number } = {}): Promise<BrowserStack> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error(`${WEB_DIST} missing: npm test builds it first`);
+  const stack = await startTestStack({
+    pgAdminUrl: inject('pgAdminUrl'),
+    pgTemplate: inject('pgTemplate'),
+    temporalCli: inject('temporalCli'),
+    webDist: WEB_DIST,
+    ...o,
+  });
+  await loadDemoOrganisation(stack.database.db);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    stack,
+    browser,
+    async stop() {
+      await browser.close();
+      await stack.stop();
+    },
+  };
+}
+
+/**
+ * A new browser context (its own cookies: one person) signed in through the form, in
+ * Vietnamese. Console errors and CSP violations are collected in `problems`.
+ */
+export async function signInPage(
+  b: BrowserStack,
+  username: string,
+  o: { password?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
+  const context = await b.browser.newContext({
+    locale: 'vi-VN',
+    ...(o.viewport ? { viewport: o.viewport } : {}),
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  await page.goto(b.stack.baseUrl);
+  await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
+  await page.getByLabel('Mật khẩu').fill(o.password ?? DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  return { page, context, problems };
+}
+
+/** Demo names and birth dates, for "no identity on this page" checks. */
+export { demoStudents } from '@donghanh/db/seed';

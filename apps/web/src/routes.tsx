@@ -1,0 +1,36 @@
+import { Text } from '@mantine/core';
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RouteObject } from 'react-router';
+import { BoardPage } from './features/board/BoardPage';
+import { Layout } from './shell/Layout';
+
+// The board is the landing page and stays in the first bundle; every other screen loads when
+// opened, so the board's initial JavaScript stays small (bench/web-bundle.ts measures it).
+const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
+const SignOffPage = lazy(() => import('./features/sign-off/SignOffPage'));
+const CoordinationPage = lazy(() => import('./features/coordination/CoordinationPage'));
+const CasePage = lazy(() => import('./features/case/CasePage'));
+const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
+const AdminPage = lazy(() => import('./features/admin/AdminPage'));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Text>{t('notFound')}</Text>;
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <BoardPage /> },
+      { path: 'tasks/*', element: <TasksPage /> },
+      { path: 'sign-off/*', element: <SignOffPage /> },
+      { path: 'coordination/*', element: <CoordinationPage /> },
+      { path: 'cases/:caseId', element: <CasePage /> },
+      { path: 'overview/*', element: <OverviewPage /> },
+      { path: 'admin/*', element: <AdminPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];

@@ -1,0 +1,31 @@
+import type { Session } from './session';
+
+export interface NavItem {
+  path: string;
+  /** key in the core strings, under `nav.` */
+  label: 'board' | 'tasks' | 'signOff' | 'coordination' | 'overview' | 'admin';
+  visible: (s: Session) => boolean;
+}
+
+/** What each role finds in the menu; the server still decides what each page may read. */
+export const NAV: NavItem[] = [
+  {
+    path: '/',
+    label: 'board',
+    visible: (s) =>
+      s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL', 'OFFICE_COORDINATOR', 'TEACHER', 'HOMEROOM_TEACHER'),
+  },
+  { path: '/tasks', label: 'tasks', visible: () => true },
+  { path: '/sign-off', label: 'signOff', visible: (s) => s.hasRole('PRINCIPAL') },
+  {
+    path: '/coordination',
+    label: 'coordination',
+    visible: (s) => s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL'),
+  },
+  {
+    path: '/overview',
+    label: 'overview',
+    visible: (s) => s.hasRole('OFFICE_COORDINATOR', 'SCHOOL_COORDINATOR', 'PRINCIPAL'),
+  },
+  { path: '/admin', label: 'admin', visible: (s) => s.hasRole('ADMIN', 'OFFICE_COORDINATOR') },
+];
