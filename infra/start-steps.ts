@@ -101,6 +101,8 @@ export async function loadDemoData(
   baseUrl: string,
   temporalAddress: string,
   say: (m: string) => void,
+  /** The case worker's queue (tests run their own). */
+  taskQueue: string = TASK_QUEUE,
 ): Promise<void> {
   if (await db.systemFlag.findUnique({ where: { key: DEMO_FLAG } })) {
     // A demo loaded before sign-in existed: its accounts get the demo password now.
@@ -131,7 +133,7 @@ export async function loadDemoData(
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });
   try {
-    await waitForWorker(temporal, STATE_TIMEOUT_MS);
+    await waitForWorker(temporal, taskQueue, STATE_TIMEOUT_MS);
     await inPool(demoCases, DEMO_CONCURRENCY, (c) => driveDemoCase(c, { api, temporal, checkIn }));
   } finally {
     await connection.close();
@@ -145,16 +147,16 @@ export async function loadDemoData(
  * Waits for the worker to poll the case task queue: until it does, each identification waits in
  * Temporal, and a fresh worker (bundling its workflows) can outlast the API's workflow deadline.
  */
-async function waitForWorker(temporal: Client, timeoutMs: number): Promise<void> {
+async function waitForWorker(temporal: Client, taskQueue: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const queue = await temporal.workflowService.describeTaskQueue({
       namespace: temporal.options.namespace,
-      taskQueue: { name: TASK_QUEUE },
+      taskQueue: { name: taskQueue },
     });
     if ((queue.pollers?.length ?? 0) > 0) return;
     if (Date.now() > until)
-      throw new Error(`no worker polls task queue ${TASK_QUEUE} after ${timeoutMs / 1000} s`);
+      throw new Error(`no worker polls task queue ${taskQueue} after ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }

@@ -4,6 +4,7 @@ import { repoRoot } from '@donghanh/db';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { loadDemoData } from '../../../../infra/start-steps';
 import { DEMO_PASSWORD, startTestStack, type TestStack } from '../../src/testing';
 
 /** What every browser test shares: the real stack with the demo organisation, and Chromium. */
@@ -17,7 +18,16 @@ export interface BrowserStack {
   stop(): Promise<void>;
 }
 
-export async function startBrowserStack(o: { liveSessionCheckMs?: number } = {}): Promise<BrowserStack> {
+export interface BrowserStackOptions {
+  liveSessionCheckMs?: number;
+  /**
+   * Also drive the 16 demo cases through the API as `npm start` does (one per stage: an
+   * evaluation for ht.minh to sign off, a closure for ht.binh, check-ins due…); about 10 s.
+   */
+  demoCases?: boolean;
+}
+
+export async function startBrowserStack(o: BrowserStackOptions = {}): Promise<BrowserStack> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
   if (!existsSync(join(WEB_DIST, 'index.html')))
@@ -27,9 +37,11 @@ export async function startBrowserStack(o: { liveSessionCheckMs?: number } = {})
     pgTemplate: inject('pgTemplate'),
     temporalCli: inject('temporalCli'),
     webDist: WEB_DIST,
-    ...o,
+    ...(o.liveSessionCheckMs ? { liveSessionCheckMs: o.liveSessionCheckMs } : {}),
   });
-  await loadDemoOrganisation(stack.database.db);
+  if (o.demoCases)
+    await loadDemoData(stack.database.db, stack.baseUrl, stack.temporal.address, () => {}, stack.taskQueue);
+  else await loadDemoOrganisation(stack.database.db);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
