@@ -181,8 +181,10 @@ describe('socket.io on the session', () => {
     expect(live['ct.thao'].events.map((e) => e.caseId)).toEqual([th.caseId]);
     expect(live['ct.thao'].events[0]?.card.studentName).toBe('Hà Thị Ngọc');
 
-    // The teacher sees the case once it is offered to him, by name, and nothing before or else.
-    expect(offered.card.studentName).toBe('Quàng Văn Đông');
+    // The teacher sees the case once it is offered to him, masked until he accepts (the case
+    // page shows him the name, audited), and nothing before or else.
+    expect('studentName' in offered.card).toBe(false);
+    expectNoIdentity(live['gv.duc'].events);
     expect(live['gv.duc'].events.every((e) => e.caseId === cl.caseId && e.type !== 'case.identified')).toBe(
       true,
     );
@@ -228,6 +230,26 @@ describe('socket.io on the session', () => {
     await closed;
     expect(live.errors).toContainEqual(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     await expect(connect(cookie)).rejects.toThrow();
+  });
+
+  it("moves an open socket to its new rooms when the user's roles change", async () => {
+    const cookie = await signIn(stack.baseUrl, 'ct.thao');
+    const live = await connect(cookie);
+    // ct.thao becomes an officer of the commune office above THCS Chiềng Lề: masked cards there,
+    // nothing more from her former school.
+    await (apis.quantri as Api).admin.setRoles.mutate({
+      userId: 'u-ct-th',
+      roles: [{ role: 'OFFICE_COORDINATOR', unitId: 'u-vhxh-chiengle' }],
+    });
+    await new Promise((r) => setTimeout(r, 600)); // two session checks
+    const cl = await (apis['ct.huong'] as Api).case.identify.mutate({
+      campaignId: demoCampaign.id,
+      studentId: 'st-09',
+      categories: ['weak_results'],
+    });
+    const e = await until(() => live.events.find((x) => x.caseId === cl.caseId));
+    expect('studentName' in e.card).toBe(false);
+    expectNoIdentity(live.events);
   });
 
   it("leaves no child's name or birth date in the server's logs", async () => {

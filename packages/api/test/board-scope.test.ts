@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spreadsheetSafe } from '../src/operations/report/export-cases';
 import { type Actor, CASE, callerFor, database, setUpFixture } from './support/fixture';
 
 /**
@@ -15,8 +16,14 @@ async function cards(actor: Actor, input = {}) {
 }
 
 describe('board scope', () => {
-  it("names the child for the school's managers and the case's teachers", async () => {
-    for (const actor of ['coordinator', 'principal', 'helper', 'offered'] as const) {
+  it('shows a teacher the case offered to him masked until he accepts', async () => {
+    const board = await cards('offered');
+    expect(board.cards.map((c) => c.caseId)).toEqual([CASE]);
+    expect(JSON.stringify(board)).not.toContain(NAME);
+  });
+
+  it("names the child for the school's managers and the case's helper", async () => {
+    for (const actor of ['coordinator', 'principal', 'helper'] as const) {
       const board = await cards(actor);
       expect(
         board.cards.map((c) => [c.caseId, c.studentName]),
@@ -100,5 +107,14 @@ describe('case export', () => {
       ['u-ct-cl', '1 rows, 1 with names'],
       ['u-office', '1 rows, 0 with names'],
     ]);
+    // Each child exported by name is audited like a read of the case page.
+    const named = await database.db.auditLog.findMany({ where: { action: 'export.student' } });
+    expect(named.map((a) => [a.actorId, a.caseId])).toEqual([['u-ct-cl', CASE]]);
+  });
+
+  it('keeps a cell that Excel would run as a formula as text', () => {
+    expect(spreadsheetSafe('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(spreadsheetSafe('-1')).toBe("'-1");
+    expect(spreadsheetSafe('Lớp 7B')).toBe('Lớp 7B');
   });
 });

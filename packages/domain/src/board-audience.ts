@@ -15,8 +15,13 @@ export interface BoardScope {
 /** What decides a case's audience, read with the card but never sent. */
 export interface CaseAudienceFacts {
   schoolId: string;
-  /** Teachers the case is offered to or helped by now. */
+  /** Teachers helping the case now (accepted). */
   helperUserIds: readonly string[];
+  /**
+   * Teachers the case is offered to: they see it on their board, masked, until they accept
+   * (the case page shows them the name, with an audit row, to decide).
+   */
+  offeredUserIds: readonly string[];
   /** Homeroom teacher of the child's class. */
   homeroomId: string | null;
 }
@@ -26,7 +31,8 @@ export type CardView = 'named' | 'masked';
 export function cardViewFor(scope: BoardScope, facts: CaseAudienceFacts): CardView | null {
   if (scope.namedSchoolIds.has(facts.schoolId)) return 'named';
   if (facts.homeroomId === scope.userId || facts.helperUserIds.includes(scope.userId)) return 'named';
-  if (scope.maskedSchoolIds.has(facts.schoolId)) return 'masked';
+  if (scope.maskedSchoolIds.has(facts.schoolId) || facts.offeredUserIds.includes(scope.userId))
+    return 'masked';
   return null;
 }
 
@@ -60,6 +66,7 @@ export function roomsOfScope(scope: BoardScope): string[] {
 }
 
 export function roomsOfCase(facts: CaseAudienceFacts): string[] {
-  const users = facts.homeroomId ? [...facts.helperUserIds, facts.homeroomId] : facts.helperUserIds;
+  const users = [...facts.helperUserIds, ...facts.offeredUserIds];
+  if (facts.homeroomId) users.push(facts.homeroomId);
   return [namedRoom(facts.schoolId), maskedRoom(facts.schoolId), ...users.map(userRoom)];
 }

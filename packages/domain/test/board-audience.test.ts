@@ -15,17 +15,23 @@ const scope: BoardScope = {
   namedSchoolIds: new Set(['s-mine']),
   maskedSchoolIds: new Set(['s-mine', 's-below']),
 };
-const facts = (schoolId: string, helperUserIds: string[] = [], homeroomId: string | null = null) => ({
-  schoolId,
-  helperUserIds,
-  homeroomId,
-});
+const facts = (
+  schoolId: string,
+  helperUserIds: string[] = [],
+  homeroomId: string | null = null,
+  offeredUserIds: string[] = [],
+) => ({ schoolId, helperUserIds, offeredUserIds, homeroomId });
 
 describe('board audience', () => {
   it('names the child for the own school, the helpers and the homeroom teacher', () => {
     expect(cardViewFor(scope, facts('s-mine'))).toBe('named');
     expect(cardViewFor(scope, facts('s-far', ['u-me']))).toBe('named');
     expect(cardViewFor(scope, facts('s-far', [], 'u-me'))).toBe('named');
+  });
+
+  it('shows a teacher an offered case masked until they accept it', () => {
+    expect(cardViewFor(scope, facts('s-far', [], null, ['u-me']))).toBe('masked');
+    expect(cardViewFor(scope, facts('s-far', ['u-me'], null, []))).toBe('named');
   });
 
   it('masks cases of schools under an office unit and hides the rest', () => {
@@ -70,10 +76,11 @@ describe('rooms', () => {
         fc.subarray(schools),
         fc.constantFrom(...schools),
         fc.subarray(users),
+        fc.subarray(users),
         fc.option(fc.constantFrom(...users)),
-        (userId, named, masked, schoolId, helperUserIds, homeroomId) => {
+        (userId, named, masked, schoolId, helperUserIds, offeredUserIds, homeroomId) => {
           const s: BoardScope = { userId, namedSchoolIds: new Set(named), maskedSchoolIds: new Set(masked) };
-          const f = { schoolId, helperUserIds, homeroomId };
+          const f = { schoolId, helperUserIds, offeredUserIds, homeroomId };
           const shared = roomsOfCase(f).some((r) => roomsOfScope(s).includes(r));
           expect(shared).toBe(cardViewFor(s, f) !== null);
         },

@@ -31,12 +31,16 @@ const handshakeSchema = z.object({
 });
 
 export const LIVE_ERROR = 'live-error' as const;
+export const LIVE_READY = 'live-ready' as const;
+/** The client is too far behind to replay: reload the board (its cursor) and reconnect. */
+export const LIVE_RESYNC = 'resync' as const;
+const MAX_REPLAY_PAGES = 40;
 
 export interface GatewayOptions {
   db: Db;
   /** Same rule as /trpc POSTs: a page of another website cannot open a socket with our cookie. */
   originAllowed: (req: IncomingMessage) => boolean;
-  /** How often open sockets' sessions are checked again (sign-out, expiry, changed roles). */
+  /** How often open sockets' sessions are checked again (sign-out, expiry, changed scope); 15 s. */
   sessionCheckMs?: number;
 }
 
@@ -96,7 +100,7 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
     s.socket.emit(LIVE_EVENT, event);
   };
 
-  tailer.subscribe((events) => {
+  const unsubscribe = tailer.subscribe((events) => {
     for (const e of events) {
       const seen = new Set<string>();
       for (const room of roomsOfCase(e.audience)) {
@@ -149,14 +153,24 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
         socket.on('disconnect', () => subscribers.delete(socket.id));
         await socket.join(roomsOfScope(scope));
         if (sub.replaying) await replay(sub);
-        else socket.emit('live-ready', { cursor: encodeCursor(sub.lastSent) });
+        else socket.emit(LIVE_READY, { cursor: encodeCursor(sub.lastSent) });
       })
       .catch(() => socket.disconnect(true));
   });
 
+  /**
+   * Replays from the client's cursor, at most MAX_REPLAY_PAGES pages: a client further behind
+   * (a board left closed for days) is told to `resync` — reload the board and start afresh.
+   */
   async function replay(sub: Subscriber): Promise<void> {
     let at = sub.lastSent;
-    for (;;) {
+    for (let page = 0; ; page++) {
+      if (!sub.socket.connected) return;
+      if (page >= MAX_REPLAY_PAGES) {
+        sub.socket.emit(LIVE_RESYNC, { reason: 'too_far_behind' });
+        sub.socket.disconnect(true);
+        return;
+      }
       const { events, next, more } = await readFeed(tailer.db, at);
       for (const e of events) send(sub, e);
       at = next;
@@ -165,28 +179,42 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
     for (const e of sub.buffer) send(sub, e);
     sub.buffer = [];
     sub.replaying = false;
-    sub.socket.emit('live-ready', { cursor: encodeCursor(sub.lastSent) });
+    // Everything up to `at` was read: the next resume starts there even if none of it was ours.
+    if (cursorAfter(at, sub.lastSent)) sub.lastSent = at;
+    sub.socket.emit(LIVE_READY, { cursor: encodeCursor(sub.lastSent) });
   }
 
-  /** Signed out, expired or disabled: the socket closes; roles changed: its rooms follow. */
+  /**
+   * Every pass: a session signed out, expired or disabled closes its sockets; a changed scope
+   * (roles changed, a unit moved) moves the socket to its new rooms. Checking does not count as
+   * activity, so an unattended board still goes idle.
+   */
   async function recheckSessions(): Promise<void> {
     const bySession = new Map<string, Subscriber[]>();
     for (const s of subscribers.values())
       bySession.set(s.sessionId, [...(bySession.get(s.sessionId) ?? []), s]);
     for (const [sessionId, subs] of bySession) {
-      const session = await resolveSessionById(o.db, sessionId);
-      for (const s of subs) {
+      try {
+        const session = await resolveSessionById(o.db, sessionId, new Date(), { touch: false });
         if (!session) {
-          s.socket.emit(LIVE_ERROR, liveError('UNAUTHENTICATED').data);
-          s.socket.disconnect(true);
+          for (const s of subs) {
+            s.socket.emit(LIVE_ERROR, liveError('UNAUTHENTICATED').data);
+            s.socket.disconnect(true);
+          }
           continue;
         }
-        if (JSON.stringify(session.user.roles) === JSON.stringify(s.user.roles)) continue;
         const scope = await boardScopeOf(o.db, session.user);
-        for (const room of roomsOfScope(s.scope)) await s.socket.leave(room);
-        s.user = session.user;
-        s.scope = scope;
-        await s.socket.join(roomsOfScope(scope));
+        const rooms = roomsOfScope(scope);
+        for (const s of subs) {
+          const before = roomsOfScope(s.scope);
+          s.user = session.user;
+          s.scope = scope;
+          if (before.length === rooms.length && before.every((r) => rooms.includes(r))) continue;
+          for (const room of before) if (!rooms.includes(room)) await s.socket.leave(room);
+          await s.socket.join(rooms);
+        }
+      } catch (e) {
+        console.error(`[live] session check failed: ${(e as Error)?.message?.split('\n')[0] ?? e}`);
       }
     }
   }
@@ -194,17 +222,15 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
   const timer = setInterval(() => {
     if (checking) return;
     checking = true;
-    recheckSessions()
-      .catch(() => {})
-      .finally(() => {
-        checking = false;
-      });
-  }, o.sessionCheckMs ?? 60_000);
+    void recheckSessions().finally(() => {
+      checking = false;
+    });
+  }, o.sessionCheckMs ?? 15_000);
   timer.unref();
-  io.engine.on('close', () => clearInterval(timer));
   const close = io.close.bind(io);
   io.close = (fn) => {
     clearInterval(timer);
+    unsubscribe();
     return close(fn);
   };
 

@@ -15,11 +15,15 @@ export async function boardScopeOf(
 ): Promise<BoardScope & { reach: BoardReach }> {
   const unitsWith = (want: (r: RoleOnUnit['role']) => boolean) =>
     user.roles.filter((r) => want(r.role)).map((r) => r.unitId);
+  const namedUnits = unitsWith((r) => NAMED_ROLES.has(r));
   const [named, masked] = await Promise.all([
-    schoolsUnder(
-      db,
-      unitsWith((r) => NAMED_ROLES.has(r)),
-    ),
+    // Exactly the school's own unit, as on the case page: a school role never names the
+    // children of schools below some other unit, whatever the data says.
+    namedUnits.length
+      ? db.school
+          .findMany({ where: { unitId: { in: namedUnits } }, select: { id: true } })
+          .then((rows) => rows.map((r) => r.id))
+      : Promise.resolve([]),
     schoolsUnder(
       db,
       unitsWith((r) => r === 'OFFICE_COORDINATOR'),

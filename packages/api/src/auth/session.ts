@@ -50,11 +50,15 @@ export async function resolveSession(
   return resolveSessionById(db, sessionIdOf(token), now);
 }
 
-/** As `resolveSession`, from the row id (the token's hash). */
+/**
+ * As `resolveSession`, from the row id (the token's hash). `touch: false` checks without counting
+ * as activity: an open live board must not keep an unattended session from going idle.
+ */
 export async function resolveSessionById(
   db: Db,
   id: string,
   now: Date = new Date(),
+  o: { touch?: boolean } = {},
 ): Promise<ResolvedSession | null> {
   const row = await db.session.findUnique({
     where: { id },
@@ -80,7 +84,7 @@ export async function resolveSessionById(
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+  if (o.touch !== false && now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   }
   const { user } = row;

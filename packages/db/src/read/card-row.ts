@@ -12,7 +12,9 @@ export const CARD_COLUMNS = `
   EXISTS (SELECT 1 FROM "Task" t
            WHERE t."caseId" = c.id AND t.status = 'OPEN' AND t."dueAt" < now()) AS overdue,
   ARRAY(SELECT h."userId" FROM "CaseHelper" h
-         WHERE h."caseId" = c.id AND h.status IN ('ACTIVE', 'OFFERED')) AS "helperUserIds"`;
+         WHERE h."caseId" = c.id AND h.status = 'ACTIVE') AS "helperUserIds",
+  ARRAY(SELECT h."userId" FROM "CaseHelper" h
+         WHERE h."caseId" = c.id AND h.status = 'OFFERED') AS "offeredUserIds"`;
 
 export const CARD_JOINS = `
   JOIN "School" s ON s.id = c."schoolId"
@@ -51,6 +53,7 @@ export function cardRowOf(row: Record<string, unknown>): CardRow {
     audience: {
       schoolId,
       helperUserIds: (row.helperUserIds as string[] | null) ?? [],
+      offeredUserIds: (row.offeredUserIds as string[] | null) ?? [],
       homeroomId: (row.homeroomId as string | null) ?? null,
     },
   };

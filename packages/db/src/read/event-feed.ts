@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Db } from '../client';
 import { CARD_COLUMNS, CARD_JOINS, type CardRow, cardRowOf } from './card-row';
 import { cursorAfter, type FeedCursor } from './feed-cursor';
 
@@ -19,9 +20,17 @@ type Queryable = Pick<pg.Pool | pg.PoolClient | pg.Client, 'query'>;
  * The oldest transaction still running, cluster-wide: every transaction below it has either
  * committed or aborted, so rows written below it are final.
  */
+const WATERMARK_SQL = 'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin';
+
 export async function feedWatermark(db: Queryable): Promise<bigint> {
-  const r = await db.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+  const r = await db.query<{ xmin: string }>(WATERMARK_SQL);
   return BigInt(r.rows[0]?.xmin ?? '0');
+}
+
+/** `feedHead` through Prisma: where a board read starts its live feed (taken before reading). */
+export async function feedHeadOf(db: Db): Promise<FeedCursor> {
+  const rows = await db.$queryRawUnsafe<{ xmin: string }[]>(WATERMARK_SQL);
+  return { txid: BigInt(rows[0]?.xmin ?? '0'), id: 0n };
 }
 
 /** Where a new subscriber starts: everything already final counts as seen. */

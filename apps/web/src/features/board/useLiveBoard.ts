@@ -26,6 +26,11 @@ export function useLiveBoard(onSessionEnded: () => void) {
     if (initial.data && !stateRef.current) setState(initialBoard(initial.data.cards, initial.data.cursor));
   }, [initial.data]);
 
+  const refetch = initial.refetch;
+  const reload = useRef(async () => {
+    const r = await refetch();
+    return r.data ? initialBoard(r.data.cards, r.data.cursor) : null;
+  }).current;
   const ready = state !== null;
   useEffect(() => {
     if (!ready) return;
@@ -36,7 +41,21 @@ export function useLiveBoard(onSessionEnded: () => void) {
       auth: (cb) => cb({ cursor: stateRef.current?.cursor ?? undefined }),
     });
     socket.on('connect', () => setStatus('connecting'));
-    socket.on('live-ready', () => setStatus('live'));
+    socket.on('live-ready', (r: { cursor?: string }) => {
+      // The replay read up to here: the next reconnect resumes from it, not from the last card.
+      if (r?.cursor) setState((s) => (s && r.cursor ? { ...s, cursor: r.cursor } : s));
+      setStatus('live');
+    });
+    socket.on('resync', () => {
+      // Too far behind to replay (a board closed for long): reload the cards, then reconnect.
+      void reload().then((fresh) => {
+        if (fresh) {
+          stateRef.current = fresh;
+          setState(fresh);
+        }
+        socket.connect();
+      });
+    });
     socket.on('disconnect', () => setStatus('paused'));
     socket.on('connect_error', (err) => {
       setStatus('paused');

@@ -1,15 +1,8 @@
-import { listBoardCardRows } from '@donghanh/db';
-import {
-  type BoardCard,
-  CASE_CATEGORY_LABELS,
-  CASE_STAGE_LABELS,
-  cardFor,
-  cardViewFor,
-} from '@donghanh/domain';
+import { CASE_CATEGORY_LABELS, CASE_STAGE_LABELS } from '@donghanh/domain';
 import { stringify } from 'csv-stringify/sync';
-import { boardScopeOf } from '../../access/board-scope';
 import type { Context, SessionUser } from '../../context';
 import type { ExportCasesInput } from '../../router/report.schema';
+import { scopedCards } from '../board/scoped-cards';
 
 const HEADERS = {
   vi: [
@@ -38,49 +31,68 @@ const HEADERS = {
   ],
 } as const;
 
+/** A cell Excel would run as a formula (=, +, -, @, tab, CR) is kept as text. */
+export function spreadsheetSafe(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
 /**
  * The caller's cases as a CSV (UTF-8 with BOM, so Excel reads the diacritics). Names appear only
- * on rows the caller may see by name; the export itself is written to the audit log, with how
- * many rows carried a name.
+ * on rows the caller may see by name. The export is audited: one row for the export, and one per
+ * case exported with the child's name, like a read of the case page.
  */
 export async function exportCases(ctx: Context & { user: SessionUser }, input: ExportCasesInput) {
-  const scope = await boardScopeOf(ctx.db, ctx.user);
-  const rows = await listBoardCardRows(ctx.db, scope.reach, input);
-  const cards: BoardCard[] = [];
-  for (const row of rows) {
-    const view = cardViewFor(scope, row.audience);
-    if (view) cards.push(cardFor(row.card, view));
-  }
+  const { cards, truncated } = await scopedCards(ctx, input);
   const l = input.locale;
-  const yesNo = l === 'vi' ? ['Có', ''] : ['Yes', ''];
+  const yes = l === 'vi' ? 'Có' : 'Yes';
   const csv = stringify(
     [
       [...HEADERS[l]],
-      ...cards.map((c) => [
-        c.code,
-        c.schoolName,
-        c.className,
-        c.studentName ?? '',
-        CASE_STAGE_LABELS[c.stage][l],
-        c.categories.map((k) => CASE_CATEGORY_LABELS[k][l]).join('; '),
-        c.riskLevel ?? '',
-        c.helperName ?? '',
-        c.overdue ? yesNo[0] : yesNo[1],
-        c.updatedAt.slice(0, 10),
-      ]),
+      ...cards.map((c) =>
+        [
+          c.code,
+          c.schoolName,
+          c.className,
+          c.studentName ?? '',
+          CASE_STAGE_LABELS[c.stage][l],
+          c.categories.map((k) => CASE_CATEGORY_LABELS[k][l]).join('; '),
+          c.riskLevel ?? '',
+          c.helperName ?? '',
+          c.overdue ? yes : '',
+          c.updatedAt.slice(0, 10),
+        ].map(spreadsheetSafe),
+      ),
     ],
     { bom: true },
   );
-  const named = cards.filter((c) => c.studentName !== undefined).length;
-  await ctx.db.auditLog.create({
-    data: {
-      actorId: ctx.user.id,
-      action: 'export.cases',
-      subjectType: 'export',
-      subjectId: `cases:${new Date().toISOString()}`,
-      reason: `${cards.length} rows, ${named} with names`,
-      ip: ctx.clientAddress,
-    },
+  const named = cards.filter((c) => c.studentName !== undefined);
+  const at = new Date().toISOString();
+  await ctx.db.auditLog.createMany({
+    data: [
+      {
+        actorId: ctx.user.id,
+        action: 'export.cases',
+        subjectType: 'export',
+        subjectId: `cases:${at}`,
+        reason: `${cards.length} rows, ${named.length} with names${truncated ? ', truncated' : ''}`,
+        ip: ctx.clientAddress,
+      },
+      ...named.map((c) => ({
+        actorId: ctx.user.id,
+        action: 'export.student',
+        subjectType: 'case',
+        subjectId: c.caseId,
+        caseId: c.caseId,
+        reason: `cases:${at}`,
+        ip: ctx.clientAddress,
+      })),
+    ],
   });
-  return { filename: `ho-so-${new Date().toISOString().slice(0, 10)}.csv`, rows: cards.length, named, csv };
+  return {
+    filename: `ho-so-${at.slice(0, 10)}.csv`,
+    rows: cards.length,
+    named: named.length,
+    truncated,
+    csv,
+  };
 }
