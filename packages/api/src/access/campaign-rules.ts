@@ -1,4 +1,4 @@
-import { ancestorsOfUnits, descendantsOfUnits, unitAndAncestors } from '@donghanh/db';
+import { unitAndAncestors, unitsAbove, unitsBelow } from '@donghanh/db';
 import type { Context, SessionUser } from '../context';
 import type { AccessRule } from './rules';
 
@@ -20,11 +20,11 @@ function officeUnits(ctx: Caller): string[] {
 export async function campaignUnitsVisibleTo(ctx: Caller): Promise<Set<string> | null> {
   if (isAdmin(ctx)) return null;
   const [up, down] = await Promise.all([
-    ancestorsOfUnits(
+    unitsAbove(
       ctx.db,
       ctx.user.roles.map((r) => r.unitId),
     ),
-    descendantsOfUnits(ctx.db, officeUnits(ctx)),
+    unitsBelow(ctx.db, officeUnits(ctx)),
   ]);
   return new Set([...up, ...down]);
 }
@@ -36,7 +36,7 @@ export async function campaignUnitsVisibleTo(ctx: Caller): Promise<Set<string> |
 export async function countableUnitsOf(ctx: Caller): Promise<string[] | null> {
   if (isAdmin(ctx)) return null;
   return [
-    ...(await descendantsOfUnits(
+    ...(await unitsBelow(
       ctx.db,
       ctx.user.roles.map((r) => r.unitId),
     )),

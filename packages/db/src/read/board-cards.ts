@@ -45,16 +45,3 @@ export async function listBoardCardRows(
   );
   return rows.map(cardRowOf);
 }
-
-/** Schools whose unit is `unitIds` or below them (an office's reach). */
-export async function schoolsUnder(db: Db, unitIds: readonly string[]): Promise<string[]> {
-  if (unitIds.length === 0) return [];
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE down AS (
-      SELECT id, 0 AS depth FROM "Unit" WHERE id = ANY(${[...unitIds]}::text[])
-      UNION ALL
-      SELECT u.id, down.depth + 1 FROM "Unit" u JOIN down ON u."parentId" = down.id WHERE down.depth < 16
-    )
-    SELECT s.id FROM "School" s WHERE s."unitId" IN (SELECT id FROM down)`;
-  return rows.map((r) => r.id);
-}

@@ -1,34 +1,5 @@
 import type { Db } from '../client';
 
-/**
- * The given units and every unit above them: the campaigns a person sees are run by the unit
- * they work in or by one above it. Bounded depth, so a cycle in bad data cannot loop.
- */
-export async function ancestorsOfUnits(db: Db, unitIds: readonly string[]): Promise<Set<string>> {
-  if (unitIds.length === 0) return new Set();
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE up AS (
-      SELECT id, "parentId", 0 AS depth FROM "Unit" WHERE id = ANY(${[...unitIds]}::text[])
-      UNION ALL
-      SELECT u.id, u."parentId", up.depth + 1 FROM "Unit" u JOIN up ON u.id = up."parentId" WHERE up.depth < 16
-    )
-    SELECT DISTINCT id FROM up`;
-  return new Set(rows.map((r) => r.id));
-}
-
-/** The given units and every unit below them (an office's schools, a province's communes …). */
-export async function descendantsOfUnits(db: Db, unitIds: readonly string[]): Promise<Set<string>> {
-  if (unitIds.length === 0) return new Set();
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE down AS (
-      SELECT id, 0 AS depth FROM "Unit" WHERE id = ANY(${[...unitIds]}::text[])
-      UNION ALL
-      SELECT u.id, down.depth + 1 FROM "Unit" u JOIN down ON u."parentId" = down.id WHERE down.depth < 16
-    )
-    SELECT DISTINCT id FROM down`;
-  return new Set(rows.map((r) => r.id));
-}
-
 export interface CampaignRow {
   id: string;
   name: string;

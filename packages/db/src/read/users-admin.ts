@@ -1,20 +1,4 @@
 import type { Db } from '../client';
-import type { Tx } from '../write/record-case-event';
-
-/**
- * A unit and every unit below it. Bounded depth like `unitAndAncestors`, so a cycle in bad data
- * cannot loop.
- */
-export async function unitAndDescendants(db: Db | Tx, unitId: string): Promise<Set<string>> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE down AS (
-      SELECT id, 0 AS depth FROM "Unit" WHERE id = ${unitId}
-      UNION ALL
-      SELECT u.id, down.depth + 1 FROM "Unit" u JOIN down ON u."parentId" = down.id WHERE down.depth < 16
-    )
-    SELECT id FROM down`;
-  return new Set(rows.map((r) => r.id));
-}
 
 /**
  * Accounts for the administration screen, with each role's unit name. With `unitIds`, only
