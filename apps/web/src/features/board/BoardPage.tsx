@@ -1,121 +1,110 @@
-import {
-  BOARD_STAGES,
-  type BoardCard,
-  CASE_CATEGORY_LABELS,
-  CASE_STAGE_LABELS,
-  compareVietnameseNames,
-} from '@donghanh/domain';
+import { BOARD_STAGES, type BoardCard, compareVietnameseNames } from '@donghanh/domain';
+import { Alert, Button, Group, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSession } from '../../shell/session';
-import { type LiveStatus, useLiveBoard } from './useLiveBoard';
+import './strings';
+import { BoardFilters } from './BoardFilters';
+import { type BoardFilter, filterOptions, matchesFilter, NO_FILTER } from './board-filter';
+import { StageColumn } from './StageColumn';
+import { useLiveBoard } from './useLiveBoard';
 
-const STATUS_TEXT: Record<LiveStatus, string> = {
-  connecting: 'Đang kết nối…',
-  live: 'Trực tiếp',
-  paused: 'Mất kết nối — đang thử lại, bảng sẽ tự cập nhật',
-};
-
-const HIGHLIGHT_MS = 2500;
-
+/** The live board: columns by stage, filters, cards that move as events arrive. */
 export function BoardPage() {
+  const { t } = useTranslation('board');
   const { sessionEnded } = useSession();
-  const { state, status, error, loading, named } = useLiveBoard(sessionEnded);
+  const { state, status, error, loading, named, truncated } = useLiveBoard(sessionEnded);
   // Presentation mode (wall screen, meeting projector): no child's name on any card.
   const [presenting, setPresenting] = useState(false);
+  const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const showNames = named && !presenting;
-  const [, tick] = useState(0);
+  // Re-render each second only while a highlight is fading.
+  const [now, setNow] = useState(() => Date.now());
+  const fading = state ? [...state.highlighted.values()].some((at) => now - at < 3000) : false;
   useEffect(() => {
-    const t = setInterval(() => tick((n) => n + 1), 1000);
-    return () => clearInterval(t);
-  }, []);
+    if (!fading) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [fading]);
+  useEffect(() => {
+    if (state) setNow(Date.now());
+  }, [state]);
 
-  const columns = useMemo(() => {
+  const all = state?.cards;
+  const options = useMemo(() => filterOptions(all?.values() ?? []), [all]);
+  const { columns, shown } = useMemo(() => {
     const byStage = new Map(BOARD_STAGES.map((s) => [s, [] as BoardCard[]]));
-    for (const card of state?.cards.values() ?? []) byStage.get(card.stage)?.push(card);
+    let count = 0;
+    for (const card of all?.values() ?? []) {
+      if (!matchesFilter(card, filter)) continue;
+      const list = byStage.get(card.stage);
+      if (!list) continue;
+      list.push(card);
+      count++;
+    }
     for (const list of byStage.values())
       list.sort((a, b) => compareVietnameseNames(a.className, b.className) || a.code.localeCompare(b.code));
-    return byStage;
-  }, [state]);
+    return { columns: byStage, shown: count };
+  }, [all, filter]);
 
   return (
     <div className="board-page">
-      <header className="top">
-        <h1>Bảng theo dõi hồ sơ</h1>
-        <span className={`live live-${status}`} data-testid="live-status" data-status={status} role="status">
-          <span className="dot" /> {STATUS_TEXT[status]}
-        </span>
-        <span className="who">
+      <Group justify="space-between" wrap="wrap" gap="xs" mb={4}>
+        <Title order={1} size="h3">
+          {t('title')}
+        </Title>
+        <Group gap="xs">
+          <span
+            className={`live live-${status}`}
+            data-testid="live-status"
+            data-status={status}
+            role="status"
+          >
+            <span className="dot" /> {t(`status.${status}`)}
+          </span>
           {named && (
-            <button type="button" onClick={() => setPresenting((p) => !p)} aria-pressed={presenting}>
-              {presenting ? 'Thoát chế độ trình chiếu' : 'Chế độ trình chiếu'}
-            </button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => setPresenting((p) => !p)}
+              aria-pressed={presenting}
+            >
+              {presenting ? t('stopPresenting') : t('present')}
+            </Button>
           )}
-        </span>
-      </header>
-      <p className="privacy" data-testid="privacy-note">
-        {showNames
-          ? 'Tên học sinh chỉ hiện cho cán bộ của trường và giáo viên phụ trách. / Names are shown to the school’s staff only.'
-          : 'Bảng chỉ hiện mã hồ sơ, lớp và trường — không hiện tên học sinh. / Cards show case codes only.'}
-      </p>
-      {loading && <p className="empty">Đang tải…</p>}
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed" data-testid="privacy-note" mb="xs">
+        {showNames ? t('privacyNamed') : t('privacyMasked')}
+      </Text>
+      {!presenting && <BoardFilters value={filter} onChange={setFilter} options={options} />}
+      {all && (
+        <Text size="xs" c="dimmed" mt={4} data-testid="board-count">
+          {t('filters.shown', { shown, total: all.size })}
+        </Text>
+      )}
+      {truncated && (
+        <Alert color="yellow" mt="xs">
+          {t('truncated')}
+        </Alert>
+      )}
+      {loading && <Text c="dimmed">…</Text>}
       {error && (
-        <p className="error" role="alert">
-          Không tải được bảng: {error.message}
-        </p>
+        <Alert color="red" role="alert" mt="xs">
+          {t('loadError')}: {error.message}
+        </Alert>
       )}
       <main className="board" data-testid="board">
-        {BOARD_STAGES.map((stage) => {
-          const cards = columns.get(stage) ?? [];
-          return (
-            <section
-              key={stage}
-              className="column"
-              data-stage={stage}
-              aria-label={CASE_STAGE_LABELS[stage].vi}
-            >
-              <h2>
-                {CASE_STAGE_LABELS[stage].vi} <span className="count">{cards.length}</span>
-              </h2>
-              {cards.length === 0 && <p className="empty">Chưa có hồ sơ</p>}
-              {cards.map((c) => {
-                const at = state?.highlighted.get(c.caseId);
-                const fresh = at !== undefined && Date.now() - at < HIGHLIGHT_MS;
-                return (
-                  <article
-                    key={c.caseId}
-                    className={`card${fresh ? ' fresh' : ''}`}
-                    data-testid="case-card"
-                    data-case-id={c.caseId}
-                    data-code={c.code}
-                  >
-                    <strong>{c.code}</strong>
-                    {showNames && c.studentName && (
-                      <span className="name" data-testid="student-name">
-                        {c.studentName}
-                      </span>
-                    )}
-                    <span className="where">
-                      Lớp {c.className} · {c.schoolName}
-                    </span>
-                    {(c.riskLevel === 'high' || c.overdue) && (
-                      <span className="flags">
-                        {c.riskLevel === 'high' && <span className="flag risk">Nguy cơ cao</span>}
-                        {c.overdue && <span className="flag overdue">Quá hạn</span>}
-                      </span>
-                    )}
-                    <span className="tags">
-                      {c.categories.map((k) => (
-                        <span key={k} className="tag">
-                          {CASE_CATEGORY_LABELS[k].vi}
-                        </span>
-                      ))}
-                    </span>
-                  </article>
-                );
-              })}
-            </section>
-          );
-        })}
+        {BOARD_STAGES.map((stage) => (
+          <StageColumn
+            key={stage}
+            stage={stage}
+            cards={columns.get(stage) ?? []}
+            highlighted={state?.highlighted ?? new Map()}
+            showNames={showNames}
+            now={now}
+          />
+        ))}
       </main>
     </div>
   );

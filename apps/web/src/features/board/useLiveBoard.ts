@@ -79,5 +79,6 @@ export function useLiveBoard(onSessionEnded: () => void) {
     error: initial.error,
     loading: initial.isLoading,
     named: initial.data?.named ?? false,
+    truncated: initial.data?.truncated ?? false,
   };
 }
