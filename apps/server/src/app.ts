@@ -63,7 +63,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     port,
     tailer,
     async close() {
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // Idle keep-alive connections (a browser's) would hold the port open until they time out.
+      http.closeIdleConnections();
+      await closed;
       await tailer.stop();
       await healthPool.end().catch(() => {});
       await connection.close().catch(() => {});

@@ -3,6 +3,7 @@ import './styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -18,6 +19,9 @@ const queryClient = new QueryClient({
 // one <style> element carries it, so no inline style is allowed without it.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
 const styleNonce = nonce && nonce !== '__CSP_NONCE__' ? nonce : undefined;
+// Modals lock scrolling with a <style> element of their own (react-remove-scroll): it takes its
+// nonce from get-nonce.
+if (styleNonce) setNonce(styleNonce);
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
 

@@ -3,6 +3,8 @@
  * name, with the Vietnamese collator — code-point order would put Đ and Ư after Z.
  */
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+/** Accent-aware tie-break; one instance, since `localeCompare` builds a collator per call. */
+const accentAware = new Intl.Collator('vi');
 
 export function splitVietnameseName(fullName: string): { family: string; middle: string; given: string } {
   const parts = normalizeName(fullName).split(' ').filter(Boolean);
@@ -23,7 +25,7 @@ export function compareVietnameseNames(a: string, b: string): number {
     collator.compare(x.middle, y.middle) ||
     collator.compare(x.family, y.family) ||
     // base sensitivity treats "An" and "Ân" as equal: fall back to an accent-aware order
-    a.localeCompare(b, 'vi')
+    accentAware.compare(a, b)
   );
 }
 

@@ -57,7 +57,7 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     DATA_KEY: FieldCipher.generateKey(),
     ...(o.liveSessionCheckMs ? { LIVE_SESSION_CHECK_MS: o.liveSessionCheckMs } : {}),
   });
-  return {
+  const stack: TestStack = {
     database,
     temporal,
     worker,
@@ -65,11 +65,13 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     baseUrl: `http://127.0.0.1:${server.port}`,
     taskQueue,
     async stop() {
-      await server.close();
+      // The server a test restarted, if it did.
+      await stack.server.close();
       worker.shutdown();
       await running;
       await temporal.teardown();
       await database.drop();
     },
   };
+  return stack;
 }

@@ -1,4 +1,4 @@
-import { BOARD_STAGES, type BoardCard, compareVietnameseNames } from '@donghanh/domain';
+import { BOARD_STAGES, type BoardCard } from '@donghanh/domain';
 import { Alert, Button, Group, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,9 @@ import { BoardFilters } from './BoardFilters';
 import { type BoardFilter, filterOptions, matchesFilter, NO_FILTER } from './board-filter';
 import { StageColumn } from './StageColumn';
 import { useLiveBoard } from './useLiveBoard';
+
+/** Classes in natural order (6A, 7B … 10A1), with one collator: this sort runs on every event. */
+const byClass = new Intl.Collator('vi', { numeric: true });
 
 /** The live board: columns by stage, filters, cards that move as events arrive. */
 export function BoardPage() {
@@ -43,7 +46,10 @@ export function BoardPage() {
       count++;
     }
     for (const list of byStage.values())
-      list.sort((a, b) => compareVietnameseNames(a.className, b.className) || a.code.localeCompare(b.code));
+      list.sort(
+        (a, b) =>
+          byClass.compare(a.className, b.className) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+      );
     return { columns: byStage, shown: count };
   }, [all, filter]);
 
