@@ -17,6 +17,7 @@ export async function readCaseDetail(db: Db, caseId: string) {
       riskLevel: true,
       term: true,
       closureReason: true,
+      closureNote: true,
       closedAt: true,
       transferToSchoolId: true,
       sponsorName: true,
