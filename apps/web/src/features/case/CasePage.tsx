@@ -1,6 +1,62 @@
-import { Title } from '@mantine/core';
+import { Alert, Anchor, Grid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useTRPC } from '../../trpc';
+import { CaseHeader } from './CaseHeader';
+import { CheckInsSection } from './CheckInsSection';
+import { EvaluationsSection } from './EvaluationsSection';
+import { errorMessage } from './format';
+import { IdentityBlock } from './IdentityBlock';
+import { NotesSection } from './NotesSection';
+import { PlanSection } from './PlanSection';
+import { NS } from './strings';
+import { TasksSection } from './TasksSection';
+import { TimelineSection } from './TimelineSection';
 
-/** Placeholder until the screen is built. */
+/** One case: who (as far as the reader may know), where it stands, what was given, what is next. */
 export default function CasePage() {
-  return <Title order={2}>CasePage</Title>;
+  const { caseId = '' } = useParams();
+  const { t, i18n } = useTranslation(NS);
+  const trpc = useTRPC();
+  const q = useQuery(trpc.case.get.queryOptions({ caseId }, { enabled: caseId !== '' }));
+  if (q.isPending) return <Text c="dimmed">{t('loading')}</Text>;
+  if (q.isError)
+    return (
+      <Alert color="red" data-testid="case-error">
+        {t('loadError', { message: errorMessage(q.error, i18n.language) })}
+      </Alert>
+    );
+  const c = q.data;
+  return (
+    <Stack gap="md" data-testid="case-page" data-case-id={c.id}>
+      <Anchor component={Link} to="/" size="sm">
+        ← {t('back')}
+      </Anchor>
+      <CaseHeader c={c} />
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="md">
+            <IdentityBlock c={c} />
+            <TasksSection c={c} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <PlanSection c={c} />
+        </Grid.Col>
+      </Grid>
+      <CheckInsSection c={c} />
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="md">
+            <EvaluationsSection c={c} />
+            <NotesSection c={c} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <TimelineSection c={c} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
 }
