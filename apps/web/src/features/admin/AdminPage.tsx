@@ -1,6 +1,53 @@
-import { Title } from '@mantine/core';
+import '@mantine/dates/styles.css';
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../shell/session';
+import { CampaignPage } from './campaigns/CampaignPage';
+import { CampaignsTab } from './campaigns/CampaignsTab';
+import { NS } from './strings';
+import { UnitsTab } from './units/UnitsTab';
+import { UsersTab } from './users/UsersTab';
 
-/** Placeholder until the screen is built. */
+type Tab = 'users' | 'units' | 'campaigns';
+
+/**
+ * Administration: accounts and the unit tree for admins; campaigns and their calendars for
+ * admins and office coordinators. The server checks each call again.
+ */
 export default function AdminPage() {
-  return <Title order={2}>AdminPage</Title>;
+  const { t } = useTranslation(NS);
+  const { t: core } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const isAdmin = session.hasRole('ADMIN');
+  const managesCampaigns = isAdmin || session.hasRole('OFFICE_COORDINATOR');
+  if (!managesCampaigns) return <Text role="alert">{core('notAllowed')}</Text>;
+
+  const tabs: Tab[] = isAdmin ? ['users', 'units', 'campaigns'] : ['campaigns'];
+  const current = tabs.find((tab) => location.pathname.startsWith(`/admin/${tab}`)) ?? tabs[0];
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('title')}</Title>
+      <Tabs value={current} onChange={(v) => v && navigate(`/admin/${v}`)} keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((tab) => (
+            <Tabs.Tab key={tab} value={tab} data-testid={`admin-tab-${tab}`}>
+              {t(`tabs.${tab}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Routes>
+        <Route index element={<Navigate to={isAdmin ? 'users' : 'campaigns'} replace />} />
+        {isAdmin && <Route path="users" element={<UsersTab />} />}
+        {isAdmin && <Route path="units" element={<UnitsTab />} />}
+        <Route path="campaigns" element={<CampaignsTab />} />
+        <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+        <Route path="*" element={<Text role="alert">{core('notAllowed')}</Text>} />
+      </Routes>
+    </Stack>
+  );
 }
