@@ -67,12 +67,21 @@ export async function signOut(ctx: Context): Promise<{ signedOut: boolean }> {
   return { signedOut: ctx.sessionId !== null };
 }
 
-/** The signed-in user with their roles, or null. */
-export async function currentUser(ctx: Context): Promise<SignInResult | null> {
+/**
+ * The signed-in user with their roles and the schools they hold a role at (the screens pick
+ * "my school" from these), or null.
+ */
+export async function currentUser(
+  ctx: Context,
+): Promise<(SignInResult & { schools: { id: string; name: string; unitId: string }[] }) | null> {
   if (!ctx.user) return null;
-  const row = await ctx.db.user.findUnique({
-    where: { id: ctx.user.id },
-    select: { mustChangePassword: true },
-  });
-  return { user: ctx.user, mustChangePassword: row?.mustChangePassword ?? false };
+  const [row, schools] = await Promise.all([
+    ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { mustChangePassword: true } }),
+    ctx.db.school.findMany({
+      where: { unitId: { in: ctx.user.roles.map((r) => r.unitId) } },
+      select: { id: true, name: true, unitId: true },
+      orderBy: { name: 'asc' },
+    }),
+  ]);
+  return { user: ctx.user, mustChangePassword: row?.mustChangePassword ?? false, schools };
 }

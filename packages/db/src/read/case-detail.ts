@@ -46,12 +46,19 @@ export async function readCaseDetail(db: Db, caseId: string) {
       events: {
         orderBy: { id: 'asc' },
         take: 500,
-        select: { id: true, type: true, actorId: true, createdAt: true },
+        select: { id: true, type: true, actorId: true, createdAt: true, payload: true },
       },
       tasks: { where: { status: 'OPEN' }, orderBy: { createdAt: 'asc' } },
     },
   });
   if (!c) return null;
+  // Who did each step: staff names, shown on the timeline to every reader of the case.
+  const actorIds = [...new Set(c.events.map((e) => e.actorId).filter((id): id is string => !!id))];
+  const actors = new Map(
+    (
+      await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })
+    ).map((u) => [u.id, u.displayName]),
+  );
   const { student, ...rest } = c;
   const totals = c.checkIns.reduce(
     (t, ci) => ({
@@ -66,7 +73,12 @@ export async function readCaseDetail(db: Db, caseId: string) {
       ...rest,
       className: student.class?.name ?? null,
       checkIns: c.checkIns.map((ci) => ({ ...ci, materialVnd: Number(ci.materialVnd) })),
-      events: c.events.map((e) => ({ ...e, id: e.id.toString() })),
+      /** `payload` holds free text (notes, comments) that may name the child: masked readers get none. */
+      events: c.events.map((e) => ({
+        ...e,
+        id: e.id.toString(),
+        actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+      })),
       totals,
     },
     identity: {

@@ -8,22 +8,21 @@ export interface MySchool {
   schoolName: string;
 }
 
-/**
- * The schools the caller coordinates or heads. The session holds unit ids only, so the school
- * ids come from the board: a coordinator's or principal's board names the children of their own
- * schools (other cards are masked), so the schools of named cards are theirs. A school with no
- * case yet is not found this way.
- */
+/** The schools the caller coordinates or heads (from `auth.me`), and the board's cards. */
 export function useMySchools() {
   const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 60_000 }));
   const board = useQuery(trpc.board.cards.queryOptions({}));
   const schools = useMemo(() => {
-    const seen = new Map<string, MySchool>();
-    for (const c of board.data?.cards ?? [])
-      if (c.studentName !== undefined && !seen.has(c.schoolId))
-        seen.set(c.schoolId, { schoolId: c.schoolId, schoolName: c.schoolName });
-    return [...seen.values()];
-  }, [board.data]);
+    const managed = new Set(
+      (me.data?.user.roles ?? [])
+        .filter((r) => r.role === 'SCHOOL_COORDINATOR' || r.role === 'PRINCIPAL')
+        .map((r) => r.unitId),
+    );
+    return (me.data?.schools ?? [])
+      .filter((s) => managed.has(s.unitId))
+      .map((s) => ({ schoolId: s.id, schoolName: s.name }));
+  }, [me.data]);
   const cards: BoardCard[] = board.data?.cards ?? [];
-  return { schools, cards, isLoading: board.isLoading, error: board.error };
+  return { schools, cards, isLoading: board.isLoading || me.isLoading, error: board.error ?? me.error };
 }

@@ -27,9 +27,10 @@ async function seesIdentity(
     return 'role';
   const reveal = await ctx.db.identityReveal.findFirst({
     where: { userId: me.id, caseId: d.case.id, expiresAt: { gt: new Date() } },
-    select: { id: true },
+    select: { expiresAt: true },
+    orderBy: { expiresAt: 'desc' },
   });
-  return reveal ? 'reveal' : null;
+  return reveal ? { until: reveal.expiresAt } : null;
 }
 
 /** The case page. Every read that includes the child's identity is written to the audit log. */
@@ -37,7 +38,15 @@ export async function readCase(ctx: Context & { user: SessionUser }, caseId: str
   const d = await readCaseDetail(ctx.db, caseId);
   if (!d) throw new AppError('CASE_NOT_FOUND');
   const why = await seesIdentity(ctx, d);
-  if (!why) return { ...d.case, identity: null, masked: true as const };
+  if (!why)
+    return {
+      ...d.case,
+      // Notes and comments are free text that may name the child.
+      events: d.case.events.map(({ payload: _, ...e }) => ({ ...e, payload: null })),
+      identity: null,
+      masked: true as const,
+      revealedUntil: null,
+    };
   await ctx.db.auditLog.create({
     data: {
       actorId: ctx.user.id,
@@ -45,7 +54,7 @@ export async function readCase(ctx: Context & { user: SessionUser }, caseId: str
       subjectType: 'student',
       subjectId: d.identity.studentId,
       caseId,
-      reason: why === 'reveal' ? 'identity revealed' : null,
+      reason: why === 'role' ? null : 'identity revealed',
       ip: ctx.clientAddress,
     },
   });
@@ -54,7 +63,13 @@ export async function readCase(ctx: Context & { user: SessionUser }, caseId: str
   // and covered by the audit row above.
   const family =
     why === 'role' && familySealed && ctx.cipher ? ctx.cipher.open(familySealed, identity.studentId) : null;
-  return { ...d.case, identity: { ...identity, family }, masked: false as const };
+  return {
+    ...d.case,
+    identity: { ...identity, family },
+    masked: false as const,
+    /** Until when an office user's reveal lasts (null for staff who see the name by role). */
+    revealedUntil: why === 'role' ? null : why.until.toISOString(),
+  };
 }
 
 /** An office user reveals one child's identity for a written reason: audited, and it expires. */
