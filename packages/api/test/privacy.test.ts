@@ -21,7 +21,21 @@ const audits = (actorId: string) =>
 
 describe('privacy of the child', () => {
   it('shows an office coordinator the pseudonym only, and audits nothing for it', async () => {
+    // A note naming the child: free text reaches staff on the case, never a masked reader.
+    await database.db.caseEvent.create({
+      data: {
+        caseId: CASE,
+        type: 'case.note',
+        payload: { text: `Đã gặp bà của em ${NAME}` },
+        actorId: 'u-gv-lan',
+        idempotencyKey: `${CASE}:note:privacy`,
+      },
+    });
     const seen = await open('office');
+    expect(seen.events.find((e) => e.type === 'case.note')).toMatchObject({
+      payload: null,
+      actorName: 'Đặng Thị Lan',
+    });
     expect(seen.masked).toBe(true);
     expect(seen.identity).toBeNull();
     expect(seen.code).toBe('HS26-MATRIX');
@@ -35,6 +49,7 @@ describe('privacy of the child', () => {
       const seen = await open(actor);
       expect(seen.masked).toBe(false);
       expect(seen.identity?.fullName).toBe(NAME);
+      expect(JSON.stringify(seen.events.find((e) => e.type === 'case.note')?.payload)).toContain(NAME);
     }
     expect((await audits('u-ct-cl')).map((a) => a.action)).toEqual(['student.read']);
     expect((await audits('u-gv-lan')).map((a) => a.action)).toEqual(['student.read']);
@@ -50,6 +65,7 @@ describe('privacy of the child', () => {
       reason: 'Xác minh trước khi xét khen thưởng',
     });
     expect(r.case.identity?.fullName).toBe(NAME);
+    expect(Date.parse(r.case.revealedUntil ?? '') - Date.now()).toBeGreaterThan(29 * 60_000);
     expect(await audits('u-office')).toEqual([
       { action: 'identity.reveal', reason: 'Xác minh trước khi xét khen thưởng' },
       { action: 'student.read', reason: 'identity revealed' },
