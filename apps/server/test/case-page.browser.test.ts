@@ -153,6 +153,8 @@ describe('case page and office overview in the browser', () => {
     await page.getByLabel('Ghi chú mới').fill('Đã trao đổi với mẹ em qua điện thoại về lịch kèm Toán.');
     await page.getByRole('button', { name: 'Thêm ghi chú' }).click();
     await page.getByTestId('note').first().waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId('note').first().textContent()).resolves.toContain('Đã trao đổi với mẹ em');
+    await expect(page.getByTestId('note').first().textContent()).resolves.toContain('Trần Thị Hương');
     await timeline.locator('[data-type="case.note"]').waitFor();
     // The fixed header would be drawn mid-page in a full-page shot taken while scrolled down.
     await page.evaluate('window.scrollTo(0, 0)');

@@ -55,12 +55,16 @@ function NoteForm({ caseId }: { caseId: string }) {
   );
 }
 
-/** Notes on the case: when and by whom (the API does not return their text yet), and a form. */
+function noteText(payload: unknown): string | null {
+  const text = (payload as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text : null;
+}
+
+/** Notes on the case: what, when and by whom (the text only for staff on the case), and a form. */
 export function NotesSection({ c }: { c: CaseDetail }) {
   const { t } = useTranslation(NS);
   const { user } = useSession();
   const notes = c.events.filter((e) => e.type === 'case.note');
-  const names = new Map(c.helpers.map((h) => [h.userId, h.user.displayName]));
   return (
     <Paper withBorder p="md" data-testid="notes">
       <Title order={4} mb="sm">
@@ -74,14 +78,19 @@ export function NotesSection({ c }: { c: CaseDetail }) {
         ) : (
           <>
             {notes.map((n) => (
-              <Text size="sm" key={n.id} data-testid="note">
-                {t('notes.added', { date: dateTimeText(n.createdAt) })}
-                {n.actorId && names.get(n.actorId) ? ` · ${names.get(n.actorId)}` : ''}
-              </Text>
+              <div key={n.id} data-testid="note">
+                {noteText(n.payload) && <Text size="sm">{noteText(n.payload)}</Text>}
+                <Text size="xs" c="dimmed">
+                  {t('notes.added', { date: dateTimeText(n.createdAt) })}
+                  {n.actorName ? ` · ${n.actorName}` : ''}
+                </Text>
+              </div>
             ))}
-            <Text size="xs" c="dimmed">
-              {t('notes.textHidden')}
-            </Text>
+            {c.masked && (
+              <Text size="xs" c="dimmed">
+                {t('notes.textHidden')}
+              </Text>
+            )}
           </>
         )}
         {canAddNote(c, user.id, user.roles) && <NoteForm caseId={c.id} />}

@@ -18,8 +18,6 @@ const ALERT = new Set([
 /** The case's history, oldest first, as recorded by the workflow (the case's event log). */
 export function TimelineSection({ c }: { c: CaseDetail }) {
   const { t } = useTranslation(NS);
-  // The only actors the page can name are the case's helpers; others stay anonymous here.
-  const names = new Map(c.helpers.map((h) => [h.userId, h.user.displayName]));
   return (
     <Paper withBorder p="md" data-testid="timeline">
       <Title order={4} mb="sm">
@@ -31,7 +29,7 @@ export function TimelineSection({ c }: { c: CaseDetail }) {
         <Timeline active={c.events.length - 1} bulletSize={14} lineWidth={2}>
           {c.events.map((e) => {
             const key = e.type.startsWith('case.') ? e.type.slice(5) : e.type;
-            const actor = e.actorId ? names.get(e.actorId) : undefined;
+            const actor = e.actorName ?? undefined;
             return (
               <Timeline.Item
                 key={e.id}

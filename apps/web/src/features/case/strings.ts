@@ -209,7 +209,7 @@ const vi = {
     max: 'Tối đa 2000 ký tự',
     submit: 'Thêm ghi chú',
     saved: 'Đã thêm ghi chú.',
-    textHidden: 'Nội dung ghi chú chưa hiển thị trên trang này.',
+    textHidden: 'Nội dung ghi chú chỉ hiện cho cán bộ của trường phụ trách hồ sơ.',
   },
 };
 type Shape = typeof vi;
@@ -419,7 +419,7 @@ const en: Shape = {
     max: 'At most 2000 characters',
     submit: 'Add note',
     saved: 'Note added.',
-    textHidden: 'The text of notes is not shown on this page yet.',
+    textHidden: 'The text of notes is shown to the school’s staff on the case only.',
   },
 };
 
