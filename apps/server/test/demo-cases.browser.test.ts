@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { repoRoot } from '@donghanh/db';
 import { BOARD_STAGES } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, signInPage, startBrowserStack } from './support/browser';
@@ -20,6 +22,9 @@ describe('demo data in the browser', () => {
     expect(counts).toBe(expected);
     expect(expected).toBeGreaterThan(5);
     expect(problems).toEqual([]);
+    // The README's picture of the board.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.screenshot({ path: join(repoRoot(), 'docs/screenshots/board.png') });
     await context.close();
   });
 });

@@ -35,22 +35,24 @@ export function BoardPage() {
 
   const all = state?.cards;
   const options = useMemo(() => filterOptions(all?.values() ?? []), [all]);
-  const { columns, shown } = useMemo(() => {
+  const { columns, shown, total } = useMemo(() => {
     const byStage = new Map(BOARD_STAGES.map((s) => [s, [] as BoardCard[]]));
-    let count = 0;
+    let shown = 0;
+    let total = 0;
     for (const card of all?.values() ?? []) {
-      if (!matchesFilter(card, filter)) continue;
       const list = byStage.get(card.stage);
-      if (!list) continue;
+      if (!list) continue; // declined cases have no column
+      total++;
+      if (!matchesFilter(card, filter)) continue;
       list.push(card);
-      count++;
+      shown++;
     }
     for (const list of byStage.values())
       list.sort(
         (a, b) =>
           byClass.compare(a.className, b.className) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
       );
-    return { columns: byStage, shown: count };
+    return { columns: byStage, shown, total };
   }, [all, filter]);
 
   return (
@@ -86,7 +88,7 @@ export function BoardPage() {
       {!presenting && <BoardFilters value={filter} onChange={setFilter} options={options} />}
       {all && (
         <Text size="xs" c="dimmed" mt={4} data-testid="board-count">
-          {t('filters.shown', { shown, total: all.size })}
+          {t('filters.shown', { shown, total })}
         </Text>
       )}
       {truncated && (
