@@ -1,6 +1,14 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { Inbox } from './Inbox';
+import { TaskDetail } from './TaskDetail';
+import './strings';
 
-/** Placeholder until the screen is built. */
+/** My tasks: the inbox at /tasks, and the form of one task at /tasks/:taskId. */
 export default function TasksPage() {
-  return <Title order={2}>TasksPage</Title>;
+  return (
+    <Routes>
+      <Route index element={<Inbox />} />
+      <Route path=":taskId" element={<TaskDetail />} />
+    </Routes>
+  );
 }

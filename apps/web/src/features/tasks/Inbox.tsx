@@ -1,0 +1,66 @@
+import { Alert, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { useTRPC } from '../../trpc';
+import { errorMessage } from './format';
+import { groupByDue } from './group';
+import { NS } from './strings';
+import { TaskCard } from './TaskCard';
+import type { DoneState } from './useFinish';
+
+export function Inbox() {
+  const { t, i18n } = useTranslation(NS);
+  const trpc = useTRPC();
+  const inbox = useQuery(trpc.task.inbox.queryOptions({}));
+  const location = useLocation();
+  const [done, setDone] = useState((location.state as DoneState | null)?.done ?? null);
+  const groups = groupByDue(inbox.data ?? []);
+
+  return (
+    <Stack gap="md" maw={960} data-testid="task-inbox">
+      <div>
+        <Title order={2}>{t('title')}</Title>
+        <Text c="dimmed" size="sm">
+          {t('intro')}
+        </Text>
+      </div>
+      {done && (
+        <Alert
+          color="green"
+          role="status"
+          data-testid="task-done"
+          withCloseButton
+          closeButtonLabel={t('dismiss')}
+          onClose={() => setDone(null)}
+        >
+          {t(`done.${done.type}`, { code: done.code })}
+        </Alert>
+      )}
+      {inbox.isPending && <Loader size="sm" aria-label={t('loading')} />}
+      {inbox.error && (
+        <Alert color="red" role="alert">
+          {t('loadError', { message: errorMessage(inbox.error, i18n.language) })}
+        </Alert>
+      )}
+      {inbox.data && groups.length === 0 && (
+        <Text c="dimmed" data-testid="tasks-empty">
+          {t('empty')}
+        </Text>
+      )}
+      {groups.map(([group, list]) => (
+        <section key={group} aria-label={t(`groups.${group}`)} data-group={group}>
+          <Title order={4} mb="xs" c={group === 'overdue' ? 'red' : undefined}>
+            {t(`groups.${group}`)} ({list.length})
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {list.map((task) => (
+              <TaskCard key={task.id} task={task} />
+            ))}
+          </SimpleGrid>
+        </section>
+      ))}
+    </Stack>
+  );
+}
