@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import { repoRoot } from '@donghanh/db';
 import { demoCampaign } from '@donghanh/db/seed';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserStack, signInPage, startBrowserStack } from './support/browser';
+import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
 
 /** Administration in Chromium: accounts with a one-time password, and a campaign's calendar. */
 let b: BrowserStack;
@@ -65,7 +63,7 @@ describe('administration in the browser', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('Giáo viên · Trường THCS Chiềng Lề');
     await expect(row.textContent()).resolves.toContain('Chưa đổi mật khẩu tạm');
-    await page.screenshot({ path: join(repoRoot(), 'docs/screenshots/admin-users.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('admin-users'), fullPage: true });
 
     // The same username again: the server's refusal is shown under the field, the form stays open.
     const form = await fillNewAccount(page, 'gv.moi', 'Nguyễn Thị Mới Hai');
@@ -141,7 +139,7 @@ describe('administration in the browser', () => {
     );
     // The derived schedule follows the new day (October's due day is the 20th, a Tuesday).
     await page.getByTestId('checkin-2026-10').getByText('20/10/2026').waitFor();
-    await page.screenshot({ path: join(repoRoot(), 'docs/screenshots/admin-campaign.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('admin-campaign'), fullPage: true });
 
     expect(unexpected(problems, 422)).toEqual([]);
     await context.close();

@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { repoRoot } from '@donghanh/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/testing';
-import { type BrowserStack, demoStudents, signInPage, startBrowserStack } from './support/browser';
+import {
+  type BrowserStack,
+  demoStudents,
+  screenshotPath,
+  signInPage,
+  startBrowserStack,
+} from './support/browser';
 
 /**
  * The case page and the office overview in Chromium, on the demo cases: an office coordinator
@@ -18,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => b?.stop());
 
 const VIEWPORT = { width: 1280, height: 800 };
-const shot = (name: string) => join(repoRoot(), 'docs/screenshots', `${name}.png`);
+const shot = screenshotPath;
 
 async function caseOf(studentId: string) {
   return b.stack.database.db.case.findFirstOrThrow({

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import { repoRoot } from '@donghanh/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserStack, signInPage, startBrowserStack } from './support/browser';
+import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
 
 /** The school coordinator's desk in Chromium, on the demo cases of THCS Chiềng Lề (ct.huong). */
 let b: BrowserStack;
@@ -49,7 +47,7 @@ describe('coordination in the browser', () => {
     const assign = page.locator(`[data-testid="coord-task"][data-case-code="${st08.code}"]`);
     const first = assign.getByTestId('suggested-helper').first();
     await first.waitFor();
-    await page.screenshot({ path: join(repoRoot(), 'docs/screenshots/coordination.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('coordination'), fullPage: true });
     const helperId = await first.getAttribute('data-user-id');
     await first.getByRole('button', { name: 'Phân công' }).click();
     await assign.waitFor({ state: 'detached' });

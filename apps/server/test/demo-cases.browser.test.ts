@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import { repoRoot } from '@donghanh/db';
 import { BOARD_STAGES } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserStack, signInPage, startBrowserStack } from './support/browser';
+import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
 
 /** The demo as a newcomer meets it: every demo case loads and the board shows them by stage. */
 let b: BrowserStack;
@@ -24,7 +22,7 @@ describe('demo data in the browser', () => {
     expect(problems).toEqual([]);
     // The README's picture of the board.
     await page.setViewportSize({ width: 1600, height: 900 });
-    await page.screenshot({ path: join(repoRoot(), 'docs/screenshots/board.png') });
+    await page.screenshot({ path: screenshotPath('board') });
     await context.close();
   });
 });

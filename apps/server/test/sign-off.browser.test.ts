@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import { repoRoot } from '@donghanh/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserStack, signInPage, startBrowserStack } from './support/browser';
+import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
 
 /** The principal's sign-off queue in Chromium, on the demo cases: decide, and the case moves on. */
 let b: BrowserStack;
@@ -36,7 +34,7 @@ describe('sign-off in the browser', () => {
     await item.getByRole('button', { name: 'Gửi trả lại' }).click();
     await item.getByText('Cần ghi nhận xét khi trả lại').waitFor();
     await item.getByRole('button', { name: 'Hủy' }).click();
-    await page.screenshot({ path: join(repoRoot(), 'docs/screenshots/sign-off.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('sign-off'), fullPage: true });
 
     await item.getByRole('button', { name: 'Duyệt', exact: true }).click();
     await page.getByTestId('signoff-results').getByText(`${before.code}: đã duyệt`).waitFor();

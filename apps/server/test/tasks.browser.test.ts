@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import { repoRoot } from '@donghanh/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient } from '../src/testing';
-import { type BrowserStack, signInPage, startBrowserStack } from './support/browser';
+import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
 
 /**
  * "My tasks" in a real Chromium: a teacher files November's check-in from a phone, with an invalid
@@ -99,7 +97,7 @@ describe('my tasks', () => {
 
     await page.getByLabel('Số ngày nghỉ học trong tháng').fill('2');
     await page.getByText('Số ngày nghỉ học tối đa 31').waitFor({ state: 'detached' });
-    await page.screenshot({ path: join(repoRoot(), 'docs/screenshots/checkin-phone.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('checkin-phone'), fullPage: true });
 
     const fresh = coord.page
       .locator(`.card.fresh[data-case-id="${c.id}"]`)
@@ -154,7 +152,7 @@ describe('my tasks', () => {
     await expect(t.page.locator('[data-task-type="write_plan"]').textContent()).resolves.toContain(
       'Lập kế hoạch giúp đỡ',
     );
-    await t.page.screenshot({ path: join(repoRoot(), 'docs/screenshots/tasks.png'), fullPage: true });
+    await t.page.screenshot({ path: screenshotPath('tasks'), fullPage: true });
 
     await t.page.locator('[data-task-type="write_plan"]').click();
     await t.page.getByTestId('plan-form').waitFor();

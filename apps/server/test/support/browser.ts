@@ -89,5 +89,14 @@ export async function signInPage(
   return { page, context, problems };
 }
 
+/**
+ * Where a test saves a screenshot: test-results/screenshots (git-ignored) on every run; with
+ * DONGHANH_SCREENSHOTS=docs, the README's copies in docs/screenshots are refreshed instead.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.DONGHANH_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots';
+  return join(repoRoot(), dir, `${name}.png`);
+}
+
 /** Demo names and birth dates, for "no identity on this page" checks. */
 export { demoStudents } from '@donghanh/db/seed';
