@@ -8,6 +8,7 @@ import { Layout } from './shell/Layout';
 // The board is the landing page and stays in the first bundle; every other screen loads when
 // opened, so the board's initial JavaScript stays small (bench/web-bundle.ts measures it).
 const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
+const IdentifyPage = lazy(() => import('./features/identify/IdentifyPage'));
 const SignOffPage = lazy(() => import('./features/sign-off/SignOffPage'));
 const CoordinationPage = lazy(() => import('./features/coordination/CoordinationPage'));
 const CasePage = lazy(() => import('./features/case/CasePage'));
@@ -25,6 +26,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <BoardPage /> },
       { path: 'tasks/*', element: <TasksPage /> },
+      { path: 'identify', element: <IdentifyPage /> },
       { path: 'sign-off/*', element: <SignOffPage /> },
       { path: 'coordination/*', element: <CoordinationPage /> },
       { path: 'cases/:caseId', element: <CasePage /> },

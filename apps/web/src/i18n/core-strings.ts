@@ -4,6 +4,7 @@ const vi = {
   nav: {
     board: 'Bảng theo dõi',
     tasks: 'Việc của tôi',
+    identify: 'Đề xuất học sinh',
     signOff: 'Ký duyệt',
     coordination: 'Điều phối',
     overview: 'Tổng quan',
@@ -35,6 +36,7 @@ const en: Shape = {
   nav: {
     board: 'Case board',
     tasks: 'My tasks',
+    identify: 'Propose a student',
     signOff: 'Sign-off',
     coordination: 'Coordination',
     overview: 'Overview',

@@ -3,7 +3,7 @@ import type { Session } from './session';
 export interface NavItem {
   path: string;
   /** key in the core strings, under `nav.` */
-  label: 'board' | 'tasks' | 'signOff' | 'coordination' | 'overview' | 'admin';
+  label: 'board' | 'tasks' | 'identify' | 'signOff' | 'coordination' | 'overview' | 'admin';
   visible: (s: Session) => boolean;
 }
 
@@ -16,6 +16,11 @@ export const NAV: NavItem[] = [
       s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL', 'OFFICE_COORDINATOR', 'TEACHER', 'HOMEROOM_TEACHER'),
   },
   { path: '/tasks', label: 'tasks', visible: () => true },
+  {
+    path: '/identify',
+    label: 'identify',
+    visible: (s) => s.hasRole('TEACHER', 'HOMEROOM_TEACHER', 'SCHOOL_COORDINATOR', 'PRINCIPAL'),
+  },
   { path: '/sign-off', label: 'signOff', visible: (s) => s.hasRole('PRINCIPAL') },
   {
     path: '/coordination',
