@@ -91,6 +91,20 @@ describe('administration in the browser', () => {
     expect(teacher.problems).toEqual([]);
     await teacher.context.close();
 
+    // A forgotten password: the admin resets it and hands over a new temporary one.
+    const newRow = page.getByTestId('user-row-gv.moi');
+    await newRow.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await page.getByTestId('confirm-reset').click();
+    await page.getByTestId('temp-password').waitFor();
+    const second = (await page.getByTestId('temp-password').textContent())?.trim() ?? '';
+    expect(second).not.toBe(password);
+    await page.getByRole('button', { name: 'Tôi đã lưu mật khẩu' }).click();
+    const again = await b.stack.database.db.user.findFirstOrThrow({
+      where: { username: 'gv.moi' },
+      select: { mustChangePassword: true, sessions: { select: { id: true } } },
+    });
+    expect(again).toMatchObject({ mustChangePassword: true, sessions: [] });
+
     // The unit tree: a school sits under its commune office, indented.
     await page.getByTestId('admin-tab-units').click();
     await page.getByTestId('unit-row-THCS-CL').waitFor();

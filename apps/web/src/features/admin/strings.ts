@@ -22,6 +22,10 @@ const vi = {
     mustChange: 'Chưa đổi mật khẩu tạm',
     editRoles: 'Sửa vai trò',
     disable: 'Khóa',
+    resetPassword: 'Đặt lại mật khẩu',
+    confirmResetTitle: 'Đặt lại mật khẩu?',
+    confirmReset:
+      '{{name}} sẽ nhận một mật khẩu tạm mới (hiện một lần), phải đổi khi đăng nhập; mọi phiên đăng nhập hiện có sẽ kết thúc.',
     enable: 'Mở khóa',
     confirmDisableTitle: 'Khóa tài khoản',
     confirmDisable:
@@ -206,6 +210,10 @@ const en: Shape = {
     mustChange: 'Temporary password not changed',
     editRoles: 'Edit roles',
     disable: 'Disable',
+    resetPassword: 'Reset password',
+    confirmResetTitle: 'Reset the password?',
+    confirmReset:
+      '{{name}} gets a new temporary password (shown once) to change at sign-in; every current session ends.',
     enable: 'Enable',
     confirmDisableTitle: 'Disable account',
     confirmDisable:

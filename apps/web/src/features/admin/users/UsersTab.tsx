@@ -8,6 +8,7 @@ import { errorMessage } from '../format';
 import { NS } from '../strings';
 import type { AdminUser } from '../types';
 import { ConfirmDisableModal } from './ConfirmDisableModal';
+import { ConfirmResetModal } from './ConfirmResetModal';
 import { CreateUserModal } from './CreateUserModal';
 import { EditRolesModal } from './EditRolesModal';
 import { type CreatedAccount, TempPasswordModal } from './TempPasswordModal';
@@ -29,6 +30,7 @@ export function UsersTab() {
   const [created, setCreated] = useState<CreatedAccount | null>(null);
   const [editing, setEditing] = useState<AdminUser | null>(null);
   const [toggling, setToggling] = useState<AdminUser | null>(null);
+  const [resetting, setResetting] = useState<AdminUser | null>(null);
   const error = users.error ?? units.error;
 
   return (
@@ -125,6 +127,9 @@ export function UsersTab() {
                       <Button size="xs" variant="light" onClick={() => setEditing(u)} disabled={!units.data}>
                         {t('users.editRoles')}
                       </Button>
+                      <Button size="xs" variant="subtle" color="orange" onClick={() => setResetting(u)}>
+                        {t('users.resetPassword')}
+                      </Button>
                       <Button
                         size="xs"
                         variant="subtle"
@@ -151,6 +156,7 @@ export function UsersTab() {
         units={units.data ?? []}
       />
       <TempPasswordModal account={created} onClose={() => setCreated(null)} />
+      <ConfirmResetModal user={resetting} onClose={() => setResetting(null)} onReset={setCreated} />
       <EditRolesModal user={editing} units={units.data ?? []} onClose={() => setEditing(null)} />
       <ConfirmDisableModal user={toggling} onClose={() => setToggling(null)} />
     </Stack>
