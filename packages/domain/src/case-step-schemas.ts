@@ -139,3 +139,18 @@ export const CLOSURE_REASON_LABELS: Record<ClosureReason, { vi: string; en: stri
   no_longer_eligible: { vi: 'Không còn thuộc diện', en: 'No longer eligible' },
   other: { vi: 'Lý do khác', en: 'Other' },
 };
+
+/** Kinds of help a plan names. */
+export const PLAN_KINDS = ['tutoring', 'material', 'psychological', 'family_contact'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+const goal = (message: string) => freeText(1000).refine((s) => s.length > 0, message);
+
+/** The help plan's content: the API validates it, the teacher's form validates it in place. */
+export const helpPlanSchema = z.object({
+  goals: z.object({
+    week: goal('Cần mục tiêu tuần'),
+    month: goal('Cần mục tiêu tháng'),
+    semester: goal('Cần mục tiêu học kỳ'),
+  }),
+  kinds: z.array(z.enum(PLAN_KINDS)).min(1, 'Chọn ít nhất một hình thức giúp đỡ').max(4),
+});

@@ -3,6 +3,7 @@ import {
   closureReasonSchema,
   evaluationDraftSchema,
   freeText,
+  helpPlanSchema,
   idSchema,
 } from '@donghanh/domain';
 import { z } from 'zod';
@@ -25,15 +26,7 @@ export const assignHelperInput = onCase({
   sponsor: z.object({ name: text(200, 'Cần tên nhà hảo tâm'), note: optionalText }).optional(),
 });
 export const respondOfferInput = onCase({ accept: z.boolean(), reason: optionalText });
-export const PLAN_KINDS = ['tutoring', 'material', 'psychological', 'family_contact'] as const;
-export const submitPlanInput = onCase({
-  goals: z.object({
-    week: text(1000, 'Cần mục tiêu tuần'),
-    month: text(1000, 'Cần mục tiêu tháng'),
-    semester: text(1000, 'Cần mục tiêu học kỳ'),
-  }),
-  kinds: z.array(z.enum(PLAN_KINDS)).min(1, 'Chọn ít nhất một hình thức giúp đỡ').max(4),
-});
+export const submitPlanInput = onCase(helpPlanSchema.shape);
 export const decideInput = onCase({ approve: z.boolean(), comment: optionalText }).refine(
   (v) => v.approve || (v.comment?.length ?? 0) > 0,
   { path: ['comment'], message: 'Cần ghi nhận xét khi trả lại' },

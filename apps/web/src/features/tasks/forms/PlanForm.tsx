@@ -1,30 +1,19 @@
-import { freeText } from '@donghanh/domain';
+import { helpPlanSchema, PLAN_KINDS, type PlanKind } from '@donghanh/domain';
 import { Alert, Checkbox, Fieldset, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { useTRPC } from '../../../trpc';
 import { useFieldMessage } from '../FieldMessage';
 import { NS } from '../strings';
-import type { CaseDetail, In, InboxTask } from '../types';
+import type { CaseDetail, InboxTask } from '../types';
 import { FormFooter } from './FormFooter';
 import { useStepForm } from './useStepForm';
 
-type Kind = In['case']['submitPlan']['kinds'][number];
-// The API's PLAN_KINDS (packages/api): typed against its input so a change there fails here.
-const KINDS = ['tutoring', 'material', 'psychological', 'family_contact'] as const satisfies readonly Kind[];
-
-// Mirrors submitPlanInput in packages/api (not importable into the browser bundle).
-const goal = (message: string) => freeText(1000).refine((s) => s.length > 0, message);
-const schema = z.object({
-  goals: z.object({
-    week: goal('Cần mục tiêu tuần'),
-    month: goal('Cần mục tiêu tháng'),
-    semester: goal('Cần mục tiêu học kỳ'),
-  }),
-  kinds: z.array(z.enum(KINDS)).min(1, 'Chọn ít nhất một hình thức giúp đỡ').max(4),
-});
+const KINDS = PLAN_KINDS;
+type Kind = PlanKind;
+// The same schema the API validates submitPlan with.
+const schema = helpPlanSchema;
 
 interface PlanRow {
   version: number;
