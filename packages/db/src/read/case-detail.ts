@@ -23,7 +23,7 @@ export async function readCaseDetail(db: Db, caseId: string) {
       sponsorName: true,
       version: true,
       createdAt: true,
-      school: { select: { id: true, name: true, unitId: true } },
+      school: { select: { id: true, name: true, unitId: true, level: true } },
       student: {
         select: {
           id: true,

@@ -43,7 +43,7 @@ type Input = z.input<typeof schema>;
 
 /**
  * The official scale depends on the school level (Thông tư 27/2020 for primary, 22/2021 for
- * secondary); the case does not carry the level, so the school's name tells.
+ * secondary): the school's level from the case, or its name while the case is loading.
  */
 const isPrimary = (schoolName: string) => /tiểu học/i.test(schoolName);
 
@@ -86,7 +86,8 @@ export function EvaluationForm({ task, detail }: { task: InboxTask; detail: Case
   const { control, register, formState } = form;
   const e = formState.errors;
   const recommendation = useWatch({ control, name: 'recommendation' });
-  const scale = isPrimary(task.schoolName) ? PRIMARY_SCALE : SECONDARY_SCALE;
+  const primary = detail?.school.level ? detail.school.level === 'PRIMARY' : isPrimary(task.schoolName);
+  const scale = primary ? PRIMARY_SCALE : SECONDARY_SCALE;
   const options = [
     { value: '', label: t('evaluation.choose') },
     ...scale.map((l) => ({ value: l, label: t(`evaluation.level.${l}`) })),
