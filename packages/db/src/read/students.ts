@@ -32,6 +32,7 @@ export async function searchStudents(db: Db, scope: StudentScope, q: string, lim
       gender: true,
       moetCode: true,
       schoolId: true,
+      school: { select: { name: true } },
       class: { select: { id: true, name: true } },
     },
     take: 2000,
@@ -46,6 +47,7 @@ export async function searchStudents(db: Db, scope: StudentScope, q: string, lim
       gender: s.gender,
       moetCode: s.moetCode,
       schoolId: s.schoolId,
+      schoolName: s.school.name,
       classId: s.class?.id ?? null,
       className: s.class?.name ?? null,
     }));

@@ -60,7 +60,7 @@ export function StudentSearch({
           <StudentRow
             key={s.id}
             student={s}
-            school={schoolName(s.schoolId)}
+            school={s.schoolName ?? schoolName(s.schoolId)}
             selected={s.id === selectedId}
             onPick={() => onPick(s)}
           />
