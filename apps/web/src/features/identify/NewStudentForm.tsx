@@ -85,6 +85,7 @@ export function NewStudentForm({
       gender: v.gender ?? null,
       moetCode: v.moetCode ?? null,
       schoolId: school.id,
+      schoolName: school.name,
       classId: v.classId ?? null,
       className: classes.find((c) => c.value === v.classId)?.label ?? null,
     });
