@@ -192,11 +192,11 @@ async function main() {
   Tài khoản demo / demo accounts — mật khẩu / password: ${DEMO_PASSWORD}
 ${DEMO_ACCOUNT_LINES}
 
-  Tạo hồ sơ / create a case (a card appears on the board without reload):
-    curl -s -c cookies.txt -X POST http://localhost:${PORT}/trpc/auth.signIn -H 'content-type: application/json' \\
-      -d '{"username":"ct.huong","password":"${DEMO_PASSWORD}"}'
-    curl -s -b cookies.txt -X POST http://localhost:${PORT}/trpc/case.identify -H 'content-type: application/json' \\
-      -d '{"campaignId":"camp-sl-2026","studentId":"st-02","categories":["economic_hardship"]}'
+  Đăng nhập bảng điều khiển với một tài khoản trên / sign in to the dashboard as one of these:
+    Đề xuất học sinh / propose a student   http://localhost:${PORT}/identify   (gv.lan, ct.huong)
+    Việc của tôi / my tasks                http://localhost:${PORT}/tasks
+    Ký duyệt / sign-off                    http://localhost:${PORT}/sign-off   (ht.binh, ht.minh)
+    Tổng quan (ẩn danh) / office overview  http://localhost:${PORT}/overview   (cv.ha: no names)
 
   Ctrl-C để dừng / to stop.
 `);
