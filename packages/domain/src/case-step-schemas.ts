@@ -100,6 +100,18 @@ export function checkInTotals(r: CheckInReport): { tutoringHours: number; materi
 export const SECONDARY_SCALE = ['tot', 'kha', 'dat', 'chua_dat'] as const;
 export const PRIMARY_SCALE = ['hoan_thanh_tot', 'hoan_thanh', 'chua_hoan_thanh'] as const;
 const scaleSchema = z.enum([...SECONDARY_SCALE, ...PRIMARY_SCALE]);
+export type EvaluationLevel = z.infer<typeof scaleSchema>;
+
+/** The official levels' names (Thông tư 22/2021 for secondary, 27/2020 for primary). */
+export const EVALUATION_LEVEL_LABELS: Record<EvaluationLevel, { vi: string; en: string }> = {
+  tot: { vi: 'Tốt', en: 'Good' },
+  kha: { vi: 'Khá', en: 'Fair' },
+  dat: { vi: 'Đạt', en: 'Pass' },
+  chua_dat: { vi: 'Chưa đạt', en: 'Not yet passing' },
+  hoan_thanh_tot: { vi: 'Hoàn thành tốt', en: 'Completed well' },
+  hoan_thanh: { vi: 'Hoàn thành', en: 'Completed' },
+  chua_hoan_thanh: { vi: 'Chưa hoàn thành', en: 'Not yet completed' },
+};
 
 export const EVALUATION_DECISIONS = ['continue', 'propose_closure'] as const;
 

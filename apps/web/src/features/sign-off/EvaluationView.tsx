@@ -1,13 +1,19 @@
-import { CLOSURE_REASON_LABELS, type EvaluationDraft } from '@donghanh/domain';
+import {
+  CLOSURE_REASON_LABELS,
+  EVALUATION_LEVEL_LABELS,
+  type EvaluationDraft,
+  type EvaluationLevel,
+} from '@donghanh/domain';
 import { Alert, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../i18n';
 import { pick } from './format';
 import { NS } from './strings';
 
 /** The helper's semester evaluation as the principal reads it: before/after on the official scale. */
 export function EvaluationView({ draft }: { draft: EvaluationDraft }) {
   const { t, i18n } = useTranslation(NS);
-  const scale = (v: string) => t(`scale.${v}`, { defaultValue: v });
+  const scale = (v: string) => EVALUATION_LEVEL_LABELS[v as EvaluationLevel]?.[currentLocale()] ?? v;
   return (
     <div data-testid="evaluation">
       <Table withTableBorder withColumnBorders fz="sm" maw={520}>

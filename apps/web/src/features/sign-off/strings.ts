@@ -60,15 +60,6 @@ const vi = {
   approvedOne: '{{code}}: đã duyệt',
   returnedOne: '{{code}}: đã trả lại',
   dismiss: 'Ẩn kết quả',
-  scale: {
-    tot: 'Tốt',
-    kha: 'Khá',
-    dat: 'Đạt',
-    chua_dat: 'Chưa đạt',
-    hoan_thanh_tot: 'Hoàn thành tốt',
-    hoan_thanh: 'Hoàn thành',
-    chua_hoan_thanh: 'Chưa hoàn thành',
-  },
   nameHidden: 'Tên học sinh được ẩn',
 };
 type Shape = typeof vi;
@@ -132,15 +123,6 @@ const en: Shape = {
   approvedOne: '{{code}}: approved',
   returnedOne: '{{code}}: returned',
   dismiss: 'Hide results',
-  scale: {
-    tot: 'Good',
-    kha: 'Fair',
-    dat: 'Pass',
-    chua_dat: 'Not yet passing',
-    hoan_thanh_tot: 'Completed well',
-    hoan_thanh: 'Completed',
-    chua_hoan_thanh: 'Not completed',
-  },
   nameHidden: 'Student name hidden',
 };
 

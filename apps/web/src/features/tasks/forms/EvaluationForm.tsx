@@ -1,6 +1,7 @@
 import {
   CLOSURE_REASON_LABELS,
   CLOSURE_REASONS,
+  EVALUATION_LEVEL_LABELS,
   type EvaluationDraft,
   evaluationDraftSchema,
   PRIMARY_SCALE,
@@ -21,6 +22,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Controller, type FieldPath, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { currentLocale } from '../../../i18n';
 import { useTRPC } from '../../../trpc';
 import { useFieldMessage } from '../FieldMessage';
 import { NS } from '../strings';
@@ -90,7 +92,7 @@ export function EvaluationForm({ task, detail }: { task: InboxTask; detail: Case
   const scale = primary ? PRIMARY_SCALE : SECONDARY_SCALE;
   const options = [
     { value: '', label: t('evaluation.choose') },
-    ...scale.map((l) => ({ value: l, label: t(`evaluation.level.${l}`) })),
+    ...scale.map((l) => ({ value: l, label: EVALUATION_LEVEL_LABELS[l][currentLocale()] })),
   ];
   const levelSelect = (name: FieldPath<Input>, label: string) => (
     <NativeSelect
