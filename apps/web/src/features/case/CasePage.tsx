@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
+import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
 import { CheckInsSection } from './CheckInsSection';
 import { EvaluationsSection } from './EvaluationsSection';
@@ -34,6 +35,7 @@ export default function CasePage() {
         ← {t('back')}
       </Anchor>
       <CaseHeader c={c} />
+      <CaseActions c={c} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">

@@ -24,8 +24,15 @@ export const dateTimeText = (iso: string | Date | null | undefined) =>
 export const monthText = (month: string) =>
   dayjs(`${month}-01`).format(dayjs.locale() === 'vi' ? 'MMMM/YYYY' : 'MMMM YYYY');
 
-/** A server error in the UI's language (the server always gives Vietnamese, English when it has it). */
+/**
+ * A server error in the UI's language (the server always gives Vietnamese, English when it has it).
+ * A step the case workflow refused carries its Vietnamese reason ("Hồ sơ không ở bước giúp đỡ"):
+ * the generic message alone would not tell the coordinator what to do.
+ */
 export function errorMessage(err: unknown, language: string): string {
   const e = errorText(err);
-  return langOf(language) === 'en' ? (e.en ?? e.vi) : e.vi;
+  const reason = (err as { data?: { details?: { reason?: unknown } | null } | null })?.data?.details?.reason;
+  const detail = typeof reason === 'string' && reason !== '' ? reason : null;
+  if (langOf(language) === 'en') return e.en ? `${e.en}${detail ? ` (${detail})` : ''}` : e.vi;
+  return detail ? `${e.vi}: ${detail}` : e.vi;
 }
