@@ -1,9 +1,14 @@
 /** A tRPC error as the server formatted it: Vietnamese message plus the English one in `data`. */
 export function errorText(error: unknown): { vi: string; en: string | null; code: string | null } {
-  const e = error as { message?: string; data?: { messageEn?: string; appCode?: string } | null };
+  const e = error as {
+    message?: string;
+    data?: { messageEn?: string; appCode?: string; details?: { reason?: unknown } | null } | null;
+  };
+  // A step the workflow refused says why in `details.reason` (Vietnamese, from the workflow).
+  const reason = typeof e.data?.details?.reason === 'string' ? `: ${e.data.details.reason}` : '';
   return {
-    vi: e.message || 'Lỗi không xác định',
-    en: e.data?.messageEn ?? null,
+    vi: `${e.message || 'Lỗi không xác định'}${reason}`,
+    en: e.data?.messageEn ? `${e.data.messageEn}${reason}` : null,
     code: e.data?.appCode ?? null,
   };
 }
