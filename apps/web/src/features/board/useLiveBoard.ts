@@ -30,7 +30,7 @@ export function useLiveBoard(onSessionEnded: () => void) {
   const reload = useRef(async () => {
     const r = await refetch();
     return r.data ? initialBoard(r.data.cards, r.data.cursor) : null;
-  }).current;
+  });
   const ready = state !== null;
   useEffect(() => {
     if (!ready) return;
@@ -48,7 +48,7 @@ export function useLiveBoard(onSessionEnded: () => void) {
     });
     socket.on('resync', () => {
       // Too far behind to replay (a board closed for long): reload the cards, then reconnect.
-      void reload().then((fresh) => {
+      void reload.current().then((fresh) => {
         if (fresh) {
           stateRef.current = fresh;
           setState(fresh);
