@@ -56,7 +56,8 @@ describe('sign-off in the browser', () => {
     const { page, context, problems } = await signInPage(b, 'ht.binh', { viewport: VIEWPORT });
     await page.getByRole('link', { name: 'Ký duyệt' }).click();
     const item = page.locator(`[data-testid="signoff-item"][data-case-code="${before.code}"]`);
-    await item.getByTestId('closure').getByText('Không còn thuộc diện').waitFor();
+    // The reason line (the coordinator's note below it says the same words).
+    await item.getByTestId('closure').getByText('Không còn thuộc diện').first().waitFor();
     await item.getByText('Ghi chú của điều phối viên').waitFor();
     await item.getByRole('checkbox', { name: `Chọn ${before.code}` }).check();
     await page.getByRole('button', { name: 'Duyệt các mục đã chọn' }).click();
