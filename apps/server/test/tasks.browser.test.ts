@@ -99,10 +99,19 @@ describe('my tasks', () => {
     await page.getByText('Số ngày nghỉ học tối đa 31').waitFor({ state: 'detached' });
     await page.screenshot({ path: screenshotPath('checkin-phone'), fullPage: true });
 
+    // Stamped inside the coordinator's page when the card turns fresh (the same system clock as
+    // this test), so the figure is the board's, not Playwright's polling round trip.
+    await coord.page.evaluate(`(() => {
+      const selector = '.card.fresh[data-case-id="${c.id}"]';
+      window.__freshAt = null;
+      new MutationObserver(() => {
+        if (window.__freshAt === null && document.querySelector(selector)) window.__freshAt = Date.now();
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    })()`);
     const fresh = coord.page
       .locator(`.card.fresh[data-case-id="${c.id}"]`)
       .waitFor({ timeout: 5000 })
-      .then(() => Date.now());
+      .then(async () => (await coord.page.evaluate('window.__freshAt')) as number);
     const answered = page
       .waitForResponse((r) => r.url().includes('case.fileCheckIn'), { timeout: 5000 })
       .then(() => Date.now());
