@@ -5,6 +5,7 @@ import { createTRPCClient, httpLink } from '@trpc/client';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { signedInClient, signIn, startTestStack, type TestStack } from '../src/testing';
+import { until } from './support/until';
 
 /**
  * The live channel on the session, on real parts: each socket joins the rooms of its user's
@@ -41,16 +42,6 @@ function connect(cookie: string | null, cursor?: string, origin?: string): Promi
     socket.once('live-ready', () => resolve(live));
     socket.once('connect_error', reject);
   });
-}
-
-async function until<T>(get: () => T | undefined | false, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function expectNoIdentity(wire: unknown) {

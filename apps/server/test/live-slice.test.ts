@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../src/app';
 import { signedInClient, signIn, startTestStack, type TestStack } from '../src/testing';
+import { until } from './support/until';
 
 /**
  * The slice end to end on real parts: tRPC → update-with-start → workflow → activity writes the
@@ -36,16 +37,6 @@ function connect(cursor?: string, cookie = cookieCL): Promise<{ socket: Socket; 
     socket.once('live-ready', () => resolve({ socket, events }));
     socket.once('connect_error', reject);
   });
-}
-
-async function until<T>(get: () => T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 async function appError(p: Promise<unknown>) {

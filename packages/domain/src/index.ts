@@ -7,6 +7,7 @@ export * from './case-step-schemas';
 export * from './categories';
 export * from './errors';
 export * from './live-event';
+export * from './organisation';
 export * from './schema-messages-en';
 export * from './vietnamese-names';
 export * from './volunteer/rank-helpers';

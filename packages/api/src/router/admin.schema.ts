@@ -1,29 +1,5 @@
-import { freeText, idSchema } from '@donghanh/domain';
+import { freeText, idSchema, ROLE_NAMES, SCHOOL_LEVELS, UNIT_KINDS } from '@donghanh/domain';
 import { z } from 'zod';
-
-export const ROLE_NAMES = [
-  'TEACHER',
-  'HOMEROOM_TEACHER',
-  'SCHOOL_COORDINATOR',
-  'PRINCIPAL',
-  'OFFICE_COORDINATOR',
-  'ADMIN',
-] as const;
-export const UNIT_KINDS = [
-  'MINISTRY',
-  'PROVINCE_DEPARTMENT',
-  'DISTRICT_OFFICE',
-  'COMMUNE_OFFICE',
-  'UNION',
-  'SCHOOL',
-] as const;
-export const SCHOOL_LEVELS = [
-  'PRESCHOOL',
-  'PRIMARY',
-  'LOWER_SECONDARY',
-  'UPPER_SECONDARY',
-  'MULTI_LEVEL',
-] as const;
 
 /** One line of text: a name never holds a tab or a line break. */
 const oneLine = (max: number, tooShort: string) =>

@@ -27,7 +27,8 @@ export async function summariseBoard(
 ): Promise<SchoolSummary[]> {
   const only = filter.schoolIds ? [...filter.schoolIds] : null;
   const args = [[...reach.schoolIds], reach.userId, only] as const;
-  const scoped = `FROM "Case" c
+  /** The caller's cases, optionally joined to what a query counts (`join`). */
+  const scoped = (join = '') => `FROM "Case" c ${join}
       JOIN "Student" st ON st.id = c."studentId"
       LEFT JOIN "Class" cl ON cl.id = st."classId"
      WHERE ${REACH_WHERE} AND ($3::text[] IS NULL OR c."schoolId" = ANY($3::text[]))`;
@@ -37,13 +38,13 @@ export async function summariseBoard(
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c.id
                                  AND t.status = 'OPEN' AND t."dueAt" < now()))::int AS overdue,
               count(*) FILTER (WHERE c."riskLevel" = 'high')::int AS high
-         ${scoped}
+         ${scoped()}
         GROUP BY 1, 2`,
       ...args,
     ),
     db.$queryRawUnsafe<{ schoolId: string; category: string; n: number }[]>(
       `SELECT c."schoolId", cat AS category, count(*)::int AS n
-         ${scoped.replace('FROM "Case" c', 'FROM "Case" c CROSS JOIN LATERAL unnest(c.categories) AS cat')}
+         ${scoped('CROSS JOIN LATERAL unnest(c.categories) AS cat')}
         GROUP BY 1, 2`,
       ...args,
     ),
@@ -52,7 +53,7 @@ export async function summariseBoard(
     >(
       `SELECT c."schoolId", count(ci.id)::int AS "checkIns", count(ci.id) FILTER (WHERE ci.late)::int AS late,
               sum(ci."tutoringHours")::float8 AS hours, sum(ci."materialVnd")::text AS vnd
-         ${scoped.replace('FROM "Case" c', 'FROM "Case" c JOIN "CheckIn" ci ON ci."caseId" = c.id')}
+         ${scoped('JOIN "CheckIn" ci ON ci."caseId" = c.id')}
         GROUP BY 1`,
       ...args,
     ),

@@ -1,22 +1,11 @@
-import { errorText } from '../auth/error-text';
-
-type Lang = 'vi' | 'en';
-export const langOf = (language: string): Lang => (language === 'en' ? 'en' : 'vi');
-
-/** A label pair from the domain package, in the UI's language. */
-export const pick = (label: { vi: string; en: string }, language: string) => label[langOf(language)];
+export { langOf, pick } from '../../shared/format';
+export { errorMessage } from '../auth/error-text';
 
 /** 'YYYY-MM-DD' as dd/MM/yyyy, read as text so the browser's time zone never shifts the day. */
 export function isoDay(iso: string | null | undefined): string {
   if (!iso) return '';
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
-}
-
-/** A server error in the UI's language (the server always gives Vietnamese, English when it has it). */
-export function errorMessage(err: unknown, language: string): string {
-  const e = errorText(err);
-  return langOf(language) === 'en' ? (e.en ?? e.vi) : e.vi;
 }
 
 export interface FieldIssue {

@@ -1,3 +1,4 @@
+import { currentLocale } from '../../i18n';
 /** A tRPC error as the server formatted it: Vietnamese message plus the English one in `data`. */
 export function errorText(error: unknown): { vi: string; en: string | null; code: string | null } {
   const e = error as {
@@ -11,4 +12,10 @@ export function errorText(error: unknown): { vi: string; en: string | null; code
     en: e.data?.messageEn ? `${e.data.messageEn}${reason}` : null,
     code: e.data?.appCode ?? null,
   };
+}
+
+/** A server error in the UI's language (the server always gives Vietnamese, English when it has it). */
+export function errorMessage(err: unknown, language: string = currentLocale()): string {
+  const e = errorText(err);
+  return language === 'en' && e.en ? e.en : e.vi;
 }

@@ -1,6 +1,7 @@
-import type { EvaluationDraft } from '@donghanh/domain';
+import { EVALUATION_LEVEL_LABELS, type EvaluationDraft, type EvaluationLevel } from '@donghanh/domain';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../i18n';
 import { dateText } from './format';
 import { NS } from './strings';
 import type { CaseDetail, CaseEvaluation } from './types';
@@ -10,7 +11,8 @@ const STATUS_COLOR = { DRAFTED: 'yellow', REVIEWED: 'blue', SIGNED_OFF: 'green',
 function EvaluationItem({ e }: { e: CaseEvaluation }) {
   const { t } = useTranslation(NS);
   const d = e.content as Partial<EvaluationDraft>;
-  const scale = (v: string | undefined) => (v ? t(`evaluations.scale.${v}`, { defaultValue: v }) : '—');
+  const scale = (v: string | undefined) =>
+    v ? (EVALUATION_LEVEL_LABELS[v as EvaluationLevel]?.[currentLocale()] ?? v) : '—';
   return (
     <Stack gap={4} data-testid="evaluation">
       <Group gap="xs">

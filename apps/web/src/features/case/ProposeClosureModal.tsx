@@ -64,7 +64,7 @@ export function ProposeClosureModal({
     propose.mutate({ caseId, reason: v.reason as ClosureReason, ...(note ? { note } : {}) });
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('actions.closure.title')} size="lg" lockScroll={false}>
+    <Modal opened={opened} onClose={onClose} title={t('actions.closure.title')} size="lg">
       <form noValidate onSubmit={submit} data-testid="propose-closure-form">
         <Stack>
           <Text size="sm">{t('actions.closure.explain')}</Text>

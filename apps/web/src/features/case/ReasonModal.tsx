@@ -29,8 +29,7 @@ export function ReasonModal(p: Props) {
   });
   const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
   return (
-    // lockScroll off: the scroll lock injects a <style> tag without the CSP nonce (react-remove-scroll).
-    <Modal opened={p.opened} onClose={p.onClose} title={p.title} size="lg" lockScroll={false}>
+    <Modal opened={p.opened} onClose={p.onClose} title={p.title} size="lg">
       <form
         noValidate
         onSubmit={form.handleSubmit((v) => p.onSubmit(v.reason.trim()))}

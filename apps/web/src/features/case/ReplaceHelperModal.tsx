@@ -48,7 +48,7 @@ export function ReplaceHelperModal({
   );
   const helpers = suggest.data?.helpers ?? [];
   return (
-    <Modal opened={opened} onClose={onClose} title={t('actions.replace.title')} size="lg" lockScroll={false}>
+    <Modal opened={opened} onClose={onClose} title={t('actions.replace.title')} size="lg">
       <form
         noValidate
         onSubmit={form.handleSubmit((v) =>

@@ -41,8 +41,7 @@ export function RevealIdentity({ caseId, opened, onClose, onRevealed }: Props) {
     }),
   );
   return (
-    // lockScroll off: the scroll lock injects a <style> tag without the CSP nonce (react-remove-scroll).
-    <Modal opened={opened} onClose={onClose} title={t('reveal.title')} size="lg" lockScroll={false}>
+    <Modal opened={opened} onClose={onClose} title={t('reveal.title')} size="lg">
       <form
         noValidate
         onSubmit={form.handleSubmit((v) => reveal.mutate({ caseId, reason: v.reason.trim() }))}

@@ -166,15 +166,6 @@ const vi = {
     decision: 'Đề xuất',
     decisions: { continue: 'Tiếp tục học kỳ sau', propose_closure: 'Kết thúc hồ sơ' },
     comment: 'Nhận xét',
-    scale: {
-      tot: 'Tốt',
-      kha: 'Khá',
-      dat: 'Đạt',
-      chua_dat: 'Chưa đạt',
-      hoan_thanh_tot: 'Hoàn thành tốt',
-      hoan_thanh: 'Hoàn thành',
-      chua_hoan_thanh: 'Chưa hoàn thành',
-    },
   },
   tasks: {
     title: 'Việc đang mở',
@@ -426,15 +417,6 @@ const en: Shape = {
     decision: 'Recommendation',
     decisions: { continue: 'Continue next semester', propose_closure: 'Close the case' },
     comment: 'Comment',
-    scale: {
-      tot: 'Good',
-      kha: 'Fairly good',
-      dat: 'Pass',
-      chua_dat: 'Not yet passing',
-      hoan_thanh_tot: 'Completed well',
-      hoan_thanh: 'Completed',
-      chua_hoan_thanh: 'Not completed',
-    },
   },
   tasks: {
     title: 'Open tasks',

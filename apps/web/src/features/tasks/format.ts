@@ -1,15 +1,12 @@
 import dayjs from 'dayjs';
-import { errorText } from '../auth/error-text';
+import { vnd } from '../../shared/format';
 
-const vndFormat = new Intl.NumberFormat('vi-VN', {
-  style: 'currency',
-  currency: 'VND',
-  maximumFractionDigits: 0,
-});
+export { errorMessage } from '../auth/error-text';
+
 const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
-/** "1.234.568 ₫", whatever the UI language: money in this product is always written the Vietnamese way. */
-export const formatVnd = (n: number) => vndFormat.format(Number.isFinite(n) ? n : 0);
+/** "1.234.568 ₫", whatever the UI language. */
+export const formatVnd = vnd;
 export const formatNumber = (n: number) => numberFormat.format(Number.isFinite(n) ? n : 0);
 
 /** dd/MM/yyyy with the weekday (dayjs follows the UI language). */
@@ -20,11 +17,6 @@ export const formatMonth = (key: string) => {
   const [y, m] = key.split('-');
   return m && y ? `${m}/${y}` : key;
 };
-
-export function errorMessage(err: unknown, language: string): string {
-  const e = errorText(err);
-  return language === 'en' && e.en ? e.en : e.vi;
-}
 
 /** A number from a form field that may still hold '' or a string while typing. */
 export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0);

@@ -1,16 +1,8 @@
 import type { Prisma } from '@donghanh/db';
-import { AppError } from '@donghanh/domain';
+import { AppError, roleFitsUnit } from '@donghanh/domain';
 import type { RoleOnUnitInput } from '../../router/admin.schema';
 
 type Tx = Prisma.TransactionClient;
-
-/** Roles held within one school: they reach its students, so they need a school unit. */
-const SCHOOL_ROLES = new Set<RoleOnUnitInput['role']>([
-  'TEACHER',
-  'HOMEROOM_TEACHER',
-  'SCHOOL_COORDINATOR',
-  'PRINCIPAL',
-]);
 
 /**
  * The roles without duplicates, after checking each unit exists and fits the role: school roles
@@ -26,8 +18,8 @@ export async function checkRoleUnits(tx: Tx, roles: readonly RoleOnUnitInput[]):
   for (const r of unique) {
     const kind = kindOf.get(r.unitId);
     if (!kind) throw new AppError('UNIT_NOT_FOUND', { unitId: r.unitId });
-    const fits = r.role === 'ADMIN' || (SCHOOL_ROLES.has(r.role) ? kind === 'SCHOOL' : kind !== 'SCHOOL');
-    if (!fits) throw new AppError('ROLE_UNIT_MISMATCH', { role: r.role, unitId: r.unitId, unitKind: kind });
+    if (!roleFitsUnit(r.role, kind))
+      throw new AppError('ROLE_UNIT_MISMATCH', { role: r.role, unitId: r.unitId, unitKind: kind });
   }
   return unique;
 }

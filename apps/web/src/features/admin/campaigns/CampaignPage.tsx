@@ -1,10 +1,9 @@
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTRPC } from '../../../trpc';
-import { AdminModal } from '../AdminModal';
 import { errorMessage, type FieldIssue, issuesOf } from '../format';
 import { NS } from '../strings';
 import { CalendarView } from './CalendarView';
@@ -131,7 +130,7 @@ export function CampaignPage() {
           onSave={onSave}
         />
       )}
-      <AdminModal
+      <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={c.active ? t('campaigns.close') : t('campaigns.reopen')}
@@ -166,7 +165,7 @@ export function CampaignPage() {
             </Button>
           </Group>
         </Stack>
-      </AdminModal>
+      </Modal>
     </Stack>
   );
 }

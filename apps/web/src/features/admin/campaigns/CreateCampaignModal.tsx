@@ -1,11 +1,10 @@
-import { Alert, Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../../shell/session';
 import { useTRPC } from '../../../trpc';
-import { AdminModal } from '../AdminModal';
 import { errorMessage, issuesOf } from '../format';
 import { NS } from '../strings';
 import type { CampaignSummary } from '../types';
@@ -102,7 +101,7 @@ export function CreateCampaignModal({
   const yearIssue = issues.find((i) => i.path[0] === 'schoolYear')?.message;
 
   return (
-    <AdminModal opened={opened} onClose={onClose} title={t('campaigns.createTitle')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('campaigns.createTitle')} size="lg">
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="create-campaign-form">
         <Stack gap="sm">
           <Select
@@ -166,6 +165,6 @@ export function CreateCampaignModal({
           </Group>
         </Stack>
       </form>
-    </AdminModal>
+    </Modal>
   );
 }

@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../../trpc';
 import { errorText } from '../../auth/error-text';
-import { AdminModal } from '../AdminModal';
 import { errorMessage, issuesOf } from '../format';
 import { NS } from '../strings';
 import { type AdminUnit, SCHOOL_LEVELS, type SchoolLevel, UNIT_KINDS, type UnitKind } from '../types';
@@ -77,7 +76,7 @@ export function CreateUnitModal({
   const general = create.error && placed.size === 0 ? errorMessage(create.error, i18n.language) : null;
 
   return (
-    <AdminModal opened={opened} onClose={onClose} title={t('units.createTitle')}>
+    <Modal opened={opened} onClose={onClose} title={t('units.createTitle')}>
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="create-unit-form">
         <Stack gap="sm">
           <Select
@@ -140,6 +139,6 @@ export function CreateUnitModal({
           </Group>
         </Stack>
       </form>
-    </AdminModal>
+    </Modal>
   );
 }

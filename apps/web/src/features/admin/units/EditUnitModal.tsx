@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../../trpc';
-import { AdminModal } from '../AdminModal';
 import { errorMessage, parseViDate } from '../format';
 import { NS } from '../strings';
 import type { AdminUnit } from '../types';
@@ -69,11 +68,7 @@ export function EditUnitModal({
   };
 
   return (
-    <AdminModal
-      opened={unit !== null}
-      onClose={onClose}
-      title={t('units.editTitle', { name: unit?.name ?? '' })}
-    >
+    <Modal opened={unit !== null} onClose={onClose} title={t('units.editTitle', { name: unit?.name ?? '' })}>
       {unit && (
         <form onSubmit={(e) => void submit(e)} noValidate data-testid="edit-unit-form">
           <Stack gap="sm">
@@ -117,6 +112,6 @@ export function EditUnitModal({
           </Stack>
         </form>
       )}
-    </AdminModal>
+    </Modal>
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../../trpc';
-import { AdminModal } from '../AdminModal';
 import { errorMessage } from '../format';
 import { NS } from '../strings';
 import type { AdminUser } from '../types';
@@ -27,7 +26,7 @@ export function ConfirmDisableModal({ user, onClose }: { user: AdminUser | null;
   }, [user, toggle.reset]);
   const disabling = user ? !user.disabled : true;
   return (
-    <AdminModal
+    <Modal
       opened={user !== null}
       onClose={onClose}
       title={disabling ? t('users.confirmDisableTitle') : t('users.confirmEnableTitle')}
@@ -54,6 +53,6 @@ export function ConfirmDisableModal({ user, onClose }: { user: AdminUser | null;
           </Button>
         </Group>
       </Stack>
-    </AdminModal>
+    </Modal>
   );
 }

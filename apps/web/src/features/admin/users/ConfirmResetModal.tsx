@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../../trpc';
-import { AdminModal } from '../AdminModal';
 import { errorMessage } from '../format';
 import { NS } from '../strings';
 import type { AdminUser } from '../types';
@@ -30,7 +29,7 @@ export function ConfirmResetModal({
     if (user) reset.reset();
   }, [user, reset.reset]);
   return (
-    <AdminModal opened={user !== null} onClose={onClose} title={t('users.confirmResetTitle')}>
+    <Modal opened={user !== null} onClose={onClose} title={t('users.confirmResetTitle')}>
       <Stack gap="sm">
         <Text size="sm">{t('users.confirmReset', { name: user?.displayName ?? '' })}</Text>
         {reset.error && (
@@ -67,6 +66,6 @@ export function ConfirmResetModal({
           </Button>
         </Group>
       </Stack>
-    </AdminModal>
+    </Modal>
   );
 }

@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useTRPC } from '../../../trpc';
 import { errorText } from '../../auth/error-text';
-import { AdminModal } from '../AdminModal';
 import { errorMessage, issuesOf } from '../format';
 import { NS } from '../strings';
 import type { AdminUnit } from '../types';
@@ -92,7 +91,7 @@ export function CreateUserModal({ opened, onClose, onCreated, units }: Props) {
       : null;
 
   return (
-    <AdminModal opened={opened} onClose={onClose} title={t('createUser.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('createUser.title')} size="lg">
       <form onSubmit={submit} noValidate data-testid="create-user-form">
         <Stack gap="sm">
           <TextInput
@@ -145,6 +144,6 @@ export function CreateUserModal({ opened, onClose, onCreated, units }: Props) {
           </Group>
         </Stack>
       </form>
-    </AdminModal>
+    </Modal>
   );
 }

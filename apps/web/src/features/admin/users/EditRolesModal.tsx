@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../../trpc';
-import { AdminModal } from '../AdminModal';
 import { errorMessage } from '../format';
 import { NS } from '../strings';
 import type { AdminUnit, AdminUser } from '../types';
@@ -51,7 +50,7 @@ export function EditRolesModal({
   };
 
   return (
-    <AdminModal
+    <Modal
       opened={user !== null}
       onClose={onClose}
       title={t('editRoles.title', { name: user?.displayName ?? '' })}
@@ -80,6 +79,6 @@ export function EditRolesModal({
           </Button>
         </Group>
       </Stack>
-    </AdminModal>
+    </Modal>
   );
 }

@@ -1,6 +1,5 @@
-import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AdminModal } from '../AdminModal';
 import { NS } from '../strings';
 
 export interface CreatedAccount {
@@ -22,7 +21,7 @@ export function TempPasswordModal({
 }) {
   const { t } = useTranslation(NS);
   return (
-    <AdminModal
+    <Modal
       opened={account !== null}
       onClose={onClose}
       title={account ? t('tempPassword.title', { username: account.username }) : ''}
@@ -59,6 +58,6 @@ export function TempPasswordModal({
           </Group>
         </Stack>
       )}
-    </AdminModal>
+    </Modal>
   );
 }
