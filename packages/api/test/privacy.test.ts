@@ -33,7 +33,7 @@ describe('privacy of the child', () => {
     });
     const seen = await open('office');
     expect(seen.events.find((e) => e.type === 'case.note')).toMatchObject({
-      payload: null,
+      payload: {},
       actorName: 'Đặng Thị Lan',
     });
     expect(seen.masked).toBe(true);

@@ -1,39 +1,26 @@
 import type { BoardCard } from './case-schemas';
+import { type CaseAudienceFacts, identityView, type Surface, type Viewer } from './identity-rule';
+
+export type { CaseAudienceFacts } from './identity-rule';
 
 /**
- * Who sees a case on the board, and how. Decided here once, for the board query and for every
- * socket.io event, so the two can never disagree about whether a name may leave the server.
+ * The board, its export and the live channel: which cards a viewer holds and whether each is
+ * named. The decision itself is `identityView` (identity-rule.ts), asked per surface.
  */
-export interface BoardScope {
-  userId: string;
-  /** Schools where the user coordinates or is principal: cards with the child's name. */
-  namedSchoolIds: ReadonlySet<string>;
-  /** Schools under the user's office units: pseudonymous cards only. */
-  maskedSchoolIds: ReadonlySet<string>;
-}
-
-/** What decides a case's audience, read with the card but never sent. */
-export interface CaseAudienceFacts {
-  schoolId: string;
-  /** Teachers helping the case now (accepted). */
-  helperUserIds: readonly string[];
-  /**
-   * Teachers the case is offered to: they see it on their board, masked, until they accept
-   * (the case page shows them the name, with an audit row, to decide).
-   */
-  offeredUserIds: readonly string[];
-  /** Homeroom teacher of the child's class. */
-  homeroomId: string | null;
-}
+export type BoardScope = Viewer;
 
 export type CardView = 'named' | 'masked';
 
-export function cardViewFor(scope: BoardScope, facts: CaseAudienceFacts): CardView | null {
-  if (scope.namedSchoolIds.has(facts.schoolId)) return 'named';
-  if (facts.homeroomId === scope.userId || facts.helperUserIds.includes(scope.userId)) return 'named';
-  if (scope.maskedSchoolIds.has(facts.schoolId) || facts.offeredUserIds.includes(scope.userId))
-    return 'masked';
-  return null;
+/** The card's view on a card-shaped surface (board, socket, export), or null when absent. */
+export function cardViewFor(
+  scope: BoardScope,
+  facts: CaseAudienceFacts,
+  surface: Extract<Surface, 'board_card' | 'socket' | 'export'> = 'board_card',
+): CardView | null {
+  const view = identityView(scope, facts, surface);
+  if (view === 'named') return 'named';
+  // An office's reveal never names a card: anything but `named` or `none` is masked.
+  return view === 'none' ? null : 'masked';
 }
 
 /** The card as `view` may see it: a masked card has no name field at all, not an empty one. */

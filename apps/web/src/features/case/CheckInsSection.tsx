@@ -127,6 +127,11 @@ export function CheckInsSection({ c }: { c: CaseDetail }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {c.view !== 'named' && (
+            <Text size="xs" c="dimmed" mt="xs" data-testid="checkin-notes-hidden">
+              {t('freeTextHidden')}
+            </Text>
+          )}
           {latestNotes.map((n) => (
             <Text size="sm" key={n.month} mt="xs">
               <b>

@@ -8,7 +8,7 @@ import type { CaseDetail, CaseEvaluation } from './types';
 
 const STATUS_COLOR = { DRAFTED: 'yellow', REVIEWED: 'blue', SIGNED_OFF: 'green', RETURNED: 'red' } as const;
 
-function EvaluationItem({ e }: { e: CaseEvaluation }) {
+function EvaluationItem({ e, hidden }: { e: CaseEvaluation; hidden: boolean }) {
   const { t } = useTranslation(NS);
   const d = e.content as Partial<EvaluationDraft>;
   const scale = (v: string | undefined) =>
@@ -28,11 +28,15 @@ function EvaluationItem({ e }: { e: CaseEvaluation }) {
         {t('evaluations.conduct')}:{' '}
         {t('evaluations.beforeAfter', { before: scale(d.conductBefore), after: scale(d.conductAfter) })}
       </Text>
-      {d.progress && (
+      {d.progress ? (
         <Text size="sm">
           {t('evaluations.progress')}: {d.progress}
         </Text>
-      )}
+      ) : hidden ? (
+        <Text size="sm" c="dimmed">
+          {t('evaluations.progress')}: {t('hidden')}
+        </Text>
+      ) : null}
       <Text size="sm">
         {t('evaluations.stillAtRisk')}: {d.stillAtRisk ? t('evaluations.yes') : t('evaluations.no')} ·{' '}
         {t('evaluations.decision')}: {t(`evaluations.decisions.${e.decision}`, { defaultValue: e.decision })}
@@ -59,7 +63,7 @@ export function EvaluationsSection({ c }: { c: CaseDetail }) {
       ) : (
         <Stack>
           {[...c.evaluations].reverse().map((e) => (
-            <EvaluationItem key={e.id} e={e} />
+            <EvaluationItem key={e.id} e={e} hidden={c.view !== 'named'} />
           ))}
         </Stack>
       )}

@@ -86,7 +86,7 @@ export function NotesSection({ c }: { c: CaseDetail }) {
                 </Text>
               </div>
             ))}
-            {c.masked && (
+            {c.view !== 'named' && (
               <Text size="xs" c="dimmed">
                 {t('notes.textHidden')}
               </Text>

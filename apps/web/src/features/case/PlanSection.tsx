@@ -31,6 +31,11 @@ export function PlanSection({ c }: { c: CaseDetail }) {
               {plan.reviewedAt ? ` · ${t('plan.reviewed', { date: dateText(plan.reviewedAt) })}` : ''}
             </Text>
           </Group>
+          {c.view !== 'named' && (
+            <Text size="sm" c="dimmed" data-testid="plan-hidden">
+              {GOALS.map((g) => `${t(`plan.goals.${g}`)}: ${t('hidden')}`).join(' · ')}
+            </Text>
+          )}
           {GOALS.map((g) =>
             goals[g] ? (
               <div key={g}>

@@ -29,6 +29,9 @@ const vi = {
   createdAt: 'Ngày lập hồ sơ',
   closure: 'Kết thúc',
   closureNote: 'Ghi chú kết thúc',
+  hidden: 'ẩn',
+  freeTextHidden:
+    'Mục tiêu, nhận xét và ghi chú do trường viết chỉ hiện cho cán bộ của trường phụ trách hồ sơ.',
   identity: {
     title: 'Học sinh',
     fullName: 'Họ và tên',
@@ -281,6 +284,9 @@ const en: Shape = {
   createdAt: 'Opened on',
   closure: 'Closure',
   closureNote: 'Closure note',
+  hidden: 'hidden',
+  freeTextHidden:
+    'Goals, comments and notes the school writes are shown to the school’s staff on the case only.',
   identity: {
     title: 'Student',
     fullName: 'Full name',

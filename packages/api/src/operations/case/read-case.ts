@@ -1,52 +1,65 @@
 import { randomUUID } from 'node:crypto';
 import { readCaseDetail } from '@donghanh/db';
-import { AppError } from '@donghanh/domain';
+import {
+  AppError,
+  type CaseAudienceFacts,
+  identityFields,
+  identityView,
+  maskedCaseContent,
+  relationTo,
+  seesFamily,
+  type Viewer,
+} from '@donghanh/domain';
+import { boardScopeOf } from '../../access/board-scope';
 import type { Context, SessionUser } from '../../context';
 
 /** How long an office user's reveal of a child's identity lasts. */
 export const REVEAL_MINUTES = 30;
 
-/**
- * May this caller see the child's name? Staff of the child's own school with a role on the case:
- * the helpers, the school's coordinators and principal, the homeroom teacher. Office roles see
- * the pseudonym unless they revealed the identity (with a reason, audited, for a while).
- */
-async function seesIdentity(
-  ctx: Context & { user: SessionUser },
-  d: NonNullable<Awaited<ReturnType<typeof readCaseDetail>>>,
-) {
-  const me = ctx.user;
-  if (d.case.helpers.some((h) => h.userId === me.id && (h.status === 'ACTIVE' || h.status === 'OFFERED')))
-    return 'role';
-  if (d.identity.homeroomId === me.id) return 'role';
-  if (
-    me.roles.some(
-      (r) => (r.role === 'SCHOOL_COORDINATOR' || r.role === 'PRINCIPAL') && r.unitId === d.case.school.unitId,
-    )
-  )
-    return 'role';
-  const reveal = await ctx.db.identityReveal.findFirst({
-    where: { userId: me.id, caseId: d.case.id, expiresAt: { gt: new Date() } },
-    select: { expiresAt: true },
-    orderBy: { expiresAt: 'desc' },
-  });
-  return reveal ? { until: reveal.expiresAt } : null;
+/** The facts of a case that decide who sees its child (identity-rule.ts). */
+function audienceOf(d: NonNullable<Awaited<ReturnType<typeof readCaseDetail>>>): CaseAudienceFacts {
+  return {
+    caseId: d.case.id,
+    schoolId: d.case.school.id,
+    helperUserIds: d.case.helpers.filter((h) => h.status === 'ACTIVE').map((h) => h.userId),
+    offeredUserIds: d.case.helpers.filter((h) => h.status === 'OFFERED').map((h) => h.userId),
+    homeroomId: d.identity.homeroomId,
+  };
 }
 
-/** The case page. Every read that includes the child's identity is written to the audit log. */
+/** The viewer's facts for one case: their board scope, plus a live reveal of this case if any. */
+async function viewerOf(ctx: Context & { user: SessionUser }, facts: CaseAudienceFacts): Promise<Viewer> {
+  const scope = await boardScopeOf(ctx.db, ctx.user);
+  if (relationTo(scope, facts) !== 'office') return scope;
+  const reveal = await ctx.db.identityReveal.findFirst({
+    where: { userId: ctx.user.id, caseId: facts.caseId, expiresAt: { gt: new Date() } },
+    select: { caseId: true },
+  });
+  return { ...scope, revealedCaseIds: new Set(reveal ? [reveal.caseId] : []) };
+}
+
+/**
+ * The case page, in the view the identity rule gives the caller: the school's record by name,
+ * an office's pseudonymous view built from an allow-list (case-views.ts), or that view plus the
+ * child's identity after an audited reveal. Every read that includes the identity is audited.
+ */
 export async function readCase(ctx: Context & { user: SessionUser }, caseId: string) {
   const d = await readCaseDetail(ctx.db, caseId);
   if (!d) throw new AppError('CASE_NOT_FOUND');
-  const why = await seesIdentity(ctx, d);
-  if (!why)
+  const facts = audienceOf(d);
+  const viewer = await viewerOf(ctx, facts);
+  const view = identityView(viewer, facts, 'case_page');
+  // caseReader let the caller in; the rule still has the last word on what they see.
+  if (view === 'none') throw new AppError('CASE_NOT_FOUND');
+  if (view === 'masked')
     return {
-      ...d.case,
-      // Notes and comments are free text that may name the child.
-      events: d.case.events.map(({ payload: _, ...e }) => ({ ...e, payload: null })),
+      ...maskedCaseContent(d.case),
+      view,
       identity: null,
       masked: true as const,
       revealedUntil: null,
     };
+  const relation = relationTo(viewer, facts);
   await ctx.db.auditLog.create({
     data: {
       actorId: ctx.user.id,
@@ -54,21 +67,38 @@ export async function readCase(ctx: Context & { user: SessionUser }, caseId: str
       subjectType: 'student',
       subjectId: d.identity.studentId,
       caseId,
-      reason: why === 'role' ? null : 'identity revealed',
+      reason: view === 'revealed' ? 'identity revealed' : relation === 'offered' ? 'offer to decide' : null,
       ip: ctx.clientAddress,
     },
   });
-  const { homeroomId: _, familySealed, ...identity } = d.identity;
-  // Opened only here, only for staff on the case (a reveal shows who, not the family's story),
-  // and covered by the audit row above.
+  const identity = identityFields(d.identity);
+  if (view === 'revealed') {
+    const reveal = await ctx.db.identityReveal.findFirstOrThrow({
+      where: { userId: ctx.user.id, caseId, expiresAt: { gt: new Date() } },
+      select: { expiresAt: true },
+      orderBy: { expiresAt: 'desc' },
+    });
+    // A reveal shows who the child is, not what the school wrote about them.
+    return {
+      ...maskedCaseContent(d.case),
+      view,
+      identity: { ...identity, family: null },
+      masked: false as const,
+      /** Until when the office user's reveal lasts. */
+      revealedUntil: reveal.expiresAt.toISOString(),
+    };
+  }
+  // Opened only here, only for staff with a lasting role on the case, and covered by the audit row.
   const family =
-    why === 'role' && familySealed && ctx.cipher ? ctx.cipher.open(familySealed, identity.studentId) : null;
+    seesFamily(viewer, facts, 'case_page') && d.identity.familySealed && ctx.cipher
+      ? ctx.cipher.open(d.identity.familySealed, identity.studentId)
+      : null;
   return {
     ...d.case,
+    view,
     identity: { ...identity, family },
     masked: false as const,
-    /** Until when an office user's reveal lasts (null for staff who see the name by role). */
-    revealedUntil: why === 'role' ? null : why.until.toISOString(),
+    revealedUntil: null,
   };
 }
 
