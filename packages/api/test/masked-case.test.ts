@@ -78,7 +78,7 @@ beforeAll(async () => {
       draftedAt: new Date('2026-12-20T03:00:00Z'),
     },
   });
-  const event = (type: string, payload: Record<string, unknown>) =>
+  const event = (type: string, payload: Record<string, string | number>) =>
     db.caseEvent.create({
       data: { caseId: CASE, type, payload, actorId: 'u-ct-cl', idempotencyKey: `${CASE}:${type}:planted` },
     });

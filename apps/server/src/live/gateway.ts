@@ -63,7 +63,7 @@ function liveError(code: ErrorCode) {
 /** The event as one subscriber may see it, or null when the case is outside their scope. */
 function eventFor(s: Subscriber, e: FeedEvent): LiveCaseEvent | null {
   if (s.schools && !s.schools.has(e.card.schoolId)) return null;
-  const view = cardViewFor(s.scope, e.audience);
+  const view = cardViewFor(s.scope, e.audience, 'socket');
   if (!view) return null;
   return {
     id: e.id.toString(),

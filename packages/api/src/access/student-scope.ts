@@ -1,5 +1,7 @@
-import type { StudentScope } from '@donghanh/db';
+import { type StudentScope, searchStudents } from '@donghanh/db';
+import { identityView } from '@donghanh/domain';
 import type { Context, SessionUser } from '../context';
+import { boardScopeOf } from './board-scope';
 
 /**
  * The students a caller may see by name: coordinators and principals their school, homeroom
@@ -25,4 +27,19 @@ export async function studentScopeOf(ctx: Context & { user: SessionUser }): Prom
     classIds: classes.map((c) => c.id),
     studentIds: helping.map((h) => h.case.studentId),
   };
+}
+
+/**
+ * Student search: the scope above narrows the query, and the identity rule decides each child
+ * (`student_search` is `named` or `none`: an offer not yet accepted or an office finds no one).
+ */
+export async function searchVisibleStudents(ctx: Context & { user: SessionUser }, q: string, limit?: number) {
+  const [scope, viewer] = await Promise.all([studentScopeOf(ctx), boardScopeOf(ctx.db, ctx.user)]);
+  return searchStudents(
+    ctx.db,
+    scope,
+    q,
+    limit,
+    (facts) => identityView(viewer, facts, 'student_search') === 'named',
+  );
 }

@@ -1,6 +1,5 @@
-import { searchStudents } from '@donghanh/db';
 import { onSchool, onStudent, signedIn } from '../access/rules';
-import { studentScopeOf } from '../access/student-scope';
+import { searchVisibleStudents } from '../access/student-scope';
 import { createStudent, setFamily, updateStudent } from '../operations/student/save-student';
 import { createRouter, guarded } from '../trpc';
 import {
@@ -14,8 +13,8 @@ const schoolManagers = ['SCHOOL_COORDINATOR', 'PRINCIPAL'] as const;
 
 export const studentRouter = createRouter({
   /** Names only within the caller's scope; an office role finds no one by name. */
-  search: guarded(signedIn, searchStudentsInput).query(async ({ ctx, input }) =>
-    searchStudents(ctx.db, await studentScopeOf(ctx), input.q, input.limit),
+  search: guarded(signedIn, searchStudentsInput).query(({ ctx, input }) =>
+    searchVisibleStudents(ctx, input.q, input.limit),
   ),
   create: guarded(onSchool(schoolManagers, 'school:manager'), createStudentInput).mutation(({ ctx, input }) =>
     createStudent(ctx, input),

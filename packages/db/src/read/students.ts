@@ -1,4 +1,4 @@
-import { compareVietnameseNames, searchKey } from '@donghanh/domain';
+import { type CaseAudienceFacts, compareVietnameseNames, searchKey } from '@donghanh/domain';
 import type { Db } from '../client';
 
 /** Which students a caller may see, resolved by the API from their roles. */
@@ -13,9 +13,16 @@ export interface StudentScope {
 
 /**
  * Students in scope whose name matches `q` with or without diacritics ("nguyen van an" finds
- * "Nguyễn Văn An"), sorted the Vietnamese way (given name, then middle, then family name).
+ * "Nguyễn Văn An"), sorted the Vietnamese way (given name, then middle, then family name), each
+ * with the facts the identity rule decides on (`keep` is the API asking it).
  */
-export async function searchStudents(db: Db, scope: StudentScope, q: string, limit = 50) {
+export async function searchStudents(
+  db: Db,
+  scope: StudentScope,
+  q: string,
+  limit = 50,
+  keep: (facts: CaseAudienceFacts) => boolean = () => true,
+) {
   const reach = [
     ...(scope.schoolIds.length ? [{ schoolId: { in: scope.schoolIds } }] : []),
     ...(scope.classIds.length ? [{ classId: { in: scope.classIds } }] : []),
@@ -33,11 +40,28 @@ export async function searchStudents(db: Db, scope: StudentScope, q: string, lim
       moetCode: true,
       schoolId: true,
       school: { select: { name: true } },
-      class: { select: { id: true, name: true } },
+      class: { select: { id: true, name: true, homeroomId: true } },
+      cases: {
+        select: {
+          helpers: {
+            where: { status: { in: ['ACTIVE', 'OFFERED'] } },
+            select: { userId: true, status: true },
+          },
+        },
+      },
     },
     take: 2000,
   });
   return rows
+    .filter((s) => {
+      const helpers = s.cases.flatMap((c) => c.helpers);
+      return keep({
+        schoolId: s.schoolId,
+        helperUserIds: helpers.filter((h) => h.status === 'ACTIVE').map((h) => h.userId),
+        offeredUserIds: helpers.filter((h) => h.status === 'OFFERED').map((h) => h.userId),
+        homeroomId: s.class?.homeroomId ?? null,
+      });
+    })
     .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
     .slice(0, limit)
     .map((s) => ({

@@ -42,7 +42,7 @@ export function spreadsheetSafe(cell: string): string {
  * case exported with the child's name, like a read of the case page.
  */
 export async function exportCases(ctx: Context & { user: SessionUser }, input: ExportCasesInput) {
-  const { cards, truncated } = await scopedCards(ctx, input);
+  const { cards, truncated } = await scopedCards(ctx, input, 'export');
   const l = input.locale;
   const yes = l === 'vi' ? 'Có' : 'Yes';
   const csv = stringify(
