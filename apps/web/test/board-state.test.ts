@@ -1,6 +1,6 @@
 import type { BoardCard, LiveCaseEvent } from '@donghanh/domain';
 import { describe, expect, it } from 'vitest';
-import { applyLiveEvent, initialBoard } from '../src/features/board/board-state';
+import { applyLiveEvent, applyLiveRemoval, initialBoard } from '../src/features/board/board-state';
 
 const card = (caseId: string, version: number, stage: BoardCard['stage'] = 'identified'): BoardCard => ({
   caseId,
@@ -45,5 +45,15 @@ describe('board state', () => {
     const again = applyLiveEvent(s, event('7', card('a', 2, 'assignment')), 0);
     expect(again).toBe(s);
     expect(before.cards.get('a')?.version).toBe(3);
+  });
+
+  it('drops the card of a case that left the audience, once, and takes it back on a later event', () => {
+    let s = initialBoard([card('a', 3, 'plan'), card('b', 1)], '1-0');
+    s = applyLiveRemoval(s, { id: '8', cursor: '100-8', caseId: 'a' });
+    expect([...s.cards.keys()]).toEqual(['b']);
+    expect(s.cursor).toBe('100-8');
+    expect(applyLiveRemoval(s, { id: '8', cursor: '100-8', caseId: 'a' })).toBe(s);
+    s = applyLiveEvent(s, event('9', card('a', 5, 'active')), 0);
+    expect(s.cards.get('a')?.stage).toBe('active');
   });
 });

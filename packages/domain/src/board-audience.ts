@@ -7,7 +7,13 @@ export type { CaseAudienceFacts } from './identity-rule';
  * The board, its export and the live channel: which cards a viewer holds and whether each is
  * named. The decision itself is `identityView` (identity-rule.ts), asked per surface.
  */
-export type BoardScope = Viewer;
+export type BoardScope = Viewer & {
+  /**
+   * Schools where the user teaches: never a reason to see a case (the rule decides that), only
+   * where to tell them that a case they had — as homeroom teacher, say — has left.
+   */
+  staffSchoolIds?: ReadonlySet<string>;
+};
 
 export type CardView = 'named' | 'masked';
 
@@ -43,12 +49,14 @@ export function emptyBoardScope(userId: string): BoardScope {
 export const namedRoom = (schoolId: string) => `school:${schoolId}:named`;
 export const maskedRoom = (schoolId: string) => `school:${schoolId}:masked`;
 export const userRoom = (userId: string) => `user:${userId}`;
+export const staffRoom = (schoolId: string) => `school:${schoolId}:staff`;
 
 export function roomsOfScope(scope: BoardScope): string[] {
   return [
     userRoom(scope.userId),
     ...[...scope.namedSchoolIds].map(namedRoom),
     ...[...scope.maskedSchoolIds].map(maskedRoom),
+    ...[...(scope.staffSchoolIds ?? [])].map(staffRoom),
   ];
 }
 
@@ -56,4 +64,31 @@ export function roomsOfCase(facts: CaseAudienceFacts): string[] {
   const users = [...facts.helperUserIds, ...facts.offeredUserIds];
   if (facts.homeroomId) users.push(facts.homeroomId);
   return [namedRoom(facts.schoolId), maskedRoom(facts.schoolId), ...users.map(userRoom)];
+}
+
+/**
+ * Who may have held a case before the event that carries this: former helpers (replaced,
+ * declined, lapsed, ended) and, for a transfer, everyone at the school it left.
+ */
+export interface FormerAudience {
+  schoolIds: readonly string[];
+  userIds: readonly string[];
+}
+
+export function roomsOfFormer(former: FormerAudience): string[] {
+  return [
+    ...former.schoolIds.flatMap((id) => [namedRoom(id), maskedRoom(id), staffRoom(id)]),
+    ...former.userIds.map(userRoom),
+  ];
+}
+
+/** Whether the scope was in the case's former audience (so it must hear that the case left). */
+export function wasInFormerAudience(scope: BoardScope, former: FormerAudience): boolean {
+  return (
+    former.userIds.includes(scope.userId) ||
+    former.schoolIds.some(
+      (id) =>
+        scope.namedSchoolIds.has(id) || scope.maskedSchoolIds.has(id) || !!scope.staffSchoolIds?.has(id),
+    )
+  );
 }

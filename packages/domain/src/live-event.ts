@@ -18,3 +18,16 @@ export type LiveCaseEvent = z.infer<typeof liveCaseEventSchema>;
 
 export const LIVE_EVENT = 'case-event' as const;
 export const LIVE_RESUME = 'resume' as const;
+
+/**
+ * A case left this socket's audience (its helper was replaced, it moved to another school, an
+ * offer lapsed): the board drops the card. Carries no card, only where the feed stands.
+ */
+export const liveCaseRemovedSchema = z.object({
+  id: z.string(),
+  cursor: z.string(),
+  caseId: z.string(),
+});
+export type LiveCaseRemoved = z.infer<typeof liveCaseRemovedSchema>;
+
+export const LIVE_REMOVED = 'case-removed' as const;

@@ -16,9 +16,13 @@ import {
   ERROR_MESSAGES,
   type ErrorCode,
   LIVE_EVENT,
+  LIVE_REMOVED,
   type LiveCaseEvent,
+  type LiveCaseRemoved,
   roomsOfCase,
+  roomsOfFormer,
   roomsOfScope,
+  wasInFormerAudience,
 } from '@donghanh/domain';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
@@ -53,6 +57,8 @@ interface Subscriber {
   replaying: boolean;
   buffer: FeedEvent[];
   schools: ReadonlySet<string> | null;
+  /** Cases this socket was told had left it: told once, until the case comes back. */
+  removed: Set<string>;
 }
 
 function liveError(code: ErrorCode) {
@@ -95,15 +101,25 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
     const at = { txid: e.txid, id: e.id };
     if (!cursorAfter(at, s.lastSent)) return;
     const event = eventFor(s, e);
-    if (!event) return;
+    if (event) {
+      s.lastSent = at;
+      s.removed.delete(e.caseId);
+      s.socket.emit(LIVE_EVENT, event);
+      return;
+    }
+    // The case left this socket's audience (helper replaced, transferred, offer lapsed): the
+    // board still shows the card, named perhaps, until it hears so.
+    if (s.removed.has(e.caseId) || !wasInFormerAudience(s.scope, e.former)) return;
     s.lastSent = at;
-    s.socket.emit(LIVE_EVENT, event);
+    s.removed.add(e.caseId);
+    const removal: LiveCaseRemoved = { id: e.id.toString(), cursor: encodeCursor(at), caseId: e.caseId };
+    s.socket.emit(LIVE_REMOVED, removal);
   };
 
   const unsubscribe = tailer.subscribe((events) => {
     for (const e of events) {
       const seen = new Set<string>();
-      for (const room of roomsOfCase(e.audience)) {
+      for (const room of [...roomsOfCase(e.audience), ...roomsOfFormer(e.former)]) {
         for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
           if (seen.has(id)) continue;
           seen.add(id);
@@ -148,6 +164,7 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
           replaying: from !== null,
           buffer: [],
           schools: parsed.data.schoolIds ? new Set(parsed.data.schoolIds) : null,
+          removed: new Set(),
         };
         subscribers.set(socket.id, sub);
         socket.on('disconnect', () => subscribers.delete(socket.id));

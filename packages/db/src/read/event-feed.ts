@@ -1,3 +1,4 @@
+import type { FormerAudience } from '@donghanh/domain';
 import type pg from 'pg';
 import type { Db } from '../client';
 import { CARD_COLUMNS, CARD_JOINS, type CardRow, cardRowOf } from './card-row';
@@ -12,6 +13,8 @@ export interface FeedEvent {
   /** The card as the case looks now, with the child's name: mask it per audience before sending. */
   card: CardRow['card'];
   audience: CardRow['audience'];
+  /** Who may have held the case before this event; the gateway tells them it left. Never sent. */
+  former: FormerAudience;
 }
 
 type Queryable = Pick<pg.Pool | pg.PoolClient | pg.Client, 'query'>;
@@ -49,7 +52,11 @@ export async function readFeed(
 ): Promise<{ events: FeedEvent[]; next: FeedCursor; more: boolean }> {
   const watermark = await feedWatermark(db);
   const r = await db.query(
-    `SELECT e.id::text AS id, e.txid::text AS txid, e.type, e."createdAt" AS "eventAt", ${CARD_COLUMNS}
+    `SELECT e.id::text AS id, e.txid::text AS txid, e.type, e."createdAt" AS "eventAt",
+            e.payload->>'fromSchoolId' AS "formerSchoolId",
+            ARRAY(SELECT DISTINCT h."userId" FROM "CaseHelper" h
+                   WHERE h."caseId" = c.id AND h.status IN ('ENDED', 'DECLINED', 'EXPIRED')) AS "formerUserIds",
+            ${CARD_COLUMNS}
        FROM "CaseEvent" e
        JOIN "Case" c ON c.id = e."caseId" ${CARD_JOINS}
       WHERE (e.txid, e.id) > ($1::bigint, $2::bigint) AND e.txid < $3::bigint
@@ -67,6 +74,12 @@ export async function readFeed(
       createdAt: row.eventAt,
       card,
       audience,
+      former: {
+        schoolIds: row.formerSchoolId && row.formerSchoolId !== card.schoolId ? [row.formerSchoolId] : [],
+        userIds: ((row.formerUserIds as string[] | null) ?? []).filter(
+          (id) => !audience.helperUserIds.includes(id) && !audience.offeredUserIds.includes(id),
+        ),
+      },
     };
   });
   const more = events.length === limit;

@@ -1,4 +1,4 @@
-import type { BoardCard, LiveCaseEvent } from '@donghanh/domain';
+import type { BoardCard, LiveCaseEvent, LiveCaseRemoved } from '@donghanh/domain';
 
 export interface BoardState {
   cards: Map<string, BoardCard>;
@@ -23,5 +23,18 @@ export function applyLiveEvent(state: BoardState, e: LiveCaseEvent, now: number)
   if (!current || current.version <= e.card.version) cards.set(e.caseId, e.card);
   const highlighted = new Map(state.highlighted);
   highlighted.set(e.caseId, now);
+  return { cards, seen, cursor: e.cursor, highlighted };
+}
+
+/** The case left this board's audience: drop its card (a later event may bring it back). Pure. */
+export function applyLiveRemoval(state: BoardState, e: LiveCaseRemoved): BoardState {
+  if (state.seen.has(e.id)) return state;
+  const seen = new Set(state.seen);
+  seen.add(e.id);
+  if (seen.size > 5000) seen.delete(seen.values().next().value as string);
+  const cards = new Map(state.cards);
+  cards.delete(e.caseId);
+  const highlighted = new Map(state.highlighted);
+  highlighted.delete(e.caseId);
   return { cards, seen, cursor: e.cursor, highlighted };
 }

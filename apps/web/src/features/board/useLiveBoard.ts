@@ -1,9 +1,9 @@
-import { LIVE_EVENT, type LiveCaseEvent } from '@donghanh/domain';
+import { LIVE_EVENT, LIVE_REMOVED, type LiveCaseEvent, type LiveCaseRemoved } from '@donghanh/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { useTRPC } from '../../trpc';
-import { applyLiveEvent, type BoardState, initialBoard } from './board-state';
+import { applyLiveEvent, applyLiveRemoval, type BoardState, initialBoard } from './board-state';
 
 export type LiveStatus = 'connecting' | 'live' | 'paused';
 
@@ -67,6 +67,9 @@ export function useLiveBoard(onSessionEnded: () => void) {
     });
     socket.on(LIVE_EVENT, (e: LiveCaseEvent) => {
       setState((s) => (s ? applyLiveEvent(s, e, Date.now()) : s));
+    });
+    socket.on(LIVE_REMOVED, (e: LiveCaseRemoved) => {
+      setState((s) => (s ? applyLiveRemoval(s, e) : s));
     });
     return () => {
       socket.close();
