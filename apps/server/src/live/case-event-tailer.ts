@@ -2,6 +2,8 @@ import { type FeedCursor, type FeedEvent, feedHead, hasPendingEvents, readFeed }
 import pg from 'pg';
 
 export type FeedListener = (events: FeedEvent[]) => void;
+/** A user's sessions or scope changed (`'*'`: anyone's may have); null after being deaf a while. */
+export type AccessListener = (userId: string | null) => void;
 
 export interface TailerOptions {
   databaseUrl: string;
@@ -22,6 +24,7 @@ export class CaseEventTailer {
   private listenClient: pg.Client | null = null;
   private cursor: FeedCursor = { txid: 0n, id: 0n };
   private readonly listeners = new Set<FeedListener>();
+  private readonly accessListeners = new Set<AccessListener>();
   private reading: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -59,6 +62,15 @@ export class CaseEventTailer {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Sign-outs, disabled accounts, role and unit changes, from any server process: triggers
+   * NOTIFY `access_changed` with the user's id when the change commits.
+   */
+  onAccessChanged(listener: AccessListener): () => void {
+    this.accessListeners.add(listener);
+    return () => this.accessListeners.delete(listener);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -70,7 +82,10 @@ export class CaseEventTailer {
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.o.databaseUrl });
-    client.on('notification', () => this.wake());
+    client.on('notification', (n) => {
+      if (n.channel === 'access_changed') for (const l of this.accessListeners) l(n.payload ?? null);
+      else this.wake();
+    });
     client.on('error', (e) => {
       this.o.onError?.(e);
       this.reconnect(client);
@@ -78,6 +93,7 @@ export class CaseEventTailer {
     client.on('end', () => this.reconnect(client));
     await client.connect();
     await client.query('LISTEN case_event');
+    await client.query('LISTEN access_changed');
     this.listenClient = client;
     this.connected = true;
   }
@@ -89,7 +105,10 @@ export class CaseEventTailer {
     const retry = () => {
       if (this.stopped) return;
       this.listen()
-        .then(() => this.wake()) // catch up on whatever was written while deaf
+        .then(() => {
+          this.wake(); // catch up on whatever was written while deaf
+          for (const l of this.accessListeners) l(null); // and re-check every socket
+        })
         .catch((e) => {
           this.o.onError?.(e);
           setTimeout(retry, 1000);

@@ -202,14 +202,16 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
   }
 
   /**
-   * Every pass: a session signed out, expired or disabled closes its sockets; a changed scope
-   * (roles changed, a unit moved) moves the socket to its new rooms. Checking does not count as
-   * activity, so an unattended board still goes idle.
+   * A session signed out, expired or disabled closes its sockets; a changed scope (roles
+   * changed, a unit moved) moves the socket to its new rooms. Checking does not count as
+   * activity, so an unattended board still goes idle. `only` limits the pass to some users.
    */
-  async function recheckSessions(): Promise<void> {
+  async function recheckSessions(only: ReadonlySet<string> | null): Promise<void> {
     const bySession = new Map<string, Subscriber[]>();
-    for (const s of subscribers.values())
+    for (const s of subscribers.values()) {
+      if (only && !only.has(s.user.id)) continue;
       bySession.set(s.sessionId, [...(bySession.get(s.sessionId) ?? []), s]);
+    }
     for (const [sessionId, subs] of bySession) {
       try {
         const session = await resolveSessionById(o.db, sessionId, new Date(), { touch: false });
@@ -235,19 +237,38 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
       }
     }
   }
-  let checking = false;
-  const timer = setInterval(() => {
-    if (checking) return;
-    checking = true;
-    void recheckSessions().finally(() => {
-      checking = false;
+  // One pass at a time, in order. A NOTIFY names the users whose access changed (from any server
+  // process) and is checked at once; the periodic pass over everyone stays as the backstop
+  // for what sends no NOTIFY (a session's idle or absolute expiry) and for a lost one.
+  let passes: Promise<void> = Promise.resolve();
+  let waiting: Set<string> | 'all' | null = null;
+  const recheck = (users: Set<string> | 'all') => {
+    if (waiting) {
+      // Coalesce with the pass already queued.
+      if (waiting !== 'all') waiting = users === 'all' ? 'all' : new Set([...waiting, ...users]);
+      return;
+    }
+    waiting = users;
+    passes = passes.then(() => {
+      const batch = waiting;
+      waiting = null;
+      return recheckSessions(batch === 'all' || batch === null ? null : batch).catch((e) =>
+        console.error(`[live] session check failed: ${(e as Error)?.message?.split('\n')[0] ?? e}`),
+      );
     });
+  };
+  const unlisten = tailer.onAccessChanged((userId) =>
+    recheck(userId === null || userId === '*' ? 'all' : new Set([userId])),
+  );
+  const timer = setInterval(() => {
+    if (!waiting) recheck('all');
   }, o.sessionCheckMs ?? 15_000);
   timer.unref();
   const close = io.close.bind(io);
   io.close = (fn) => {
     clearInterval(timer);
     unsubscribe();
+    unlisten();
     return close(fn);
   };
 
