@@ -132,7 +132,10 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
     }
   });
 
+  /** When each user's access last changed: a socket whose session was read before is re-checked. */
+  const accessChangedAt = new Map<string, number>();
   io.use((socket, next) => {
+    socket.data.resolvedAt = Date.now();
     resolveSession(o.db, socket.request.headers.cookie).then(
       (session) => {
         if (!session) return next(liveError('UNAUTHENTICATED'));
@@ -167,6 +170,10 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
           removed: new Set(),
         };
         subscribers.set(socket.id, sub);
+        // A NOTIFY that arrived while this handshake read the session would otherwise wait for
+        // the periodic pass.
+        const changed = Math.max(accessChangedAt.get(user.id) ?? 0, accessChangedAt.get('*') ?? 0);
+        if (changed >= (socket.data.resolvedAt as number)) recheck(new Set([user.id]));
         socket.on('disconnect', () => subscribers.delete(socket.id));
         await socket.join(roomsOfScope(scope));
         if (sub.replaying) await replay(sub);
@@ -257,10 +264,13 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
       );
     });
   };
-  const unlisten = tailer.onAccessChanged((userId) =>
-    recheck(userId === null || userId === '*' ? 'all' : new Set([userId])),
-  );
+  const unlisten = tailer.onAccessChanged((userId) => {
+    accessChangedAt.set(userId ?? '*', Date.now());
+    recheck(userId === null || userId === '*' ? 'all' : new Set([userId]));
+  });
   const timer = setInterval(() => {
+    const old = Date.now() - 60_000;
+    for (const [id, at] of accessChangedAt) if (at < old) accessChangedAt.delete(id);
     if (!waiting) recheck('all');
   }, o.sessionCheckMs ?? 15_000);
   timer.unref();
