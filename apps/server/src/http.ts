@@ -6,6 +6,7 @@ import { type ApiDeps, appRouter, resolveSession, withSecureFlag } from '@dongha
 import { ERROR_MESSAGES } from '@donghanh/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
+import { clientAddressOf, parseTrustedProxies, type TrustedProxies } from './client-address';
 import type { HealthReport } from './health';
 
 export interface HttpOptions {
@@ -14,6 +15,8 @@ export interface HttpOptions {
   webDist?: string | undefined;
   /** Origins besides the server's own that may POST to /trpc (normalised, see parseAllowedOrigins). */
   allowedOrigins?: readonly string[] | undefined;
+  /** Load balancers whose `X-Forwarded-For` names the client (TRUSTED_PROXIES). */
+  trustedProxies?: TrustedProxies | undefined;
   /** `Secure` on the session cookie: when the request came over https (auto), always or never. */
   cookieSecure?: 'auto' | 'always' | 'never' | undefined;
 }
@@ -92,6 +95,7 @@ function refuseCrossOrigin(res: ServerResponse) {
 export function createHttpServer(o: HttpOptions) {
   const allowedOrigins = o.allowedOrigins ?? [];
   const cookieSecure = o.cookieSecure ?? 'auto';
+  const trustedProxies = o.trustedProxies ?? parseTrustedProxies(undefined);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -104,7 +108,11 @@ export function createHttpServer(o: HttpOptions) {
         ...o.deps,
         user: session?.user ?? null,
         sessionId: session?.sessionId ?? null,
-        clientAddress: req.socket.remoteAddress ?? null,
+        clientAddress: clientAddressOf(
+          req.socket.remoteAddress,
+          req.headers['x-forwarded-for'],
+          trustedProxies,
+        ),
         userAgent: typeof userAgent === 'string' ? userAgent : null,
         setCookie: (cookie: string) => appendSetCookie(res, withSecureFlag(cookie, secure)),
         requestId: randomUUID(),

@@ -2,7 +2,7 @@ import { AppError } from '@donghanh/domain';
 import type { Context, SessionUser } from '../context';
 import { hashPassword, temporaryPassword, verifyPassword } from './password';
 import { destroyUserSessions } from './session';
-import { assertNotThrottled, attemptIdentifier, recordAttempt } from './throttle';
+import { attemptDelayMs, attemptIdentifier, recordAttempt, sleep } from './throttle';
 
 /**
  * The signed-in user (the `signedIn` rule) replaces their password after proving the current one (a wrong one counts
@@ -14,17 +14,11 @@ export async function changePassword(
 ) {
   const me = ctx.user;
   const identifier = attemptIdentifier(me.username);
-  const ok = await ctx.db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${identifier}`}))`;
-      await assertNotThrottled(tx, identifier, ctx.clientAddress);
-      const row = await tx.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
-      const matches = await verifyPassword(row?.passwordHash, input.current);
-      if (!matches) await recordAttempt(tx, identifier, ctx.clientAddress, false);
-      return matches;
-    },
-    { timeout: 15_000, maxWait: 10_000 },
-  );
+  // Same slow-down as sign-in, and like it no transaction is held while argon2 runs.
+  await sleep(await attemptDelayMs(ctx.db, identifier, ctx.clientAddress));
+  const row = await ctx.db.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
+  const ok = await verifyPassword(row?.passwordHash, input.current);
+  if (!ok) await recordAttempt(ctx.db, identifier, ctx.clientAddress, false);
   if (!ok) throw new AppError('INVALID_CREDENTIALS');
   const passwordHash = await hashPassword(input.next);
   await ctx.db.user.update({ where: { id: me.id }, data: { passwordHash, mustChangePassword: false } });
