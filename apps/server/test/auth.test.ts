@@ -347,11 +347,48 @@ describe('passwords', () => {
     expect(await me(teacher)).toBeNull();
     const fresh = await signIn('gv.nga', temporaryPassword as string);
     expect((await me(fresh))?.mustChangePassword).toBe(true);
+    // The reset is on the audit trail: who, whose account, from where — never the password.
+    const audit = await database.db.auditLog.findMany({ where: { action: 'admin.user.resetPassword' } });
+    expect(audit).toMatchObject([{ actorId: 'u-admin', subjectType: 'user', subjectId: 'u-gv-nga' }]);
+    expect(JSON.stringify(audit, (_, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(
+      temporaryPassword as string,
+    );
+
+    // Until the temporary password is replaced, only me, changePassword and signOut answer.
+    for (const [method, path] of [
+      ['GET', 'task.inbox'],
+      ['GET', 'board.cards'],
+    ] as const) {
+      const r = await call(method, path, { cookie: fresh, input: {} });
+      expect(r.status).toBe(403);
+      expect(r.body.error?.data).toMatchObject({ appCode: 'PASSWORD_CHANGE_REQUIRED', httpStatus: 403 });
+      expect(r.body.error?.message).toBe('Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục');
+    }
     await call('POST', 'auth.changePassword', {
       cookie: fresh,
       input: { current: temporaryPassword, next: 'mat-khau-rieng-cua-nga' },
     });
     expect((await me(fresh))?.mustChangePassword).toBe(false);
+    expect((await call('GET', 'task.inbox', { cookie: fresh, input: {} })).status).toBe(200);
+  });
+
+  it('holds a new account to the same rule: its first password must be changed first', async () => {
+    const admin = await signIn('quantri');
+    const created = await call('POST', 'admin.createUser', {
+      cookie: admin,
+      input: {
+        username: 'gv.moi',
+        displayName: 'Giáo viên Mới',
+        roles: [{ role: 'TEACHER', unitId: 'u-thcs-chiengle' }],
+      },
+    });
+    expect(created.status).toBe(200);
+    const { temporaryPassword } = created.body.result?.data as { temporaryPassword: string };
+    const cookie = await signIn('gv.moi', temporaryPassword);
+    const r = await call('GET', 'task.inbox', { cookie, input: {} });
+    expect(r.body.error?.data.appCode).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await me(cookie))?.user.username).toBe('gv.moi');
+    expect((await call('POST', 'auth.signOut', { cookie })).status).toBe(200);
   });
 });
 

@@ -95,6 +95,9 @@ const appErrors = t.middleware(async ({ next }) => {
 /** Open to everyone (sign-in itself, `me`): the access matrix lists it as `public`. */
 export const publicProcedure = t.procedure.use(appErrors).meta({ access: 'public' });
 
+/** The guarded procedures a user with a temporary password may still call. */
+const PASSWORD_CHANGE_PATHS = new Set(['auth.changePassword']);
+
 /**
  * A procedure guarded by `rule`: the caller must be signed in and the rule must allow the
  * validated input (open procedures use `publicProcedure`). Refusals are FORBIDDEN before any work is done.
@@ -104,9 +107,13 @@ export function guarded<S extends z.ZodType>(rule: AccessRule<z.output<S>>, inpu
     .use(appErrors)
     .meta({ access: rule.name })
     .input(input)
-    .use(async ({ ctx, input: value, next }) => {
+    .use(async ({ ctx, input: value, next, path }) => {
       if (!ctx.user) throw toTrpcError(new AppError('UNAUTHENTICATED'));
       const user: SessionUser = ctx.user;
+      // Whoever holds a temporary password (handed over by an administrator, seen by them) must
+      // replace it before acting; `me` and `signOut` are public procedures and stay open.
+      if (user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(path))
+        throw toTrpcError(new AppError('PASSWORD_CHANGE_REQUIRED'));
       if (!(await rule.allows({ ...ctx, user }, value as z.output<S>)))
         throw toTrpcError(new AppError('FORBIDDEN'));
       return next({ ctx: { user } });

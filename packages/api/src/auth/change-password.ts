@@ -1,5 +1,6 @@
 import { AppError } from '@donghanh/domain';
 import type { Context, SessionUser } from '../context';
+import { adminAuditRow } from '../operations/admin/admin-audit';
 import { hashPassword, temporaryPassword, verifyPassword } from './password';
 import { destroyUserSessions } from './session';
 import { attemptDelayMs, attemptIdentifier, recordAttempt, sleep } from './throttle';
@@ -30,14 +31,19 @@ export async function changePassword(
  * An administrator (the `admin` rule) gives an account a one-time temporary password: shown once, stored only as
  * a hash, to be changed at the next sign-in. Every session of that account ends.
  */
-export async function adminResetPassword(ctx: Context, input: { userId: string }) {
+export async function adminResetPassword(ctx: Context & { user: SessionUser }, input: { userId: string }) {
   const target = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!target) throw new AppError('USER_NOT_FOUND');
   const password = temporaryPassword();
-  await ctx.db.user.update({
-    where: { id: target.id },
-    data: { passwordHash: await hashPassword(password), mustChangePassword: true },
-  });
+  // argon2id takes tens of milliseconds: hashed before the transaction opens.
+  const passwordHash = await hashPassword(password);
+  // Whoever reset it could sign in as that person until they change it: on the audit trail.
+  await ctx.db.$transaction([
+    ctx.db.user.update({ where: { id: target.id }, data: { passwordHash, mustChangePassword: true } }),
+    ctx.db.auditLog.create({
+      data: adminAuditRow(ctx, 'admin.user.resetPassword', { type: 'user', id: target.id }),
+    }),
+  ]);
   await destroyUserSessions(ctx.db, target.id);
   return { userId: target.id, temporaryPassword: password };
 }
