@@ -383,7 +383,7 @@ describe('passwords', () => {
       },
     });
     expect(created.status).toBe(200);
-    const { temporaryPassword } = created.body.result?.data as { temporaryPassword: string };
+    const { temporaryPassword } = (created.body.result?.data ?? {}) as { temporaryPassword: string };
     const cookie = await signIn('gv.moi', temporaryPassword);
     const r = await call('GET', 'task.inbox', { cookie, input: {} });
     expect(r.body.error?.data.appCode).toBe('PASSWORD_CHANGE_REQUIRED');
