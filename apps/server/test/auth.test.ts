@@ -437,3 +437,122 @@ describe('cross-origin requests and security headers', () => {
     expect(https.cookies[0]).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
   });
 });
+
+describe('the HTTP boundary', () => {
+  /** A raw request, for what the tRPC client would never send. */
+  async function raw(path: string, init: RequestInit = {}) {
+    const res = await fetch(`${base}${path}`, init);
+    const text = await res.text();
+    let body: Reply['body'] = {};
+    try {
+      body = JSON.parse(text) as Reply['body'];
+    } catch {}
+    return { status: res.status, body, text };
+  }
+
+  it('answers a body over 1 MiB with 413 PAYLOAD_TOO_LARGE before reading it, declared or streamed', async () => {
+    const big = JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'y' });
+    const declared = await raw('/trpc/auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(declared.status).toBe(413);
+    expect(declared.body.error?.data).toMatchObject({ appCode: 'PAYLOAD_TOO_LARGE', httpStatus: 413 });
+    expect(declared.body.error?.message).toBe('Yêu cầu quá lớn');
+    // Without a Content-Length (chunked), the reader stops at the limit.
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 12; i++) controller.enqueue(encoder.encode('x'.repeat(100_000)));
+        controller.close();
+      },
+    });
+    const streamed = await raw('/trpc/auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(streamed.body.error?.data).toMatchObject({
+      appCode: 'PAYLOAD_TOO_LARGE',
+      messageEn: 'The request is too large',
+    });
+    expect(await database.db.loginAttempt.count()).toBe(0);
+  });
+
+  it('answers a batch of more than 16 calls with 413 PAYLOAD_TOO_LARGE; 16 still work', async () => {
+    const paths = (n: number) => Array(n).fill('auth.me').join(',');
+    const input = (n: number) =>
+      encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, null]))));
+    const ok = await raw(`/trpc/${paths(16)}?batch=1&input=${input(16)}`);
+    expect(ok.status).toBe(200);
+    const tooMany = await raw(`/trpc/${paths(17)}?batch=1&input=${input(17)}`);
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body.error?.data).toMatchObject({
+      appCode: 'PAYLOAD_TOO_LARGE',
+      details: { maxBatchSize: 16 },
+    });
+  });
+
+  it('names an unknown procedure, a wrong method and a body that is not JSON, in Vietnamese and English', async () => {
+    const unknown = await raw('/trpc/case.doesNotExist');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error?.message).toBe('Không có chức năng này');
+    expect(unknown.body.error?.data).toMatchObject({
+      appCode: 'PROCEDURE_NOT_FOUND',
+      messageEn: 'No such operation',
+    });
+
+    const method = await raw('/trpc/auth.signIn');
+    expect(method.status).toBe(405);
+    expect(method.body.error?.data).toMatchObject({ appCode: 'METHOD_NOT_ALLOWED', httpStatus: 405 });
+    expect(method.body.error?.message).toBe('Chức năng này không nhận kiểu yêu cầu đã gửi');
+
+    const notJson = await raw('/trpc/auth.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": "ct.huong", pass',
+    });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error?.data).toMatchObject({
+      appCode: 'BODY_NOT_JSON',
+      messageEn: 'The request body is not valid JSON',
+    });
+    expect(notJson.body.error?.message).toBe('Nội dung yêu cầu không phải JSON hợp lệ');
+    expect(notJson.text).not.toMatch(/Unexpected|JSON at position|SyntaxError/);
+  });
+
+  it('refuses a cross-site GET (a link or a form on another website), so no audited read can be forced', async () => {
+    const cookie = await signIn('ct.huong');
+    const navigate = {
+      'sec-fetch-site': 'cross-site',
+      'sec-fetch-mode': 'navigate',
+      'sec-fetch-dest': 'document',
+    };
+    const forced = await call('GET', 'case.get', { cookie, input: { caseId: 'c-any' }, headers: navigate });
+    expect(forced.status).toBe(403);
+    expect(forced.body.error?.data).toMatchObject({ appCode: 'CROSS_ORIGIN_REJECTED' });
+    const sibling = await call('GET', 'task.inbox', {
+      cookie,
+      input: {},
+      headers: { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate' },
+    });
+    expect(sibling.status).toBe(403);
+    // The dashboard's own reads, and a listed origin's CORS reads, still answer.
+    const own = await call('GET', 'task.inbox', {
+      cookie,
+      input: {},
+      headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' },
+    });
+    expect(own.status).toBe(200);
+    const listed = await call('GET', 'task.inbox', {
+      cookie,
+      input: {},
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', origin: ALLOWED },
+    });
+    expect(listed.status).toBe(200);
+    expect(await database.db.auditLog.count({ where: { action: 'student.read' } })).toBe(0);
+  });
+});

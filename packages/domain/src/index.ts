@@ -1,3 +1,4 @@
+export * from './api-limits';
 export * from './board-audience';
 export * from './campaign';
 export * from './case-code';
