@@ -134,6 +134,11 @@ export const ERROR_MESSAGES = {
     en: 'The request body is not valid JSON',
     http: 400,
   },
+  BIRTH_DATE_OUT_OF_RANGE: {
+    vi: 'Ngày sinh không hợp lệ: học sinh phải từ 3 đến 25 tuổi trong năm học của đợt vận động',
+    en: 'Implausible birth date: a pupil is 3 to 25 years old in the campaign’s school year',
+    http: 422,
+  },
   CASE_CLOSED: {
     vi: 'Hồ sơ đã kết thúc nên không nhận thêm thao tác',
     en: 'The case is closed and takes no further steps',

@@ -9,6 +9,7 @@ export * from './categories';
 export * from './errors';
 export * from './live-event';
 export * from './organisation';
+export * from './pupil-age';
 export * from './schema-messages-en';
 export * from './vietnamese-names';
 export * from './volunteer/rank-helpers';
