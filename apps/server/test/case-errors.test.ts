@@ -108,6 +108,32 @@ describe('refusals that say why', () => {
   });
 });
 
+describe('the reason a teacher proposes a child', () => {
+  it('reaches the screening coordinator, and nobody else, and never an event payload', async () => {
+    const reason = 'Em Dợ nghỉ học 3 tuần vì phải lên nương cùng mẹ';
+    const teacher = await signedInClient(stack.baseUrl, 'gv.lan');
+    const { caseId } = await teacher.case.identify.mutate({
+      campaignId: demoCampaign.id,
+      studentId: 'st-06',
+      categories: ['dropout_risk'],
+      reason,
+    });
+    const screening = (await coordinator.task.inbox.query({})).find(
+      (t) => t.caseId === caseId && t.type === 'screening',
+    );
+    expect(screening?.proposal).toEqual({ reason, by: 'Đặng Thị Lan' });
+    const events = await stack.database.db.caseEvent.findMany({ where: { caseId } });
+    expect(events.map((e) => e.type)).toEqual(['case.identified']);
+    expect(JSON.stringify(events.map((e) => e.payload))).not.toContain('nương');
+    expect(events[0]?.payload).toMatchObject({ hasReason: true });
+    // Other people's inboxes, the teacher's and an office coordinator's, hold no such task.
+    for (const other of [teacher, await signedInClient(stack.baseUrl, 'cv.ha')]) {
+      const tasks = await other.task.inbox.query({});
+      expect(JSON.stringify(tasks)).not.toContain('nương');
+    }
+  });
+});
+
 describe('case codes', () => {
   it('takes the next candidate when the code is already another case’s, instead of retrying for ever', async () => {
     const db = stack.database.db;

@@ -55,6 +55,8 @@ export async function identifyCase(db: Db, r: IdentifyCaseRecord) {
           categories: r.categories,
           source: r.source,
           identifiedById: r.identifiedById ?? null,
+          // Kept on the row only: the event says just that there was one (`hasReason`).
+          proposalReason: r.reason ?? null,
         },
       });
       await tx.task.create({
