@@ -77,6 +77,19 @@ describe('refusals that say why', () => {
         },
       ],
     });
+    // A rule whose words are the code's own message does not say them twice.
+    const assignTask = (await coordinator.task.inbox.query({})).find(
+      (t) => t.caseId === first.caseId && t.type !== 'screening',
+    );
+    const outside = await appError(
+      coordinator.case.assignHelper.mutate({
+        caseId: first.caseId,
+        taskId: assignTask?.id as string,
+        helperId: 'u-gv-son',
+      }),
+    );
+    expect(outside).toMatchObject({ appCode: 'HELPER_OUTSIDE_SCHOOL', httpStatus: 422 });
+    expect(outside.details?.reason).toBeUndefined();
   });
 
   it('answers a step on a declined (finished) case with CASE_CLOSED, not an internal error', async () => {

@@ -1,4 +1,4 @@
-import { AppError } from '@donghanh/domain';
+import { AppError, ERROR_MESSAGES } from '@donghanh/domain';
 import { RULE_VIOLATION, STEP_REJECTED } from '@donghanh/workflows/messages';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Context } from '../../context';
@@ -25,11 +25,16 @@ const RULE_CODES = {
   NOT_ELIGIBLE: 'NOT_ELIGIBLE',
 } as const;
 
-function ruleDetails(failure: ApplicationFailure): Record<string, unknown> {
+function ruleError(
+  code: (typeof RULE_CODES)[keyof typeof RULE_CODES],
+  failure: ApplicationFailure,
+): AppError {
   const first = failure.details?.[0];
-  return first && typeof first === 'object' && !Array.isArray(first)
-    ? (first as Record<string, unknown>)
-    : {};
+  const details =
+    first && typeof first === 'object' && !Array.isArray(first) ? (first as Record<string, unknown>) : {};
+  // A reason that only repeats the code's own message (perhaps with an id) would be shown twice.
+  const repeats = failure.message.startsWith(ERROR_MESSAGES[code].vi);
+  return new AppError(code, repeats ? details : { reason: failure.message, ...details });
 }
 
 /** Maps what Temporal throws to a stable application error; unknown failures stay internal. */
@@ -47,10 +52,7 @@ export function asWorkflowError(error: unknown): Error {
     )
       // The rule's own words (e.g. "Lớp đã đủ số học sinh thí điểm (3/3)") and its structured
       // details (each eligibility reason in vi and en) travel on to the screen.
-      return new AppError(RULE_CODES[rule[1] as keyof typeof RULE_CODES], {
-        reason: cause.message,
-        ...ruleDetails(cause),
-      });
+      return ruleError(RULE_CODES[rule[1] as keyof typeof RULE_CODES], cause);
   }
   // The case row exists (every step's access rule read it), so its workflow did too: it has
   // finished — a declined case — and takes no more steps.
