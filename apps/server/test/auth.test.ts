@@ -3,6 +3,7 @@ import { resolveSession, signInDelayMs } from '@donghanh/api';
 import { DEMO_PASSWORD, loadDemoOrganisation, setDemoPasswords } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import pg from 'pg';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/app';
 
@@ -388,6 +389,14 @@ describe('passwords', () => {
     const r = await call('GET', 'task.inbox', { cookie, input: {} });
     expect(r.body.error?.data.appCode).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await me(cookie))?.user.username).toBe('gv.moi');
+    // The live board is no exception.
+    const socket = io(base, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+    const refused = await new Promise<{ data?: { code?: string } }>((resolve) => {
+      socket.once('connect_error', (e) => resolve(e as { data?: { code?: string } }));
+      socket.once('connect', () => resolve({ data: { code: 'connected' } }));
+    });
+    socket.close();
+    expect(refused.data?.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await call('POST', 'auth.signOut', { cookie })).status).toBe(200);
   });
 });
