@@ -217,6 +217,7 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
       studentId: c.studentId,
       categories: [...c.categories],
       source: 'staff_proposal',
+      ...(c.reason ? { reason: c.reason } : {}),
     })
     .catch((error: Error) => {
       throw new Error(`${label}: case.identify failed: ${error.message}`);

@@ -3,6 +3,7 @@ import { createDb, FieldCipher } from '@donghanh/db';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import type { Server as IoServer } from 'socket.io';
+import { parseTrustedProxies } from './client-address';
 import { parseAllowedOrigins, type ServerConfig } from './config';
 import { checkHealth } from './health';
 import { createHttpServer, originAllowed } from './http';
@@ -32,6 +33,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await tailer.start();
 
   const allowedOrigins = parseAllowedOrigins(config.ALLOWED_ORIGINS);
+  const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
   const http = createHttpServer({
     deps: {
       db,
@@ -43,6 +45,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     health: () => checkHealth(healthPool, connection, tailer.isListening),
     webDist: config.WEB_DIST,
     allowedOrigins,
+    trustedProxies,
     cookieSecure: config.COOKIE_SECURE,
   });
   const io = attachLiveGateway(http, tailer, {

@@ -14,6 +14,11 @@ const envSchema = z.object({
    * `https://donghanh.example.edu.vn`). A POST with any other `Origin` header gets 403.
    */
   ALLOWED_ORIGINS: z.string().optional(),
+  /**
+   * Load balancers in front of the server (addresses or CIDR ranges, comma-separated): only their
+   * `X-Forwarded-For` names the client. Unset, the socket's peer is the client.
+   */
+  TRUSTED_PROXIES: z.string().optional(),
   /** `Secure` on the session cookie: `auto` (when the request came over https), `always`, `never`. */
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).optional(),
   /** How often open sockets' sessions are checked again (ms); sign-out closes them within this. */

@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { type ApiDeps, appRouter, resolveSession, withSecureFlag } from '@donghanh/api';
-import { ERROR_MESSAGES } from '@donghanh/domain';
+import { API_LIMITS, ERROR_MESSAGES } from '@donghanh/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
+import { clientAddressOf, parseTrustedProxies, type TrustedProxies } from './client-address';
 import type { HealthReport } from './health';
 
 export interface HttpOptions {
@@ -14,6 +15,8 @@ export interface HttpOptions {
   webDist?: string | undefined;
   /** Origins besides the server's own that may POST to /trpc (normalised, see parseAllowedOrigins). */
   allowedOrigins?: readonly string[] | undefined;
+  /** Load balancers whose `X-Forwarded-For` names the client (TRUSTED_PROXIES). */
+  trustedProxies?: TrustedProxies | undefined;
   /** `Secure` on the session cookie: when the request came over https (auto), always or never. */
   cookieSecure?: 'auto' | 'always' | 'never' | undefined;
 }
@@ -74,27 +77,66 @@ function appendSetCookie(res: ServerResponse, cookie: string) {
   res.setHeader('Set-Cookie', [...list, cookie]);
 }
 
-function refuseCrossOrigin(res: ServerResponse) {
-  const m = ERROR_MESSAGES.CROSS_ORIGIN_REJECTED;
-  res.writeHead(403, { 'content-type': 'application/json' });
+/**
+ * A GET carries no `Origin`, so the check above cannot see a link or an auto-submitted form on
+ * another website: a top-level navigation sends the session cookie (SameSite=Lax) and would run a
+ * read that writes an audit row (`case.get`). Browsers say where a request comes from in
+ * `Sec-Fetch-Site`: from another site it is refused unless it is a CORS call (with an `Origin`)
+ * from an allowed origin. Requests without the header (curl, older browsers) fall back on the
+ * Origin check alone.
+ */
+export function fetchSiteAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== 'cross-site' && site !== 'same-site') return true;
+  return req.headers.origin !== undefined && originAllowed(req, allowed);
+}
+
+/** An error answered before tRPC runs, in the shape tRPC's error formatter gives. */
+function refuse(
+  res: ServerResponse,
+  appCode: 'CROSS_ORIGIN_REJECTED' | 'PAYLOAD_TOO_LARGE',
+  details: Record<string, unknown> | null = null,
+) {
+  const m = ERROR_MESSAGES[appCode];
+  const trpc =
+    appCode === 'PAYLOAD_TOO_LARGE'
+      ? { code: 'PAYLOAD_TOO_LARGE', rpc: -32013 }
+      : { code: 'FORBIDDEN', rpc: -32003 };
+  // The body is not read: the connection closes so the rest of it is not waited for.
+  res.writeHead(m.http, {
+    'content-type': 'application/json',
+    ...(appCode === 'PAYLOAD_TOO_LARGE' ? { connection: 'close' } : {}),
+  });
   res.end(
     JSON.stringify({
       error: {
         message: m.vi,
-        code: -32003,
-        data: { code: 'FORBIDDEN', httpStatus: 403, appCode: 'CROSS_ORIGIN_REJECTED', messageEn: m.en },
+        code: trpc.rpc,
+        data: { code: trpc.code, httpStatus: m.http, appCode, messageEn: m.en, details },
       },
     }),
   );
+}
+
+/** Too large to read: a declared body over the limit, or a batch of too many calls. */
+function oversized(req: IncomingMessage, url: string): boolean {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (Number.isFinite(length) && length > API_LIMITS.maxBodyBytes) return true;
+  const [path = '', query = ''] = url.slice('/trpc/'.length).split('?');
+  return new URLSearchParams(query).get('batch') === '1' && path.split(',').length > API_LIMITS.maxBatchSize;
 }
 
 /** One HTTP server: /healthz, the tRPC API under /trpc, and the built dashboard. */
 export function createHttpServer(o: HttpOptions) {
   const allowedOrigins = o.allowedOrigins ?? [];
   const cookieSecure = o.cookieSecure ?? 'auto';
+  const trustedProxies = o.trustedProxies ?? parseTrustedProxies(undefined);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
+    // Chunked bodies (no Content-Length) are cut off here; declared ones before reading.
+    maxBodySize: API_LIMITS.maxBodyBytes,
+    maxBatchSize: API_LIMITS.maxBatchSize,
     createContext: async ({ req, res }) => {
       // The session cookie → the user and their roles (null when absent, unknown or expired).
       const session = await resolveSession(o.deps.db, req.headers.cookie);
@@ -104,7 +146,11 @@ export function createHttpServer(o: HttpOptions) {
         ...o.deps,
         user: session?.user ?? null,
         sessionId: session?.sessionId ?? null,
-        clientAddress: req.socket.remoteAddress ?? null,
+        clientAddress: clientAddressOf(
+          req.socket.remoteAddress,
+          req.headers['x-forwarded-for'],
+          trustedProxies,
+        ),
         userAgent: typeof userAgent === 'string' ? userAgent : null,
         setCookie: (cookie: string) => appendSetCookie(res, withSecureFlag(cookie, secure)),
         requestId: randomUUID(),
@@ -147,8 +193,18 @@ export function createHttpServer(o: HttpOptions) {
       return;
     }
     if (url.startsWith('/trpc/')) {
-      if (req.method === 'POST' && !originAllowed(req, allowedOrigins)) {
-        refuseCrossOrigin(res);
+      if (
+        (req.method === 'POST' && !originAllowed(req, allowedOrigins)) ||
+        !fetchSiteAllowed(req, allowedOrigins)
+      ) {
+        refuse(res, 'CROSS_ORIGIN_REJECTED');
+        return;
+      }
+      if (oversized(req, url)) {
+        refuse(res, 'PAYLOAD_TOO_LARGE', {
+          maxBodyBytes: API_LIMITS.maxBodyBytes,
+          maxBatchSize: API_LIMITS.maxBatchSize,
+        });
         return;
       }
       trpc(req, res);

@@ -24,6 +24,11 @@ describe('coordination in the browser', () => {
     // Screening: declining needs a reason, said in place; accepting moves the case to assignment.
     const st09 = await caseOf('st-09');
     const decline = page.locator(`[data-testid="coord-task"][data-case-code="${st09.code}"]`);
+    // The proposing teacher's reason is what the coordinator screens on.
+    await decline
+      .getByTestId('proposal-reason')
+      .getByText('Em học yếu Toán và Ngữ văn, năm nay thi vào lớp 10', { exact: false })
+      .waitFor();
     await decline.getByRole('button', { name: 'Không tiếp nhận' }).click();
     await decline.getByRole('button', { name: 'Gửi' }).click();
     await decline.getByText('Cần nêu lý do không tiếp nhận').waitFor();

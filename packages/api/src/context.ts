@@ -24,6 +24,11 @@ export interface SessionUser {
   username: string;
   displayName: string;
   roles: RoleOnUnit[];
+  /**
+   * A temporary password (a new account, an administrator's reset) is still in use: nothing but
+   * `auth.me`, `auth.changePassword` and `auth.signOut` answers until it is replaced.
+   */
+  mustChangePassword?: boolean;
 }
 
 export interface Context extends ApiDeps {

@@ -10,6 +10,7 @@ export {
   sessionCookie,
   withSecureFlag,
 } from './auth/session';
+export { signInDelayMs } from './auth/throttle';
 export type { ApiDeps, Context, RoleOnUnit, SessionUser } from './context';
 export { caseIdFor } from './operations/case/case-identity';
 export { identifyCase } from './operations/case/identify-case';

@@ -1,4 +1,4 @@
-import { AppError, ERROR_MESSAGES, type ErrorCode } from '@donghanh/domain';
+import { API_LIMITS, AppError, ERROR_MESSAGES, type ErrorCode } from '@donghanh/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { ZodError } from 'zod';
@@ -10,7 +10,9 @@ const TRPC_CODE_BY_HTTP: Record<number, TRPCError['code']> = {
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  405: 'METHOD_NOT_SUPPORTED',
   409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
   422: 'UNPROCESSABLE_CONTENT',
   429: 'TOO_MANY_REQUESTS',
   503: 'SERVICE_UNAVAILABLE',
@@ -25,11 +27,21 @@ export function toTrpcError(error: AppError): TRPCError {
   });
 }
 
+/** What tRPC itself refuses (before any procedure runs), as the catalogue's codes. */
+const APP_CODE_BY_TRPC: Partial<Record<TRPCError['code'], ErrorCode>> = {
+  BAD_REQUEST: 'VALIDATION_FAILED',
+  PARSE_ERROR: 'BODY_NOT_JSON',
+  NOT_FOUND: 'PROCEDURE_NOT_FOUND',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_ALLOWED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+};
+
 function appCodeOf(error: TRPCError): ErrorCode {
   if (error.cause instanceof AppError) return error.cause.code;
-  if (error.cause instanceof ZodError || error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR')
-    return 'VALIDATION_FAILED';
-  return 'INTERNAL';
+  if (error.cause instanceof ZodError) return 'VALIDATION_FAILED';
+  // tRPC reads the body lazily and wraps the parser's SyntaxError as BAD_REQUEST.
+  if (error.cause instanceof SyntaxError) return 'BODY_NOT_JSON';
+  return APP_CODE_BY_TRPC[error.code] ?? 'INTERNAL';
 }
 
 /** Every procedure names its access rule: the router refuses one that does not. */
@@ -47,19 +59,20 @@ const t = initTRPC
       const zod = error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
-        message:
-          appCode === 'INTERNAL'
-            ? ERROR_MESSAGES.INTERNAL.vi
-            : zod
-              ? ERROR_MESSAGES.VALIDATION_FAILED.vi
-              : shape.message,
+        // Only an AppError's own message is passed on; tRPC's and parsers' are raw English.
+        message: error.cause instanceof AppError ? shape.message : ERROR_MESSAGES[appCode].vi,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           appCode,
           messageEn: ERROR_MESSAGES[appCode].en,
           issues: zod?.issues.map((i) => ({ path: i.path.map(String), message: i.message })) ?? null,
-          details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
+          details:
+            error.cause instanceof AppError
+              ? (error.cause.details ?? null)
+              : appCode === 'PAYLOAD_TOO_LARGE'
+                ? { maxBodyBytes: API_LIMITS.maxBodyBytes, maxBatchSize: API_LIMITS.maxBatchSize }
+                : null,
         },
       };
     },
@@ -95,6 +108,9 @@ const appErrors = t.middleware(async ({ next }) => {
 /** Open to everyone (sign-in itself, `me`): the access matrix lists it as `public`. */
 export const publicProcedure = t.procedure.use(appErrors).meta({ access: 'public' });
 
+/** The guarded procedures a user with a temporary password may still call. */
+const PASSWORD_CHANGE_PATHS = new Set(['auth.changePassword']);
+
 /**
  * A procedure guarded by `rule`: the caller must be signed in and the rule must allow the
  * validated input (open procedures use `publicProcedure`). Refusals are FORBIDDEN before any work is done.
@@ -104,9 +120,13 @@ export function guarded<S extends z.ZodType>(rule: AccessRule<z.output<S>>, inpu
     .use(appErrors)
     .meta({ access: rule.name })
     .input(input)
-    .use(async ({ ctx, input: value, next }) => {
+    .use(async ({ ctx, input: value, next, path }) => {
       if (!ctx.user) throw toTrpcError(new AppError('UNAUTHENTICATED'));
       const user: SessionUser = ctx.user;
+      // Whoever holds a temporary password (handed over by an administrator, seen by them) must
+      // replace it before acting; `me` and `signOut` are public procedures and stay open.
+      if (user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(path))
+        throw toTrpcError(new AppError('PASSWORD_CHANGE_REQUIRED'));
       if (!(await rule.allows({ ...ctx, user }, value as z.output<S>)))
         throw toTrpcError(new AppError('FORBIDDEN'));
       return next({ ctx: { user } });

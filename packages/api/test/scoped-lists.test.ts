@@ -58,6 +58,66 @@ describe('student search scope', () => {
   });
 });
 
+describe('implausible input', () => {
+  it('refuses a birth date of 2099 or 1890: a pupil is 3–25 in the campaign’s school year', async () => {
+    const caller = await callerFor('coordinator');
+    const { schoolYear } = await database.db.campaign.findUniqueOrThrow({ where: { id: 'camp-sl-2026' } });
+    for (const birthDate of [
+      '2099-01-01',
+      '1890-05-01',
+      `${schoolYear - 2}-01-01`,
+      `${schoolYear - 26}-12-31`,
+    ]) {
+      await expect(
+        caller.student.create({ schoolId: 's-thcs-chiengle', fullName: 'Lò Văn Năm', birthDate }),
+        birthDate,
+      ).rejects.toMatchObject({
+        code: 'UNPROCESSABLE_CONTENT',
+        cause: { code: 'BIRTH_DATE_OUT_OF_RANGE', details: { field: 'birthDate' } },
+      });
+    }
+    const { studentId } = (await caller.student.create({
+      schoolId: 's-thcs-chiengle',
+      fullName: 'Lò Văn Năm',
+      birthDate: `${schoolYear - 12}-09-05`,
+    })) as { studentId: string };
+    await expect(caller.student.update({ studentId, birthDate: '2099-01-01' })).rejects.toMatchObject({
+      cause: { code: 'BIRTH_DATE_OUT_OF_RANGE' },
+    });
+    // A student entered with a wrong year before any check is refused when proposed.
+    await database.db.student.update({
+      where: { id: studentId },
+      data: { birthDate: new Date('1890-05-01') },
+    });
+    await expect(
+      caller.case.identify({ campaignId: 'camp-sl-2026', studentId, categories: ['dropout_risk'] }),
+    ).rejects.toMatchObject({ cause: { code: 'BIRTH_DATE_OUT_OF_RANGE' } });
+  });
+
+  it('refuses bidi overrides in names, free text and display names', async () => {
+    const rlo = '\u202e';
+    const coordinator = await callerFor('coordinator');
+    await expect(
+      coordinator.student.create({
+        schoolId: 's-thcs-chiengle',
+        fullName: 'Lò Văn Sáu',
+        ethnicity: `Thái${rlo}`,
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      coordinator.student.create({ schoolId: 's-thcs-chiengle', fullName: `Lò Văn${rlo} Sáu` }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const admin = await callerFor('admin');
+    await expect(
+      admin.admin.createUser({
+        username: 'gv.bidi',
+        displayName: `Cô ${'\u2067'}Hoa${'\u2069'}`,
+        roles: [{ role: 'TEACHER', unitId: 'u-thcs-chiengle' }],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
 describe('task inbox', () => {
   const inbox = async (actor: Actor) =>
     (await callerFor(actor)).task.inbox({}).then((ts) => ts.map((t) => t.id).sort());

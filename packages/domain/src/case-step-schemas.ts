@@ -14,13 +14,26 @@ function hasControlCharacter(s: string): boolean {
   return false;
 }
 
-/** Free text from a form: trimmed, bounded, no control characters. */
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–202E, U+2066–2069): invisible,
+ * they make a name or a note display in an order other than the one stored ("Trojan Source").
+ */
+export function hasBidiControl(s: string): boolean {
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
+  }
+  return false;
+}
+
+/** Free text from a form: trimmed, bounded, no control characters, no bidi overrides. */
 export const freeText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `Tối đa ${max} ký tự`)
-    .refine((s) => !hasControlCharacter(s), 'Văn bản chứa ký tự không hợp lệ');
+    .refine((s) => !hasControlCharacter(s), 'Văn bản chứa ký tự không hợp lệ')
+    .refine((s) => !hasBidiControl(s), 'Văn bản chứa ký tự điều khiển hướng chữ không được phép');
 const text = freeText;
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;

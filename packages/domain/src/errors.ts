@@ -108,6 +108,42 @@ export const ERROR_MESSAGES = {
     http: 409,
   },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
+  // ── Sign-in, the HTTP boundary, closed cases (issue 11, parts 2–4) ──
+  PASSWORD_CHANGE_REQUIRED: {
+    vi: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục',
+    en: 'Change your temporary password before you continue',
+    http: 403,
+  },
+  PAYLOAD_TOO_LARGE: {
+    vi: 'Yêu cầu quá lớn',
+    en: 'The request is too large',
+    http: 413,
+  },
+  PROCEDURE_NOT_FOUND: {
+    vi: 'Không có chức năng này',
+    en: 'No such operation',
+    http: 404,
+  },
+  METHOD_NOT_ALLOWED: {
+    vi: 'Chức năng này không nhận kiểu yêu cầu đã gửi',
+    en: 'This operation does not accept that request method',
+    http: 405,
+  },
+  BODY_NOT_JSON: {
+    vi: 'Nội dung yêu cầu không phải JSON hợp lệ',
+    en: 'The request body is not valid JSON',
+    http: 400,
+  },
+  BIRTH_DATE_OUT_OF_RANGE: {
+    vi: 'Ngày sinh không hợp lệ: học sinh phải từ 3 đến 25 tuổi trong năm học của đợt vận động',
+    en: 'Implausible birth date: a pupil is 3 to 25 years old in the campaign’s school year',
+    http: 422,
+  },
+  CASE_CLOSED: {
+    vi: 'Hồ sơ đã kết thúc nên không nhận thêm thao tác',
+    en: 'The case is closed and takes no further steps',
+    http: 409,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,3 +1,4 @@
+export * from './api-limits';
 export * from './board-audience';
 export * from './campaign';
 export * from './case-code';
@@ -10,6 +11,7 @@ export * from './errors';
 export * from './identity-rule';
 export * from './live-event';
 export * from './organisation';
+export * from './pupil-age';
 export * from './schema-messages-en';
 export * from './vietnamese-names';
 export * from './volunteer/rank-helpers';

@@ -5,6 +5,8 @@
  */
 const EXACT: Record<string, string> = {
   'Văn bản chứa ký tự không hợp lệ': 'The text contains characters that are not allowed',
+  'Văn bản chứa ký tự điều khiển hướng chữ không được phép':
+    'The text contains text-direction controls, which are not allowed',
   'Giá trị phải là số tiền (đồng)': 'Enter an amount in đồng',
   'Số tiền phải là số nguyên (đồng)': 'The amount must be a whole number of đồng',
   'Số tiền không được âm': 'The amount cannot be negative',

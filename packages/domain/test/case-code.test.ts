@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseCodeFor } from '../src';
+import { CASE_CODE_ATTEMPTS, caseCodeCandidate, caseCodeFor } from '../src';
 
 describe('case code (pseudonym)', () => {
   it('is stable for a case and carries the school year', () => {
@@ -16,5 +16,16 @@ describe('case code (pseudonym)', () => {
 
   it('never uses characters that are confused when read aloud', () => {
     for (let i = 0; i < 1000; i++) expect(caseCodeFor(`x${i}`, 2025).slice(5)).not.toMatch(/[01ILO]/);
+  });
+
+  it('has further candidates for a case whose code is taken: same school year, all different', () => {
+    const first = caseCodeFor('c123', 2026);
+    expect(caseCodeCandidate(first, 'c123', 0)).toBe(first);
+    const all = Array.from({ length: CASE_CODE_ATTEMPTS }, (_, i) => caseCodeCandidate(first, 'c123', i));
+    expect(new Set(all).size).toBe(CASE_CODE_ATTEMPTS);
+    for (const [i, code] of all.entries()) {
+      expect(code).toMatch(/^HS26-[2-9A-HJKMNP-Z]{6}$/);
+      expect(code).toBe(caseCodeFor('c123', 2026, i));
+    }
   });
 });

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
+  birthDateFitsSchoolYear,
   checkInReportSchema,
   checkInTotals,
   ERROR_MESSAGES,
   evaluationDraftSchema,
+  freeText,
   identifyCaseInputSchema,
 } from '../src';
+
+describe('a pupil’s birth date', () => {
+  it('fits a pupil 3 to 25 years old in the campaign’s school year', () => {
+    expect(birthDateFitsSchoolYear('2099-01-01', 2026)).toBe(false);
+    expect(birthDateFitsSchoolYear('1890-05-01', 2026)).toBe(false);
+    expect(birthDateFitsSchoolYear('2024-01-01', 2026)).toBe(false);
+    expect(birthDateFitsSchoolYear('2023-12-31', 2026)).toBe(true);
+    expect(birthDateFitsSchoolYear('2001-01-01', 2026)).toBe(true);
+    expect(birthDateFitsSchoolYear('2000-12-31', 2026)).toBe(false);
+    expect(birthDateFitsSchoolYear(new Date('2013-06-01T00:00:00Z'), 2026)).toBe(true);
+  });
+});
 
 describe('identify case input', () => {
   it('accepts a proposal and defaults its source', () => {
@@ -26,6 +40,31 @@ describe('identify case input', () => {
     const r = identifyCaseInputSchema.safeParse(input);
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path[0]).toBe(path);
+  });
+
+  it('refuses bidi overrides and isolates in free text (they reorder what is displayed)', () => {
+    for (const c of [
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ]) {
+      const r = identifyCaseInputSchema.safeParse({
+        campaignId: 'camp-1',
+        studentId: 'st-1',
+        categories: ['dropout_risk'],
+        reason: `Em nghỉ học ${c}3 tuần${c}`,
+      });
+      expect(r.success, c.codePointAt(0)?.toString(16)).toBe(false);
+      expect(r.error?.issues[0]?.message).toBe('Văn bản chứa ký tự điều khiển hướng chữ không được phép');
+    }
+    // Right-to-left text itself and ordinary marks stay allowed.
+    expect(freeText(100).parse('Gia đình nói tiếng Thái; ‏שלום‎')).toContain('שלום');
   });
 
   it('has a Vietnamese and an English message for every error code', () => {

@@ -139,6 +139,7 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
     resolveSession(o.db, socket.request.headers.cookie).then(
       (session) => {
         if (!session) return next(liveError('UNAUTHENTICATED'));
+        if (session.user.mustChangePassword) return next(liveError('PASSWORD_CHANGE_REQUIRED'));
         socket.data.session = session;
         next();
       },

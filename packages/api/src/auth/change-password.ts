@@ -1,8 +1,9 @@
 import { AppError } from '@donghanh/domain';
 import type { Context, SessionUser } from '../context';
+import { adminAuditRow } from '../operations/admin/admin-audit';
 import { hashPassword, temporaryPassword, verifyPassword } from './password';
 import { destroyUserSessions } from './session';
-import { assertNotThrottled, attemptIdentifier, recordAttempt } from './throttle';
+import { attemptDelayMs, attemptIdentifier, recordAttempt, sleep } from './throttle';
 
 /**
  * The signed-in user (the `signedIn` rule) replaces their password after proving the current one (a wrong one counts
@@ -14,17 +15,11 @@ export async function changePassword(
 ) {
   const me = ctx.user;
   const identifier = attemptIdentifier(me.username);
-  const ok = await ctx.db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${identifier}`}))`;
-      await assertNotThrottled(tx, identifier, ctx.clientAddress);
-      const row = await tx.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
-      const matches = await verifyPassword(row?.passwordHash, input.current);
-      if (!matches) await recordAttempt(tx, identifier, ctx.clientAddress, false);
-      return matches;
-    },
-    { timeout: 15_000, maxWait: 10_000 },
-  );
+  // Same slow-down as sign-in, and like it no transaction is held while argon2 runs.
+  await sleep(await attemptDelayMs(ctx.db, identifier, ctx.clientAddress));
+  const row = await ctx.db.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
+  const ok = await verifyPassword(row?.passwordHash, input.current);
+  if (!ok) await recordAttempt(ctx.db, identifier, ctx.clientAddress, false);
   if (!ok) throw new AppError('INVALID_CREDENTIALS');
   const passwordHash = await hashPassword(input.next);
   await ctx.db.user.update({ where: { id: me.id }, data: { passwordHash, mustChangePassword: false } });
@@ -36,14 +31,19 @@ export async function changePassword(
  * An administrator (the `admin` rule) gives an account a one-time temporary password: shown once, stored only as
  * a hash, to be changed at the next sign-in. Every session of that account ends.
  */
-export async function adminResetPassword(ctx: Context, input: { userId: string }) {
+export async function adminResetPassword(ctx: Context & { user: SessionUser }, input: { userId: string }) {
   const target = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!target) throw new AppError('USER_NOT_FOUND');
   const password = temporaryPassword();
-  await ctx.db.user.update({
-    where: { id: target.id },
-    data: { passwordHash: await hashPassword(password), mustChangePassword: true },
-  });
+  // argon2id takes tens of milliseconds: hashed before the transaction opens.
+  const passwordHash = await hashPassword(password);
+  // Whoever reset it could sign in as that person until they change it: on the audit trail.
+  await ctx.db.$transaction([
+    ctx.db.user.update({ where: { id: target.id }, data: { passwordHash, mustChangePassword: true } }),
+    ctx.db.auditLog.create({
+      data: adminAuditRow(ctx, 'admin.user.resetPassword', { type: 'user', id: target.id }),
+    }),
+  ]);
   await destroyUserSessions(ctx.db, target.id);
   return { userId: target.id, temporaryPassword: password };
 }

@@ -69,6 +69,7 @@ export async function resolveSessionById(
           username: true,
           displayName: true,
           disabledAt: true,
+          mustChangePassword: true,
           roles: { select: { role: true, unitId: true }, orderBy: [{ unitId: 'asc' }, { role: 'asc' }] },
         },
       },
@@ -95,6 +96,7 @@ export async function resolveSessionById(
       username: user.username,
       displayName: user.displayName,
       roles: user.roles.map((r) => ({ role: r.role, unitId: r.unitId })),
+      mustChangePassword: user.mustChangePassword,
     },
   };
 }

@@ -8,7 +8,7 @@ import {
   resolveSessionById,
   sessionCookie,
 } from './session';
-import { assertNotThrottled, attemptIdentifier, recordAttempt } from './throttle';
+import { attemptDelayMs, attemptIdentifier, recordAttempt, sleep } from './throttle';
 
 export interface SignInResult {
   user: SessionUser;
@@ -17,10 +17,11 @@ export interface SignInResult {
 }
 
 /**
- * Checks the throttle, then the password (argon2id; a dummy verification when the account does
- * not exist, so timing does not reveal usernames) and that the account is not disabled, records
- * the attempt, and on success starts a session and sets its cookie. Attempts for one account are
- * serialised by an advisory lock.
+ * Waits out the slow-down owed by recent failures, then checks the password (argon2id; a dummy
+ * verification when the account does not exist, so timing does not reveal usernames) and that
+ * the account is not disabled, records the attempt, and on success starts a session and sets
+ * its cookie. No transaction or lock is held meanwhile: argon2 takes tens of milliseconds and
+ * parallel attempts must not tie up the pool's connections.
  */
 export async function signIn(
   ctx: Context,
@@ -28,36 +29,28 @@ export async function signIn(
 ): Promise<SignInResult> {
   const identifier = attemptIdentifier(input.username);
   const ip = ctx.clientAddress;
-  const outcome = await ctx.db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${identifier}`}))`;
-      await assertNotThrottled(tx, identifier, ip);
-      const user = await tx.user.findFirst({
-        where: {
-          OR: [
-            { username: { equals: identifier, mode: 'insensitive' } },
-            { email: { equals: identifier, mode: 'insensitive' } },
-          ],
-        },
-        select: { id: true, passwordHash: true, mustChangePassword: true, disabledAt: true },
-      });
-      // A disabled account still costs a full verification and counts as a failure, so its
-      // answer (and its throttling) is exactly that of a wrong password.
-      const ok = (await verifyPassword(user?.passwordHash, input.password)) && !user?.disabledAt;
-      await recordAttempt(tx, identifier, ip, ok);
-      return ok && user ? user : null;
+  await sleep(await attemptDelayMs(ctx.db, identifier, ip));
+  const user = await ctx.db.user.findFirst({
+    where: {
+      OR: [
+        { username: { equals: identifier, mode: 'insensitive' } },
+        { email: { equals: identifier, mode: 'insensitive' } },
+      ],
     },
-    { timeout: 15_000, maxWait: 10_000 },
-  );
-  // Thrown after the transaction so the failed attempt stays recorded.
-  if (!outcome) throw new AppError('INVALID_CREDENTIALS');
+    select: { id: true, passwordHash: true, mustChangePassword: true, disabledAt: true },
+  });
+  // A disabled account still costs a full verification and counts as a failure, so its
+  // answer (and its slow-down) is exactly that of a wrong password.
+  const ok = (await verifyPassword(user?.passwordHash, input.password)) && !user?.disabledAt;
+  await recordAttempt(ctx.db, identifier, ip, ok);
+  if (!ok || !user) throw new AppError('INVALID_CREDENTIALS');
 
   if (ctx.sessionId) await destroySession(ctx.db, ctx.sessionId);
-  const session = await createSession(ctx.db, outcome.id, { ip, userAgent: ctx.userAgent ?? null });
+  const session = await createSession(ctx.db, user.id, { ip, userAgent: ctx.userAgent ?? null });
   ctx.setCookie?.(sessionCookie(session.token));
   const resolved = await resolveSessionById(ctx.db, session.sessionId);
   if (!resolved) throw new AppError('INTERNAL');
-  return { user: resolved.user, mustChangePassword: outcome.mustChangePassword };
+  return { user: resolved.user, mustChangePassword: user.mustChangePassword };
 }
 
 /** Deletes the session row and clears the cookie; harmless when nobody is signed in. */

@@ -1,4 +1,4 @@
-import { freeText, idSchema } from '@donghanh/domain';
+import { freeText, hasBidiControl, idSchema } from '@donghanh/domain';
 import { z } from 'zod';
 
 const name = z
@@ -11,8 +11,8 @@ const birthDate = z.iso.date('Ngày sinh phải có dạng YYYY-MM-DD');
 /** The ministry's id: digits, kept as text (leading zeros). */
 const moetCode = z.string().regex(/^\d{6,20}$/, 'Mã định danh gồm 6–20 chữ số');
 
-/** No control characters (PostgreSQL cannot even store NUL). */
-const plain = (s: string) => !/\p{Cc}/u.test(s);
+/** No control characters (PostgreSQL cannot even store NUL), no bidi overrides. */
+const plain = (s: string) => !/\p{Cc}/u.test(s) && !hasBidiControl(s);
 
 export const searchStudentsInput = z.object({
   q: z

@@ -26,11 +26,34 @@ export async function listInboxTasks(db: Db, caller: InboxCaller, limit = 200) {
       escalatedAt: true,
       payload: true,
       createdAt: true,
-      case: { select: { code: true, stage: true, school: { select: { name: true } } } },
+      case: {
+        select: {
+          code: true,
+          stage: true,
+          proposalReason: true,
+          school: { select: { name: true } },
+          identifiedById: true,
+        },
+      },
     },
     orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
     take: limit,
   });
+  const proposerIds = [
+    ...new Set(
+      rows.flatMap((t) => (t.type === 'screening' && t.case.identifiedById ? [t.case.identifiedById] : [])),
+    ),
+  ];
+  const proposers = new Map(
+    proposerIds.length === 0
+      ? []
+      : (
+          await db.user.findMany({
+            where: { id: { in: proposerIds } },
+            select: { id: true, displayName: true },
+          })
+        ).map((u) => [u.id, u.displayName] as const),
+  );
   const now = Date.now();
   return rows.map((t) => ({
     id: t.id,
@@ -44,5 +67,14 @@ export async function listInboxTasks(db: Db, caller: InboxCaller, limit = 200) {
     reminded: t.remindedAt !== null,
     escalated: t.escalatedAt !== null,
     payload: t.payload,
+    // Why the child was proposed, and by whom: only on the screening task, which reaches only the
+    // school's coordinators (staff of the child's school; no office holds that role there).
+    proposal:
+      t.type === 'screening'
+        ? {
+            reason: t.case.proposalReason,
+            by: t.case.identifiedById ? (proposers.get(t.case.identifiedById) ?? null) : null,
+          }
+        : null,
   }));
 }

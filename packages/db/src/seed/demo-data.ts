@@ -270,6 +270,8 @@ export type DemoStep =
 export interface DemoCase {
   studentId: string;
   categories: readonly CaseCategory[];
+  /** Why the teacher proposes the child (shown to the screening coordinator only). */
+  reason?: string;
   stage: CaseStage;
   helperId?: string;
   steps: readonly DemoStep[];
@@ -440,7 +442,13 @@ export const demoCases: readonly DemoCase[] = [
     stage: 'assignment',
     steps: [accept],
   },
-  { studentId: 'st-09', categories: ['grade9_exam', 'weak_results'], stage: 'identified', steps: [] },
+  {
+    studentId: 'st-09',
+    categories: ['grade9_exam', 'weak_results'],
+    reason: 'Em học yếu Toán và Ngữ văn, năm nay thi vào lớp 10; bố mẹ đi làm ăn xa, em ở với ông bà.',
+    stage: 'identified',
+    steps: [],
+  },
   {
     studentId: 'st-10',
     categories: ['economic_hardship'],

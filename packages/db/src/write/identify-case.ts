@@ -1,6 +1,6 @@
-import type { CaseCategory } from '@donghanh/domain';
+import { CASE_CODE_ATTEMPTS, type CaseCategory, caseCodeCandidate } from '@donghanh/domain';
 import type { Db } from '../client';
-import { withCaseEvent } from './record-case-event';
+import { type Tx, withCaseEvent } from './record-case-event';
 
 export interface IdentifyCaseRecord {
   caseId: string;
@@ -15,6 +15,21 @@ export interface IdentifyCaseRecord {
   /** Who screens the case: the school coordinators of the student's school. */
   screeningUnitId: string;
   screeningDueAt: Date;
+}
+
+/**
+ * The first of the case's code candidates that no other case holds. Without this a collision
+ * made the insert fail on the unique `code` for ever: the activity retried, the student never got
+ * a case. (Two different cases racing for one candidate still meet the unique index; the retried
+ * attempt then sees the winner and moves on.)
+ */
+async function freeCaseCode(tx: Tx, caseId: string, firstCode: string): Promise<string> {
+  for (let attempt = 0; attempt < CASE_CODE_ATTEMPTS; attempt++) {
+    const code = caseCodeCandidate(firstCode, caseId, attempt);
+    const holder = await tx.case.findUnique({ where: { code }, select: { id: true } });
+    if (!holder || holder.id === caseId) return code;
+  }
+  throw new Error(`no free case code after ${CASE_CODE_ATTEMPTS} candidates`);
 }
 
 /** Writes a new case at stage `identified`, its screening task and its first event, once. */
@@ -32,7 +47,7 @@ export async function identifyCase(db: Db, r: IdentifyCaseRecord) {
       await tx.case.create({
         data: {
           id: r.caseId,
-          code: r.code,
+          code: await freeCaseCode(tx, r.caseId, r.code),
           campaignId: r.campaignId,
           studentId: r.studentId,
           schoolId: r.schoolId,
@@ -40,6 +55,8 @@ export async function identifyCase(db: Db, r: IdentifyCaseRecord) {
           categories: r.categories,
           source: r.source,
           identifiedById: r.identifiedById ?? null,
+          // Kept on the row only: the event says just that there was one (`hasReason`).
+          proposalReason: r.reason ?? null,
         },
       });
       await tx.task.create({

@@ -23,6 +23,9 @@ const vi = {
     reason: 'Lý do không tiếp nhận',
     reasonRequired: 'Cần nêu lý do không tiếp nhận',
     confirmDecline: 'Xác nhận không tiếp nhận',
+    proposalReason: 'Lý do đề xuất',
+    proposedBy: 'Đề xuất bởi {{name}}',
+    noProposalReason: 'Người đề xuất không ghi lý do.',
   },
   assignment: {
     empty: 'Không có hồ sơ nào chờ phân công.',
@@ -119,6 +122,9 @@ const en: Shape = {
     reason: 'Reason for declining',
     reasonRequired: 'A reason is required to decline',
     confirmDecline: 'Confirm decline',
+    proposalReason: 'Why the child was proposed',
+    proposedBy: 'Proposed by {{name}}',
+    noProposalReason: 'The proposer gave no reason.',
   },
   assignment: {
     empty: 'No case is waiting for a helper.',

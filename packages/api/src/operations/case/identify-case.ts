@@ -1,9 +1,11 @@
 import {
   AppError,
+  birthDateFitsSchoolYear,
   campaignSettingsSchema,
   caseCodeFor,
   DAY_MS,
   type IdentifyCaseInput,
+  pupilBirthYears,
   realClock,
 } from '@donghanh/domain';
 import {
@@ -43,7 +45,7 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
   const [student, campaign] = await Promise.all([
     ctx.db.student.findUnique({
       where: { id: input.studentId },
-      select: { id: true, schoolId: true, school: { select: { unitId: true } } },
+      select: { id: true, schoolId: true, birthDate: true, school: { select: { unitId: true } } },
     }),
     ctx.db.campaign.findUnique({
       where: { id: input.campaignId },
@@ -55,6 +57,12 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
   if (!campaign.active) throw new AppError('CAMPAIGN_CLOSED');
   if (!(await isUnitWithin(ctx.db, student.school.unitId, campaign.unitId)))
     throw new AppError('STUDENT_OUTSIDE_CAMPAIGN');
+  // Entered before a campaign existed, or imported: measured again against this campaign's year.
+  if (student.birthDate && !birthDateFitsSchoolYear(student.birthDate, campaign.schoolYear))
+    throw new AppError('BIRTH_DATE_OUT_OF_RANGE', {
+      field: 'birthDate',
+      ...pupilBirthYears(campaign.schoolYear),
+    });
 
   const caseId = caseIdFor(campaign.id, student.id);
   const existing = await ctx.db.case.findUnique({ where: { id: caseId }, select: { code: true } });
@@ -87,7 +95,10 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     const r = await withWorkflowDeadline(ctx, () =>
       ctx.temporal.workflow.executeUpdateWithStart(identifyUpdate, { startWorkflowOperation }),
     );
-    return { caseId: r.caseId, code: r.code, created: true };
+    // The code the database holds: the workflow only knows the first candidate, and the writer
+    // takes the next one when another case already has it.
+    const stored = await ctx.db.case.findUnique({ where: { id: r.caseId }, select: { code: true } });
+    return { caseId: r.caseId, code: stored?.code ?? r.code, created: true };
   } catch (error) {
     throw asWorkflowError(error);
   }

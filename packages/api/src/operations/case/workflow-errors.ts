@@ -1,6 +1,6 @@
-import { AppError } from '@donghanh/domain';
+import { AppError, ERROR_MESSAGES } from '@donghanh/domain';
 import { RULE_VIOLATION, STEP_REJECTED } from '@donghanh/workflows/messages';
-import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Context } from '../../context';
 
 // gRPC status codes meaning the Temporal frontend did not answer in time.
@@ -25,6 +25,18 @@ const RULE_CODES = {
   NOT_ELIGIBLE: 'NOT_ELIGIBLE',
 } as const;
 
+function ruleError(
+  code: (typeof RULE_CODES)[keyof typeof RULE_CODES],
+  failure: ApplicationFailure,
+): AppError {
+  const first = failure.details?.[0];
+  const details =
+    first && typeof first === 'object' && !Array.isArray(first) ? (first as Record<string, unknown>) : {};
+  // A reason that only repeats the code's own message (perhaps with an id) would be shown twice.
+  const repeats = failure.message.startsWith(ERROR_MESSAGES[code].vi);
+  return new AppError(code, repeats ? details : { reason: failure.message, ...details });
+}
+
 /** Maps what Temporal throws to a stable application error; unknown failures stay internal. */
 export function asWorkflowError(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError) {
@@ -32,9 +44,19 @@ export function asWorkflowError(error: unknown): Error {
     if (cause instanceof ApplicationFailure && cause.type === STEP_REJECTED)
       return new AppError('STEP_REJECTED', { reason: cause.message });
     const rule = cause instanceof ApplicationFailure ? cause.type?.split(':') : undefined;
-    if (rule?.[0] === RULE_VIOLATION && rule[1] && rule[1] in RULE_CODES)
-      return new AppError(RULE_CODES[rule[1] as keyof typeof RULE_CODES]);
+    if (
+      cause instanceof ApplicationFailure &&
+      rule?.[0] === RULE_VIOLATION &&
+      rule[1] &&
+      rule[1] in RULE_CODES
+    )
+      // The rule's own words (e.g. "Lớp đã đủ số học sinh thí điểm (3/3)") and its structured
+      // details (each eligibility reason in vi and en) travel on to the screen.
+      return ruleError(RULE_CODES[rule[1] as keyof typeof RULE_CODES], cause);
   }
+  // The case row exists (every step's access rule read it), so its workflow did too: it has
+  // finished — a declined case — and takes no more steps.
+  if (error instanceof WorkflowNotFoundError) return new AppError('CASE_CLOSED');
   if (isUnreachable(error)) return new AppError('WORKFLOW_UNAVAILABLE');
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma } from '@donghanh/db';
-import { AppError, normalizeName, searchKey } from '@donghanh/domain';
+import { Prisma, unitAndAncestors } from '@donghanh/db';
+import {
+  AppError,
+  birthDateFitsSchoolYear,
+  normalizeName,
+  pupilBirthYears,
+  searchKey,
+} from '@donghanh/domain';
 import type { z } from 'zod';
 import type { Context, SessionUser } from '../../context';
 import type { createStudentInput, setFamilyInput, updateStudentInput } from '../../router/student.schema';
@@ -11,6 +17,32 @@ async function requireClassOf(ctx: Context, classId: string | null | undefined, 
   if (!cls || cls.schoolId !== schoolId) throw new AppError('VALIDATION_FAILED', { field: 'classId' });
 }
 
+/**
+ * A birth date must fit a pupil of the school year the school's campaign runs (the active one,
+ * else the latest): a student is entered to be proposed to it. Without any campaign over the
+ * school there is no year to measure against, and identification checks again.
+ */
+async function requirePlausibleBirthDate(
+  ctx: Context,
+  schoolId: string,
+  birthDate: string | null | undefined,
+) {
+  if (!birthDate) return;
+  const school = await ctx.db.school.findUnique({ where: { id: schoolId }, select: { unitId: true } });
+  if (!school) throw new AppError('SCHOOL_NOT_FOUND');
+  const units = await unitAndAncestors(ctx.db, school.unitId);
+  const campaign = await ctx.db.campaign.findFirst({
+    where: { unitId: { in: [...units] } },
+    orderBy: [{ active: 'desc' }, { schoolYear: 'desc' }],
+    select: { schoolYear: true },
+  });
+  if (campaign && !birthDateFitsSchoolYear(birthDate, campaign.schoolYear))
+    throw new AppError('BIRTH_DATE_OUT_OF_RANGE', {
+      field: 'birthDate',
+      ...pupilBirthYears(campaign.schoolYear),
+    });
+}
+
 function duplicateMoetCode(error: unknown): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
     throw new AppError('VALIDATION_FAILED', { field: 'moetCode', reason: 'Mã định danh đã có' });
@@ -19,6 +51,7 @@ function duplicateMoetCode(error: unknown): never {
 
 export async function createStudent(ctx: Context, input: z.output<typeof createStudentInput>) {
   await requireClassOf(ctx, input.classId, input.schoolId);
+  await requirePlausibleBirthDate(ctx, input.schoolId, input.birthDate);
   const fullName = normalizeName(input.fullName);
   try {
     const s = await ctx.db.student.create({
@@ -48,6 +81,7 @@ export async function updateStudent(ctx: Context, input: z.output<typeof updateS
   });
   if (!current) throw new AppError('STUDENT_NOT_FOUND');
   await requireClassOf(ctx, input.classId, current.schoolId);
+  await requirePlausibleBirthDate(ctx, current.schoolId, input.birthDate);
   const fullName = input.fullName ? normalizeName(input.fullName) : undefined;
   try {
     await ctx.db.student.update({
