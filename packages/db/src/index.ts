@@ -22,7 +22,6 @@ export * from './write/actor-roles';
 export * from './write/assignment';
 export * from './write/case-step';
 export * from './write/domain-failures';
-export * from './write/help-plan';
 export * from './write/identify-case';
 export * from './write/record-case-event';
 export * from './write/screening';

@@ -1,6 +1,6 @@
-import type { CaseStage } from '@donghanh/domain';
 import type { Db } from '../client';
 import { Prisma } from '../generated/prisma/client';
+import { WriteConflict } from './domain-failures';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -49,11 +49,11 @@ export async function withCaseEvent<T>(
         select: { id: true },
       });
       if (existing) return { applied: false, eventId: existing.id, result: null };
+      throw new WriteConflict(
+        `Case step ${event.type} (${event.idempotencyKey}) collides with an existing row`,
+        error.meta?.target,
+      );
     }
     throw error;
   }
-}
-
-export async function setCaseStage(tx: Tx, caseId: string, stage: CaseStage): Promise<void> {
-  await tx.case.update({ where: { id: caseId }, data: { stage, version: { increment: 1 } } });
 }

@@ -7,7 +7,8 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities/case-activities';
+import type { CaseActivities } from '../activities';
+import { isFollowUpTask, isReturnCheckTask, taskIds } from '../case/task-ids';
 import {
   acknowledgeUpdate,
   addNoteUpdate,
@@ -115,6 +116,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     state.era += 1;
     state.openTaskIds = keepTasks;
     state.offer = null;
+    // A transfer still waiting when the case closes dies with it; left set, it would refuse
+    // every closure and transfer after a reopening.
+    state.transfer = null;
     state.evaluation = null;
     for (const [key, ci] of Object.entries(state.checkIns)) if (!ci.filed) delete state.checkIns[key];
   };
@@ -243,10 +247,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
           state.helperId = args.actorId;
           state.stage = 'plan';
           state.planVersion += 1;
-          openTask(`${c}:plan:${state.planVersion}`);
+          openTask(taskIds.plan(c, state.planVersion));
         } else {
           state.assignmentRound = offer.round + 1;
-          openTask(`${c}:assign:${state.assignmentRound}`);
+          openTask(taskIds.assign(c, state.assignmentRound));
         }
         return r;
       } catch (error) {
@@ -282,13 +286,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         }),
       );
       closeTask(args.taskId);
-      openTask(`${c}:plan-review:${version}`);
+      openTask(taskIds.planReview(c, version));
       return r;
     },
     {
       validator: (args) => {
         requireStep('plan', args.taskId, 'lập kế hoạch');
-        if (args.taskId !== `${c}:plan:${state.planVersion}`) reject('Kế hoạch đang chờ duyệt');
+        if (args.taskId !== taskIds.plan(c, state.planVersion)) reject('Kế hoạch đang chờ duyệt');
         if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới lập kế hoạch');
         if (args.kinds.length === 0) reject('Chọn ít nhất một hình thức giúp đỡ');
       },
@@ -309,6 +313,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
           comment: args.comment,
           helperId: state.helperId as string,
           planMs: timing.planMs,
+          schoolUnitId: state.schoolUnitId,
         }),
       );
       closeTask(args.taskId);
@@ -316,14 +321,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         state.stage = 'active';
       } else {
         state.planVersion = version + 1;
-        openTask(`${c}:plan:${state.planVersion}`);
+        openTask(taskIds.plan(c, state.planVersion));
       }
       return r;
     },
     {
       validator: (args) => {
         requireStep('plan', args.taskId, 'lập kế hoạch');
-        if (args.taskId !== `${c}:plan-review:${state.planVersion}`) reject('Không có kế hoạch chờ duyệt');
+        if (args.taskId !== taskIds.planReview(c, state.planVersion)) reject('Không có kế hoạch chờ duyệt');
         if (args.actorId === state.helperId) reject('Người lập kế hoạch không tự duyệt kế hoạch của mình');
         if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi trả lại kế hoạch');
       },
@@ -339,12 +344,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       const ci = checkInOf(args.taskId) as NonNullable<ReturnType<typeof checkInOf>>;
       const late = Date.now() > ci.window.dueAt;
       const turnsHigh = args.report.riskLevel === 'high' && state.riskLevel !== 'high';
-      const alertTaskId = turnsHigh ? `${c}:risk:${ci.window.key}` : null;
-      const followUpTaskId = `${c}:overdue:${ci.window.key}`;
+      const alertTaskId = turnsHigh ? taskIds.risk(c, ci.window.key) : null;
+      const followUpTaskId = taskIds.overdue(c, ci.window.key);
+      const era = state.era;
       const r = await run(`checkin:${ci.window.key}`, () =>
         activities.recordCheckIn({
           ...scope(),
           ...args,
+          era,
           month: ci.window.key,
           term: ci.term,
           dueAt: ci.window.dueAt,
@@ -358,7 +365,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       state.riskLevel = args.report.riskLevel;
       closeTask(args.taskId);
       closeTask(followUpTaskId);
-      openTask(alertTaskId);
+      // The activity refuses a filing that lost the race to a closure or transfer; this guards
+      // the order in which the two results reach the workflow.
+      if (state.era === era) openTask(alertTaskId);
       return { ...r, late };
     },
     {
@@ -377,7 +386,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     acknowledgeUpdate,
     async (args) => {
       const r = await run(`task:${args.taskId}`, () =>
-        activities.acknowledge({ ...scope(), ...args, stage: state.stage as StepResult['stage'] }),
+        activities.acknowledge({
+          ...scope(),
+          ...args,
+          era: state.era,
+          stage: state.stage as StepResult['stage'],
+        }),
       );
       closeTask(args.taskId);
       return r;
@@ -386,18 +400,25 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       validator: (args) => {
         requireTask(args.taskId);
         requireIdle(`task:${args.taskId}`);
-        if (!/:(overdue|risk):/.test(args.taskId)) reject('Nhiệm vụ này không phải một cảnh báo cần xử lý');
+        if (!isFollowUpTask(args.taskId)) reject('Nhiệm vụ này không phải một cảnh báo cần xử lý');
       },
     },
   );
 
   async function checkInRound(window: CheckInTimes, term: string, era: number): Promise<void> {
     const gone = () => state.era !== era || !HELPING.includes(state.stage);
-    const taskId = `${c}:checkin:${window.key}`;
+    const taskId = taskIds.checkIn(c, window.key);
     if (state.checkIns[window.key]?.filed) return;
     if (await until(window.opensAt, gone)) return;
     if (!state.checkIns[window.key]) {
-      await activities.openCheckIn({ ...scope(), helperId: state.helperId as string, term, window, taskId });
+      await activities.openCheckIn({
+        ...scope(),
+        era,
+        helperId: state.helperId as string,
+        term,
+        window,
+        taskId,
+      });
       if (gone()) return;
       state.checkIns[window.key] = { window, taskId, term, filed: false, reminded: false, escalated: false };
       openTask(taskId);
@@ -409,6 +430,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       if (await until(window.remindAt, settled)) return;
       await activities.remindCheckIn({
         ...scope(),
+        era,
         taskId,
         month: window.key,
         helperId: state.helperId as string,
@@ -417,16 +439,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     }
     if (!ci.escalated) {
       if (await until(window.escalateAt, settled)) return;
-      const followUpTaskId = `${c}:overdue:${window.key}`;
+      const followUpTaskId = taskIds.overdue(c, window.key);
       await activities.escalateCheckIn({
         ...scope(),
+        era,
         taskId,
         month: window.key,
         followUpTaskId,
         dueAt: window.dueAt,
       });
       ci.escalated = true;
-      if (!gone()) openTask(followUpTaskId);
+      // Filed while the escalation was being written: the activity opened no follow-up.
+      if (!gone() && !ci.filed) openTask(followUpTaskId);
     }
     // Still open: the helper may file it late; it is marked late then.
   }
@@ -447,7 +471,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     state.evaluationVersion = version;
     state.evaluation = { term, version, step: 'draft', dueAt };
     state.stage = 'evaluation';
-    openTask(`${c}:eval:${term}:${version}`);
+    openTask(taskIds.evaluation(c, term, version));
     return r;
   }
 
@@ -468,9 +492,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
   );
 
-  const evalTask = (kind: 'eval' | 'eval-review' | 'eval-signoff') => {
+  const evalTask = (kind: 'evaluation' | 'evaluationReview' | 'evaluationSignOff') => {
     const e = state.evaluation;
-    return e ? `${c}:${kind}:${e.term}:${e.version}` : '';
+    return e ? taskIds[kind](c, e.term, e.version) : '';
   };
 
   setHandler(
@@ -488,13 +512,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       );
       closeTask(args.taskId);
       e.step = 'review';
-      openTask(evalTask('eval-review'));
+      openTask(evalTask('evaluationReview'));
       return r;
     },
     {
       validator: (args) => {
         requireStep('evaluation', args.taskId, 'đánh giá học kỳ');
-        if (state.evaluation?.step !== 'draft' || args.taskId !== evalTask('eval'))
+        if (state.evaluation?.step !== 'draft' || args.taskId !== evalTask('evaluation'))
           reject('Không có bản đánh giá đang chờ viết');
         if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới viết đánh giá');
       },
@@ -516,7 +540,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     const e = state.evaluation as NonNullable<CaseWorkflowState['evaluation']>;
     state.evaluationVersion = e.version + 1;
     state.evaluation = { ...e, version: e.version + 1, step: 'draft' };
-    openTask(evalTask('eval'));
+    openTask(evalTask('evaluation'));
   }
 
   setHandler(
@@ -527,14 +551,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       closeTask(args.taskId);
       if (args.approve) {
         e.step = 'signoff';
-        openTask(evalTask('eval-signoff'));
+        openTask(evalTask('evaluationSignOff'));
       } else returnEvaluation();
       return r;
     },
     {
       validator: (args) => {
         requireStep('evaluation', args.taskId, 'đánh giá học kỳ');
-        if (state.evaluation?.step !== 'review' || args.taskId !== evalTask('eval-review'))
+        if (state.evaluation?.step !== 'review' || args.taskId !== evalTask('evaluationReview'))
           reject('Không có bản đánh giá chờ xem xét');
         if (args.actorId === state.helperId) reject('Người viết đánh giá không tự xem xét đánh giá của mình');
         if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi trả lại đánh giá');
@@ -561,7 +585,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     {
       validator: (args) => {
         requireStep('evaluation', args.taskId, 'đánh giá học kỳ');
-        if (state.evaluation?.step !== 'signoff' || args.taskId !== evalTask('eval-signoff'))
+        if (state.evaluation?.step !== 'signoff' || args.taskId !== evalTask('evaluationSignOff'))
           reject('Không có bản đánh giá chờ ký duyệt');
         if (args.actorId === state.helperId) reject('Người viết đánh giá không tự ký duyệt');
         if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi trả lại đánh giá');
@@ -579,7 +603,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       state.counters.closure = round;
       state.closure = { reason: args.reason, returnTo, round };
       state.stage = 'closure';
-      openTask(`${c}:closure:${round}`);
+      openTask(taskIds.closure(c, round));
       return r;
     },
     {
@@ -610,7 +634,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     {
       validator: (args) => {
         requireStep('closure', args.taskId, 'chờ kết thúc');
-        if (!state.closure || args.taskId !== `${c}:closure:${state.closure.round}`)
+        if (!state.closure || args.taskId !== taskIds.closure(c, state.closure.round))
           reject('Không có đề xuất kết thúc');
         if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi không duyệt kết thúc');
       },
@@ -621,23 +645,24 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     reopenUpdate,
     async (args) => {
       const round = state.counters.reopen + 1;
-      const r = await run('flow', () =>
-        activities.reopen({ ...scope(), ...args, round, helperId: state.helperId }),
-      );
-      state.counters.reopen = round;
-      state.era += 1;
-      state.helperId = r.helperId;
-      if (r.stage === 'assignment') {
-        state.assignmentRound += 1;
-        await activities.openAssignmentAfterReopen({
-          ...scope(),
-          round: state.assignmentRound,
-          dueAt: Date.now() + timing.assignmentMs,
-        });
-        openTask(`${c}:assign:${state.assignmentRound}`);
-      }
-      state.stage = r.stage;
-      return { caseId: r.caseId, stage: r.stage, eventId: r.eventId };
+      // Both writes under one busy key: a second reopening must not slip in between them.
+      return run('flow', async () => {
+        const r = await activities.reopen({ ...scope(), ...args, round, helperId: state.helperId });
+        state.counters.reopen = round;
+        state.era += 1;
+        state.helperId = r.helperId;
+        if (r.stage === 'assignment') {
+          state.assignmentRound += 1;
+          await activities.openAssignmentAfterReopen({
+            ...scope(),
+            round: state.assignmentRound,
+            dueAt: Date.now() + timing.assignmentMs,
+          });
+          openTask(taskIds.assign(c, state.assignmentRound));
+        }
+        state.stage = r.stage;
+        return { caseId: r.caseId, stage: r.stage, eventId: r.eventId };
+      });
     },
     {
       validator: (args) => {
@@ -657,7 +682,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         activities.requestTransfer({ ...scope(), ...args, round, stage: state.stage as StepResult['stage'] }),
       );
       state.counters.transfer = round;
-      const taskId = `${c}:transfer:${round}`;
+      const taskId = taskIds.transfer(c, round);
       state.transfer = { toSchoolId: args.toSchoolId, toSchoolUnitId: args.toSchoolUnitId, round, taskId };
       openTask(taskId);
       return r;
@@ -692,7 +717,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       state.transfer = null;
       closeTask(args.taskId);
       if (args.approve) {
-        leaveHelp([`${c}:assign:${assignmentRound}`]);
+        leaveHelp([taskIds.assign(c, assignmentRound)]);
         state.assignmentRound = assignmentRound;
         state.schoolId = t.toSchoolId;
         state.schoolUnitId = t.toSchoolUnitId;
@@ -746,14 +771,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       const round = state.counters.closure + 1;
       const returnTo = state.stage as StepResult['stage'];
       const r = await run('flow', () =>
-        activities.recordReturn({ ...scope(), ...args, closureRound: round, stage: returnTo }),
+        activities.recordReturn({
+          ...scope(),
+          ...args,
+          era: state.era,
+          closureRound: round,
+          stage: returnTo,
+        }),
       );
       closeTask(args.taskId);
       if (!args.returned) {
         state.counters.closure = round;
         state.closure = { reason: 'dropped_out', returnTo, round };
         state.stage = 'closure';
-        openTask(`${c}:closure:${round}`);
+        openTask(taskIds.closure(c, round));
       }
       return r;
     },
@@ -762,7 +793,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         requireStage(['active', 'evaluation'], 'giúp đỡ');
         requireIdle();
         requireTask(args.taskId);
-        if (!args.taskId.startsWith(`${c}:return:`)) reject('Không có xác nhận trở lại trường đang chờ');
+        if (!isReturnCheckTask(c, args.taskId)) reject('Không có xác nhận trở lại trường đang chờ');
         if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới xác nhận');
         if (!args.returned && blank(args.note)) reject('Cần ghi chú tình hình khi học sinh chưa trở lại');
       },
@@ -810,7 +841,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         assignmentMs: timing.assignmentMs,
       });
       state.assignmentRound = offer.round + 1;
-      openTask(`${c}:assign:${state.assignmentRound}`);
+      openTask(taskIds.assign(c, state.assignmentRound));
     }
   }
 
@@ -827,6 +858,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     if (state.term !== term.key) {
       await activities.beginTerm({
         ...scope(),
+        era,
         term: term.key,
         fromDate: term.fromDate,
         assumedCalendar: term.assumedCalendar,
@@ -843,9 +875,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       const backAt = term.backToSchoolAt;
       void (async () => {
         if (await until(backAt, gone)) return;
-        const taskId = `${c}:return:${term.schoolYear}`;
+        const taskId = taskIds.returnCheck(c, term.schoolYear);
         await activities.openReturnConfirmation({
           ...scope(),
+          era,
           taskId,
           helperId: state.helperId as string,
           schoolYear: term.schoolYear,

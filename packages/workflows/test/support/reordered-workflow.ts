@@ -1,7 +1,7 @@
 // A deliberately incompatible change for the replay test: the case workflow, but planning the
 // term before anything else. Replaying a real history on it must fail.
 import { proxyActivities } from '@temporalio/workflow';
-import type { CaseActivities } from '../../src/activities/case-activities';
+import type { CaseActivities } from '../../src/activities';
 import type { CaseWorkflowInput } from '../../src/messages';
 import { caseWorkflow as current } from '../../src/workflows/case-workflow';
 
