@@ -13,6 +13,7 @@ import {
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { expect, inject } from 'vitest';
+import type { CaseActivities } from '../../src/activities';
 import {
   assignHelperUpdate,
   type CaseTiming,
@@ -47,6 +48,9 @@ export class CaseHarness {
   private worker: Worker | undefined;
   private running: Promise<void> | undefined;
   readonly taskQueue = `cases-${randomUUID()}`;
+  private readonly gates = new Map<string, Gate>();
+  /** Set to skip the workflow/database check for a test that breaks it on purpose. */
+  checkInvariant = true;
 
   async start(): Promise<void> {
     [this.env, this.database] = await Promise.all([
@@ -64,6 +68,7 @@ export class CaseHarness {
       namespace: this.env.namespace ?? 'default',
       taskQueue: this.taskQueue,
       maxCachedWorkflows: 50,
+      wrapActivities: (activities) => this.gated(activities),
     });
     this.running = this.worker.run();
   }
@@ -82,6 +87,91 @@ export class CaseHarness {
 
   get db() {
     return this.database.db;
+  }
+
+  /**
+   * Holds every call of an activity before it runs until `release()`: the test takes another
+   * step while it waits, to reproduce a race at a chosen moment. `reached` resolves on the
+   * first held call.
+   */
+  hold(activity: keyof CaseActivities): Gate {
+    let release!: () => void;
+    let reach!: () => void;
+    const gate: Gate = {
+      released: new Promise<void>((r) => {
+        release = r;
+      }),
+      reached: new Promise<void>((r) => {
+        reach = r;
+      }),
+      reach: () => reach(),
+      release: () => {
+        this.gates.delete(activity);
+        release();
+      },
+    };
+    this.gates.set(activity, gate);
+    return gate;
+  }
+
+  private gated(activities: CaseActivities): CaseActivities {
+    const wrapped: Record<string, unknown> = {};
+    for (const [name, fn] of Object.entries(activities) as [string, (...a: unknown[]) => unknown][]) {
+      wrapped[name] = async (...args: unknown[]) => {
+        const gate = this.gates.get(name);
+        if (gate) {
+          gate.reach();
+          await gate.released;
+        }
+        return fn(...args);
+      };
+    }
+    return wrapped as CaseActivities;
+  }
+
+  /**
+   * The workflow/database invariant: the case's stage and its open tasks in the database are
+   * the workflow's. Timers move both on their own, so it retries until a snapshot in which the
+   * workflow did not move while the database was read; a mismatch that lasts fails the test.
+   */
+  async expectConsistent(handle: WorkflowHandle, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    for (;;) {
+      const before = await handle.query(stateQuery);
+      const row = await this.db.case.findUnique({
+        where: { id: before.caseId },
+        select: { stage: true, tasks: { where: { status: 'OPEN' }, select: { id: true } } },
+      });
+      const after = await handle.query(stateQuery);
+      const workflow = { stage: after.stage, open: [...after.openTaskIds].sort() };
+      const database = { stage: row?.stage ?? 'starting', open: (row?.tasks ?? []).map((t) => t.id).sort() };
+      const still = JSON.stringify(before) === JSON.stringify(after);
+      if (still && JSON.stringify(workflow) === JSON.stringify(database)) return;
+      last = { workflow, database };
+      if (Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(last, 'database and workflow disagree on the case').toBeUndefined();
+  }
+
+  /** A handle whose every update is followed by the workflow/database invariant check. */
+  private checked(handle: WorkflowHandle): WorkflowHandle {
+    const harness = this;
+    const executeUpdate = handle.executeUpdate.bind(handle);
+    return new Proxy(handle, {
+      get(target, prop, receiver) {
+        if (prop !== 'executeUpdate') return Reflect.get(target, prop, receiver);
+        return async (...args: Parameters<typeof executeUpdate>) => {
+          try {
+            return await executeUpdate(...args);
+          } finally {
+            // While a gate holds an activity the two disagree by design; the test checks after release.
+            if (harness.checkInvariant && harness.gates.size === 0) await harness.expectConsistent(handle);
+          }
+        };
+      },
+    });
   }
 
   async startCase(studentId: string, clock: CaseClock, timing: Partial<CaseTiming> = {}) {
@@ -106,7 +196,9 @@ export class CaseHarness {
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });
-    return { caseId, handle: this.env.client.workflow.getHandle(caseWorkflowId(caseId)) };
+    const handle = this.checked(this.env.client.workflow.getHandle(caseWorkflowId(caseId)));
+    await this.expectConsistent(handle);
+    return { caseId, handle };
   }
 
   /** Screening, an accepted offer, a plan approved: the case is in active help. */
@@ -236,4 +328,11 @@ export function report(overrides: Partial<CheckInReport> = {}): CheckInReport {
     notes: 'Em đi học đều',
     ...overrides,
   };
+}
+
+export interface Gate {
+  reached: Promise<void>;
+  released: Promise<void>;
+  reach(): void;
+  release(): void;
 }
