@@ -11,6 +11,7 @@ export * from './read/board-summary';
 export * from './read/campaigns';
 export * from './read/card-row';
 export * from './read/case-detail';
+export * from './read/due-day';
 export * from './read/event-feed';
 export * from './read/feed-cursor';
 export * from './read/students';

@@ -1,3 +1,4 @@
+import { listInboxTasks, readCaseDetail } from '@donghanh/db';
 import type { EvaluationDraft } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskIds } from '../src/case/task-ids';
@@ -234,5 +235,19 @@ describe('a transfer pending when the case closes', () => {
       args: [{ actorId: COORDINATOR, toSchoolId: 's-thpt-tohieu', toSchoolUnitId: 'u-thpt-tohieu' }],
     });
     expect((await handle.query(stateQuery)).transfer?.round).toBe(2);
+  });
+});
+
+describe('the due day', () => {
+  it("is stored as the calendar's day and read back by the inbox and the case page", async () => {
+    const { caseId, handle } = await h.startActiveCase('st-18', DUC, december());
+    const checkIn = taskIds.checkIn(caseId, '2026-12');
+    await waitForState(handle, (s) => s.openTaskIds.includes(checkIn));
+    const inbox = await listInboxTasks(h.db, { userId: DUC, roles: [] });
+    // Due 25/12 on the campaign calendar; the deadline instant is the end of that day.
+    expect(inbox.find((t) => t.id === checkIn)).toMatchObject({ dueOn: '2026-12-25' });
+    const detail = await readCaseDetail(h.db, caseId);
+    expect(detail?.case.tasks.find((t) => t.id === checkIn)?.dueOn).toBe('2026-12-25');
+    await close(handle);
   });
 });

@@ -102,7 +102,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   const busy = new Set<string>();
   let offerAnswered = false;
   /** The term being lived, once planned: an early evaluation belongs to it. */
-  let currentTerm: { key: string; evaluationDueAt: number } | null = null;
+  let currentTerm: { key: string; evaluationDueAt: number; evaluationDueOn?: string } | null = null;
 
   const scope = () => ({ caseId: c, schoolUnitId: state.schoolUnitId });
   const openTask = (id: string | null) => {
@@ -456,7 +456,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   }
 
   // ── the semester evaluation ─────────────────────────────────────────────────────────────
-  async function openEvaluation(term: string, dueAt: number, early?: { actorId: string; reason: string }) {
+  async function openEvaluation(
+    term: string,
+    dueAt: number,
+    dueOn: string | undefined,
+    early?: { actorId: string; reason: string },
+  ) {
     const version = state.evaluationVersion + 1;
     const r = await run('flow', () =>
       activities.openEvaluation({
@@ -465,6 +470,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         version,
         helperId: state.helperId as string,
         dueAt,
+        dueOn,
         early,
       }),
     );
@@ -479,7 +485,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     startEvaluationUpdate,
     async (args) => {
       const term = currentTerm as NonNullable<typeof currentTerm>;
-      return openEvaluation(term.key, term.evaluationDueAt, args);
+      return openEvaluation(term.key, term.evaluationDueAt, term.evaluationDueOn, args);
     },
     {
       validator: (args) => {
@@ -854,7 +860,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     const era = state.era;
     const gone = () => state.era !== era || !HELPING.includes(state.stage);
     const term = await activities.planTerm({ campaignId: input.campaignId, clock: input.clock, fromDate });
-    currentTerm = { key: term.key, evaluationDueAt: term.evaluationDueAt };
+    currentTerm = { key: term.key, evaluationDueAt: term.evaluationDueAt, evaluationDueOn: term.evaluationDueOn };
     if (state.term !== term.key) {
       await activities.beginTerm({
         ...scope(),
@@ -895,7 +901,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       // Not during a pending closure or while another step is being written.
       await condition(() => (state.stage === 'active' && !busy.has('flow')) || gone() || evaluated());
       if (gone()) return null;
-      if (!evaluated()) await openEvaluation(term.key, term.evaluationDueAt);
+      if (!evaluated()) await openEvaluation(term.key, term.evaluationDueAt, term.evaluationDueOn);
     }
     await condition(() => gone() || state.evaluation?.step === 'done');
     if (gone()) return null;
