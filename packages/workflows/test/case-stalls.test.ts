@@ -1,19 +1,24 @@
 import { listInboxTasks, readCaseDetail } from '@donghanh/db';
 import type { EvaluationDraft } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taskIds } from '../src/case/task-ids';
+import { rowIds, taskIds } from '../src/case/task-ids';
 import {
   answerTransferUpdate,
+  assignHelperUpdate,
   decideClosureUpdate,
   fileCheckInUpdate,
   proposeClosureUpdate,
   reopenUpdate,
   requestTransferUpdate,
+  respondOfferUpdate,
   reviewEvaluationUpdate,
+  reviewPlanUpdate,
+  screenUpdate,
   signOffEvaluationUpdate,
   startEvaluationUpdate,
   stateQuery,
   submitEvaluationUpdate,
+  submitPlanUpdate,
 } from '../src/messages';
 import {
   CaseHarness,
@@ -25,6 +30,7 @@ import {
   PRINCIPAL,
   rejection,
   report,
+  SON,
   UYEN,
   waitFor,
   waitForState,
@@ -249,5 +255,72 @@ describe('the due day', () => {
     const detail = await readCaseDetail(h.db, caseId);
     expect(detail?.case.tasks.find((t) => t.id === checkIn)?.dueOn).toBe('2026-12-25');
     await close(handle);
+  });
+});
+
+describe('every step through one path', () => {
+  it("re-checks the actor's role on the older steps too (screening, assignment, plan review)", async () => {
+    const { caseId, handle } = await h.startCase('st-11', december());
+    const screen = (actorId: string) =>
+      handle.executeUpdate(screenUpdate, {
+        args: [{ taskId: taskIds.screening(caseId), actorId, decision: 'accept' }],
+      });
+    expect((await rejection(screen(LAN))).type).toBe('RuleViolation:ACTOR_NOT_ALLOWED');
+    await screen(COORDINATOR);
+    const assign = (actorId: string) =>
+      handle.executeUpdate(assignHelperUpdate, {
+        args: [{ taskId: taskIds.assign(caseId, 1), actorId, helperId: UYEN }],
+      });
+    expect((await rejection(assign(LAN))).type).toBe('RuleViolation:ACTOR_NOT_ALLOWED');
+    await assign(COORDINATOR);
+    await handle.executeUpdate(respondOfferUpdate, {
+      args: [{ taskId: taskIds.offer(caseId, 1), actorId: UYEN, accept: true }],
+    });
+    await handle.executeUpdate(submitPlanUpdate, {
+      args: [
+        {
+          taskId: taskIds.plan(caseId, 1),
+          actorId: UYEN,
+          goals: { week: 'Ôn bài', month: 'Đi học đều', semester: 'Lên lớp' },
+          kinds: ['tutoring'],
+        },
+      ],
+    });
+    // Another teacher is not the coordinator: the plan review is refused inside the transaction.
+    const refused = await rejection(
+      handle.executeUpdate(reviewPlanUpdate, {
+        args: [{ taskId: taskIds.planReview(caseId, 1), actorId: LAN, approve: true }],
+      }),
+    );
+    expect(refused.type).toBe('RuleViolation:ACTOR_NOT_ALLOWED');
+    expect(await h.taskStatus(taskIds.planReview(caseId, 1))).toBe('OPEN');
+    await close(handle);
+  });
+
+  it('fails at once, without retrying, when a step collides with a row it did not write', async () => {
+    const { caseId, handle } = await h.startCase('st-12', december());
+    await handle.executeUpdate(screenUpdate, {
+      args: [{ taskId: taskIds.screening(caseId), actorId: COORDINATOR, decision: 'accept' }],
+    });
+    // A row already holds the id the offer would give its helper.
+    await h.db.caseHelper.create({
+      data: {
+        id: rowIds.offeredHelper(caseId, 1, 0),
+        caseId,
+        userId: SON,
+        role: 'PRIMARY',
+        status: 'ENDED',
+        offeredAt: new Date(),
+      },
+    });
+    const started = Date.now();
+    const failed = await rejection(
+      handle.executeUpdate(assignHelperUpdate, {
+        args: [{ taskId: taskIds.assign(caseId, 1), actorId: COORDINATOR, helperId: UYEN }],
+      }),
+    );
+    expect(failed.type).toBe('WriteConflict');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await h.taskStatus(taskIds.assign(caseId, 1))).toBe('OPEN');
   });
 });
