@@ -1,3 +1,4 @@
+import type { StepRefusal } from '@donghanh/domain';
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -49,8 +50,17 @@ const activities = proxyActivities<CaseActivities>({
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
 
-function reject(message: string): never {
-  throw ApplicationFailure.create({ type: STEP_REJECTED, message, nonRetryable: true });
+/**
+ * Refuses a step before anything is written. The failure carries a stable code (its texts are in
+ * the domain's catalogue, which the API reads: the bundle holds no table of messages).
+ */
+function reject(refusal: StepRefusal): never {
+  throw ApplicationFailure.create({
+    type: STEP_REJECTED,
+    message: refusal,
+    nonRetryable: true,
+    details: [{ refusal }],
+  });
 }
 
 /** A rule refused by an activity fails the update (not the case) with the activity's own failure. */
@@ -122,17 +132,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     state.evaluation = null;
     for (const [key, ci] of Object.entries(state.checkIns)) if (!ci.filed) delete state.checkIns[key];
   };
-  const requireStage = (stages: readonly Stage[], what: string) => {
-    if (!stages.includes(state.stage)) reject(`Hồ sơ không ở bước ${what}`);
+  const requireStage = (stages: readonly Stage[], refusal: StepRefusal) => {
+    if (!stages.includes(state.stage)) reject(refusal);
   };
   const requireIdle = (key = 'flow') => {
-    if (busy.has(key)) reject('Bước này đang được xử lý');
+    if (busy.has(key)) reject('STEP_BUSY');
   };
   const requireTask = (taskId: string) => {
-    if (!state.openTaskIds.includes(taskId)) reject('Nhiệm vụ không còn hiệu lực');
+    if (!state.openTaskIds.includes(taskId)) reject('TASK_STALE');
   };
-  const requireStep = (stage: Stage, taskId: string, what: string) => {
-    requireStage([stage], what);
+  const requireStep = (stage: Stage, taskId: string, refusal: StepRefusal) => {
+    requireStage([stage], refusal);
     requireIdle();
     requireTask(taskId);
   };
@@ -185,8 +195,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStep('identified', args.taskId, 'sàng lọc');
-        if (args.decision === 'decline' && blank(args.reason)) reject('Cần nêu lý do không tiếp nhận');
+        requireStep('identified', args.taskId, 'NOT_AT_SCREENING');
+        if (args.decision === 'decline' && blank(args.reason)) reject('DECLINE_REASON_REQUIRED');
       },
     },
   );
@@ -212,12 +222,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStep('assignment', args.taskId, 'phân công');
-        if (state.offer) reject('Đang chờ giáo viên trả lời lời mời trước');
-        if (args.coHelperIds?.includes(args.helperId))
-          reject('Giáo viên phụ trách không thể đồng thời là người hỗ trợ');
+        requireStep('assignment', args.taskId, 'NOT_AT_ASSIGNMENT');
+        if (state.offer) reject('OFFER_PENDING');
+        if (args.coHelperIds?.includes(args.helperId)) reject('HELPER_ALSO_CO_HELPER');
         if (new Set(args.coHelperIds ?? []).size !== (args.coHelperIds ?? []).length)
-          reject('Danh sách người hỗ trợ bị trùng');
+          reject('CO_HELPERS_DUPLICATED');
       },
     },
   );
@@ -260,10 +269,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStep('assignment', args.taskId, 'phân công');
-        if (!state.offer || state.offer.taskId !== args.taskId) reject('Lời mời không còn hiệu lực');
-        if (state.offer.helperId !== args.actorId) reject('Chỉ giáo viên được mời mới trả lời được');
-        if (!args.accept && blank(args.reason)) reject('Cần nêu lý do từ chối');
+        requireStep('assignment', args.taskId, 'NOT_AT_ASSIGNMENT');
+        if (!state.offer || state.offer.taskId !== args.taskId) reject('OFFER_STALE');
+        if (state.offer.helperId !== args.actorId) reject('NOT_OFFERED_TEACHER');
+        if (!args.accept && blank(args.reason)) reject('REFUSAL_REASON_REQUIRED');
       },
     },
   );
@@ -291,10 +300,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStep('plan', args.taskId, 'lập kế hoạch');
-        if (args.taskId !== taskIds.plan(c, state.planVersion)) reject('Kế hoạch đang chờ duyệt');
-        if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới lập kế hoạch');
-        if (args.kinds.length === 0) reject('Chọn ít nhất một hình thức giúp đỡ');
+        requireStep('plan', args.taskId, 'NOT_AT_PLAN');
+        if (args.taskId !== taskIds.plan(c, state.planVersion)) reject('PLAN_UNDER_REVIEW');
+        if (args.actorId !== state.helperId) reject('ONLY_HELPER_PLANS');
+        if (args.kinds.length === 0) reject('PLAN_KIND_REQUIRED');
       },
     },
   );
@@ -327,10 +336,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStep('plan', args.taskId, 'lập kế hoạch');
-        if (args.taskId !== taskIds.planReview(c, state.planVersion)) reject('Không có kế hoạch chờ duyệt');
-        if (args.actorId === state.helperId) reject('Người lập kế hoạch không tự duyệt kế hoạch của mình');
-        if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi trả lại kế hoạch');
+        requireStep('plan', args.taskId, 'NOT_AT_PLAN');
+        if (args.taskId !== taskIds.planReview(c, state.planVersion)) reject('NO_PLAN_TO_REVIEW');
+        if (args.actorId === state.helperId) reject('PLAN_SELF_REVIEW');
+        if (!args.approve && blank(args.comment)) reject('PLAN_RETURN_COMMENT_REQUIRED');
       },
     },
   );
@@ -372,12 +381,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStage(HELPING, 'giúp đỡ');
+        requireStage(HELPING, 'NOT_IN_HELP');
         const ci = checkInOf(args.taskId);
-        if (!ci || ci.filed) reject('Không có cập nhật hằng tháng nào đang chờ với mã này');
+        if (!ci || ci.filed) reject('NO_CHECKIN_PENDING');
         requireTask(args.taskId);
         requireIdle(`checkin:${ci.window.key}`);
-        if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới nộp cập nhật hằng tháng');
+        if (args.actorId !== state.helperId) reject('ONLY_HELPER_FILES_CHECKIN');
       },
     },
   );
@@ -400,7 +409,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       validator: (args) => {
         requireTask(args.taskId);
         requireIdle(`task:${args.taskId}`);
-        if (!isFollowUpTask(args.taskId)) reject('Nhiệm vụ này không phải một cảnh báo cần xử lý');
+        if (!isFollowUpTask(args.taskId)) reject('NOT_A_FOLLOW_UP');
       },
     },
   );
@@ -489,11 +498,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStage(['active'], 'giúp đỡ');
+        requireStage(['active'], 'NOT_IN_HELP');
         requireIdle();
-        if (!currentTerm) reject('Học kỳ của hồ sơ đang được lập lịch, vui lòng thử lại');
-        if (state.evaluation?.term === currentTerm.key) reject('Học kỳ này đã có đánh giá');
-        if (blank(args.reason)) reject('Cần nêu lý do đánh giá sớm');
+        if (!currentTerm) reject('TERM_BEING_PLANNED');
+        if (state.evaluation?.term === currentTerm.key) reject('TERM_ALREADY_EVALUATED');
+        if (blank(args.reason)) reject('EARLY_EVALUATION_REASON_REQUIRED');
       },
     },
   );
@@ -523,10 +532,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStep('evaluation', args.taskId, 'đánh giá học kỳ');
+        requireStep('evaluation', args.taskId, 'NOT_AT_EVALUATION');
         if (state.evaluation?.step !== 'draft' || args.taskId !== evalTask('evaluation'))
-          reject('Không có bản đánh giá đang chờ viết');
-        if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới viết đánh giá');
+          reject('NO_EVALUATION_DRAFT_PENDING');
+        if (args.actorId !== state.helperId) reject('ONLY_HELPER_DRAFTS_EVALUATION');
       },
     },
   );
@@ -563,11 +572,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStep('evaluation', args.taskId, 'đánh giá học kỳ');
+        requireStep('evaluation', args.taskId, 'NOT_AT_EVALUATION');
         if (state.evaluation?.step !== 'review' || args.taskId !== evalTask('evaluationReview'))
-          reject('Không có bản đánh giá chờ xem xét');
-        if (args.actorId === state.helperId) reject('Người viết đánh giá không tự xem xét đánh giá của mình');
-        if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi trả lại đánh giá');
+          reject('NO_EVALUATION_TO_REVIEW');
+        if (args.actorId === state.helperId) reject('EVALUATION_SELF_REVIEW');
+        if (!args.approve && blank(args.comment)) reject('EVALUATION_RETURN_COMMENT_REQUIRED');
       },
     },
   );
@@ -590,11 +599,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStep('evaluation', args.taskId, 'đánh giá học kỳ');
+        requireStep('evaluation', args.taskId, 'NOT_AT_EVALUATION');
         if (state.evaluation?.step !== 'signoff' || args.taskId !== evalTask('evaluationSignOff'))
-          reject('Không có bản đánh giá chờ ký duyệt');
-        if (args.actorId === state.helperId) reject('Người viết đánh giá không tự ký duyệt');
-        if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi trả lại đánh giá');
+          reject('NO_EVALUATION_TO_SIGN_OFF');
+        if (args.actorId === state.helperId) reject('EVALUATION_SELF_SIGN_OFF');
+        if (!args.approve && blank(args.comment)) reject('EVALUATION_RETURN_COMMENT_REQUIRED');
       },
     },
   );
@@ -614,10 +623,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStage(['assignment', 'plan', 'active', 'evaluation'], 'đang xử lý');
+        requireStage(['assignment', 'plan', 'active', 'evaluation'], 'NOT_IN_PROGRESS');
         requireIdle();
-        if (state.transfer) reject('Hồ sơ đang chờ chuyển trường');
-        if (args.reason === 'other' && blank(args.note)) reject('Cần ghi rõ lý do kết thúc');
+        if (state.transfer) reject('TRANSFER_PENDING');
+        if (args.reason === 'other' && blank(args.note)) reject('CLOSURE_NOTE_REQUIRED');
       },
     },
   );
@@ -639,10 +648,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStep('closure', args.taskId, 'chờ kết thúc');
+        requireStep('closure', args.taskId, 'NOT_AT_CLOSURE');
         if (!state.closure || args.taskId !== taskIds.closure(c, state.closure.round))
-          reject('Không có đề xuất kết thúc');
-        if (!args.approve && blank(args.comment)) reject('Cần ghi nhận xét khi không duyệt kết thúc');
+          reject('NO_CLOSURE_PROPOSED');
+        if (!args.approve && blank(args.comment)) reject('CLOSURE_REFUSAL_COMMENT_REQUIRED');
       },
     },
   );
@@ -672,9 +681,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStage(['closed'], 'đã kết thúc');
+        requireStage(['closed'], 'NOT_CLOSED');
         requireIdle();
-        if (blank(args.reason)) reject('Cần nêu lý do mở lại hồ sơ');
+        if (blank(args.reason)) reject('REOPEN_REASON_REQUIRED');
       },
     },
   );
@@ -695,10 +704,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStage(['assignment', 'plan', 'active', 'evaluation'], 'đang xử lý');
+        requireStage(['assignment', 'plan', 'active', 'evaluation'], 'NOT_IN_PROGRESS');
         requireIdle();
-        if (state.transfer) reject('Hồ sơ đã có đề nghị chuyển trường');
-        if (args.toSchoolId === state.schoolId) reject('Trường nhận phải khác trường hiện tại');
+        if (state.transfer) reject('TRANSFER_ALREADY_REQUESTED');
+        if (args.toSchoolId === state.schoolId) reject('TRANSFER_SAME_SCHOOL');
       },
     },
   );
@@ -736,10 +745,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     {
       validator: (args) => {
         requireIdle();
-        if (!state.transfer || args.taskId !== state.transfer.taskId)
-          reject('Không có đề nghị chuyển trường');
+        if (!state.transfer || args.taskId !== state.transfer.taskId) reject('NO_TRANSFER_PENDING');
         requireTask(args.taskId);
-        if (!args.approve && blank(args.comment)) reject('Cần nêu lý do không tiếp nhận');
+        if (!args.approve && blank(args.comment)) reject('DECLINE_REASON_REQUIRED');
       },
     },
   );
@@ -763,10 +771,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStage(['plan', 'active', 'evaluation'], 'đang giúp đỡ');
+        requireStage(['plan', 'active', 'evaluation'], 'NOT_BEING_HELPED');
         requireIdle();
-        if (args.helperId === state.helperId) reject('Giáo viên này đang phụ trách hồ sơ');
-        if (blank(args.reason)) reject('Cần nêu lý do thay giáo viên');
+        if (args.helperId === state.helperId) reject('ALREADY_THE_HELPER');
+        if (blank(args.reason)) reject('REPLACE_REASON_REQUIRED');
       },
     },
   );
@@ -796,12 +804,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        requireStage(['active', 'evaluation'], 'giúp đỡ');
+        requireStage(['active', 'evaluation'], 'NOT_IN_HELP');
         requireIdle();
         requireTask(args.taskId);
-        if (!isReturnCheckTask(c, args.taskId)) reject('Không có xác nhận trở lại trường đang chờ');
-        if (args.actorId !== state.helperId) reject('Chỉ giáo viên phụ trách mới xác nhận');
-        if (!args.returned && blank(args.note)) reject('Cần ghi chú tình hình khi học sinh chưa trở lại');
+        if (!isReturnCheckTask(c, args.taskId)) reject('NO_RETURN_CHECK_PENDING');
+        if (args.actorId !== state.helperId) reject('ONLY_HELPER_CONFIRMS_RETURN');
+        if (!args.returned && blank(args.note)) reject('NOT_RETURNED_NOTE_REQUIRED');
       },
     },
   );
@@ -819,8 +827,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     },
     {
       validator: (args) => {
-        if (state.stage === 'starting') reject('Hồ sơ chưa được tạo');
-        if (blank(args.text) || args.text.length > 2000) reject('Ghi chú phải có từ 1 đến 2000 ký tự');
+        if (state.stage === 'starting') reject('CASE_NOT_STARTED');
+        if (blank(args.text) || args.text.length > 2000) reject('NOTE_LENGTH');
       },
     },
   );
@@ -860,7 +868,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     const era = state.era;
     const gone = () => state.era !== era || !HELPING.includes(state.stage);
     const term = await activities.planTerm({ campaignId: input.campaignId, clock: input.clock, fromDate });
-    currentTerm = { key: term.key, evaluationDueAt: term.evaluationDueAt, evaluationDueOn: term.evaluationDueOn };
+    currentTerm = {
+      key: term.key,
+      evaluationDueAt: term.evaluationDueAt,
+      evaluationDueOn: term.evaluationDueOn,
+    };
     if (state.term !== term.key) {
       await activities.beginTerm({
         ...scope(),

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
-import type { CaseClock, CheckInReport } from '@donghanh/domain';
+import { type CaseClock, type CheckInReport, isStepRefusal, STEP_REFUSALS } from '@donghanh/domain';
 import {
   WithStartWorkflowOperation,
   type WorkflowHandle,
@@ -297,13 +297,23 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000)
   throw new Error('condition never held');
 }
 
-export async function rejection(p: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
+/**
+ * Why an update failed: the failure's type, and its message — for a workflow refusal, the
+ * catalogue's Vietnamese text for its code (what the API shows), with the code beside it.
+ */
+export async function rejection(
+  p: Promise<unknown>,
+): Promise<{ type: string | undefined; message: string; refusal?: string }> {
   const e = await p.then(
     () => null,
     (err: unknown) => err,
   );
   expect(e).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (e as WorkflowUpdateFailedError).cause as { type?: string; message: string } | undefined;
+  const cause = (e as WorkflowUpdateFailedError).cause as
+    | { type?: string; message: string; details?: { refusal?: unknown }[] }
+    | undefined;
+  const refusal = cause?.details?.[0]?.refusal;
+  if (isStepRefusal(refusal)) return { type: cause?.type, message: STEP_REFUSALS[refusal].vi, refusal };
   return { type: cause?.type, message: String(cause?.message) };
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from '@donghanh/domain';
+import { AppError, isStepRefusal, STEP_REFUSALS } from '@donghanh/domain';
 import { RULE_VIOLATION, STEP_REJECTED } from '@donghanh/workflows/messages';
 import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Context } from '../../context';
@@ -23,14 +23,23 @@ const RULE_CODES = {
   SCHOOL_NOT_FOUND: 'SCHOOL_NOT_FOUND',
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   NOT_ELIGIBLE: 'NOT_ELIGIBLE',
+  TASK_NOT_OPEN: 'TASK_NOT_OPEN',
+  CASE_MOVED_ON: 'CASE_MOVED_ON',
 } as const;
+
+/** The workflow names why it refused a step by a code; both texts come from the catalogue. */
+function refusalDetails(cause: ApplicationFailure): Record<string, unknown> {
+  const refusal = (cause.details?.[0] as { refusal?: unknown } | undefined)?.refusal;
+  if (!isStepRefusal(refusal)) return { reason: cause.message };
+  return { refusal, reason: STEP_REFUSALS[refusal].vi, reasonEn: STEP_REFUSALS[refusal].en };
+}
 
 /** Maps what Temporal throws to a stable application error; unknown failures stay internal. */
 export function asWorkflowError(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError) {
     const cause = error.cause;
     if (cause instanceof ApplicationFailure && cause.type === STEP_REJECTED)
-      return new AppError('STEP_REJECTED', { reason: cause.message });
+      return new AppError('STEP_REJECTED', refusalDetails(cause));
     const rule = cause instanceof ApplicationFailure ? cause.type?.split(':') : undefined;
     if (rule?.[0] === RULE_VIOLATION && rule[1] && rule[1] in RULE_CODES)
       return new AppError(RULE_CODES[rule[1] as keyof typeof RULE_CODES]);
