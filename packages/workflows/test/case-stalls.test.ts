@@ -323,4 +323,38 @@ describe('every step through one path', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await h.taskStatus(taskIds.assign(caseId, 1))).toBe('OPEN');
   });
+
+  it('fails at once, without retrying, when a step expected a row and found none', async () => {
+    const { caseId, handle } = await h.startCase('st-13', december());
+    await handle.executeUpdate(screenUpdate, {
+      args: [{ taskId: taskIds.screening(caseId), actorId: COORDINATOR, decision: 'accept' }],
+    });
+    await handle.executeUpdate(assignHelperUpdate, {
+      args: [{ taskId: taskIds.assign(caseId, 1), actorId: COORDINATOR, helperId: UYEN }],
+    });
+    await handle.executeUpdate(respondOfferUpdate, {
+      args: [{ taskId: taskIds.offer(caseId, 1), actorId: UYEN, accept: true }],
+    });
+    await handle.executeUpdate(submitPlanUpdate, {
+      args: [
+        {
+          taskId: taskIds.plan(caseId, 1),
+          actorId: UYEN,
+          goals: { week: 'Ôn bài', month: 'Đi học đều', semester: 'Lên lớp' },
+          kinds: ['tutoring'],
+        },
+      ],
+    });
+    // The plan under review is gone (a bad restore, a hand edit): reviewing it cannot succeed.
+    await h.db.helpPlan.delete({ where: { id: rowIds.plan(caseId, 1) } });
+    const started = Date.now();
+    const failed = await rejection(
+      handle.executeUpdate(reviewPlanUpdate, {
+        args: [{ taskId: taskIds.planReview(caseId, 1), actorId: COORDINATOR, approve: true }],
+      }),
+    );
+    expect(failed.type).toBe('MissingRow');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await h.taskStatus(taskIds.planReview(caseId, 1))).toBe('OPEN');
+  });
 });

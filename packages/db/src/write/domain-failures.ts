@@ -23,6 +23,17 @@ export class RuleViolation extends Error {
 }
 
 /**
+ * A step expected a row that is not there (an update of a plan or evaluation that does not
+ * exist): the step's inputs are wrong, and a retry would find the same nothing. Fails at once.
+ */
+export class MissingRow extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MissingRow';
+  }
+}
+
+/**
  * A write hit a unique constraint other than its idempotency key: the step's ids collide with
  * rows it did not write. Retrying writes the same ids again, so it must fail at once, loudly.
  */

@@ -1,6 +1,6 @@
 import type { Db } from '../client';
 import { Prisma } from '../generated/prisma/client';
-import { WriteConflict } from './domain-failures';
+import { MissingRow, WriteConflict } from './domain-failures';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -42,6 +42,9 @@ export async function withCaseEvent<T>(
       return { applied: true, eventId: created.id, result };
     });
   } catch (error) {
+    // An update or delete found no row to change: Prisma's "record not found".
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')
+      throw new MissingRow(`Case step ${event.type} (${event.idempotencyKey}) found no row to change`);
     // Two attempts of the same activity raced: the loser reads the winner's event.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const existing = await db.caseEvent.findUnique({

@@ -1,4 +1,4 @@
-import { type Db, RuleViolation, WriteConflict } from '@donghanh/db';
+import { type Db, MissingRow, RuleViolation, WriteConflict } from '@donghanh/db';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 import { HELPING_STAGES, RULE_VIOLATION, type StepResult } from '../messages';
@@ -22,6 +22,8 @@ export const HELPING = [...HELPING_STAGES];
 
 /** Failure type of a write whose ids collide with rows it did not write (never retried). */
 export const WRITE_CONFLICT = 'WriteConflict';
+/** Failure type of a step that expected a row and found none (never retried). */
+export const MISSING_ROW = 'MissingRow';
 
 /**
  * A refused business rule, or a write that collides with rows it did not write, must not be
@@ -45,6 +47,8 @@ export async function withRules<T>(fn: () => Promise<T>): Promise<T> {
         nonRetryable: true,
         details: [{ target: error.target }],
       });
+    if (error instanceof MissingRow)
+      throw ApplicationFailure.create({ type: MISSING_ROW, message: error.message, nonRetryable: true });
     throw error;
   }
 }
