@@ -14,6 +14,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { expect, inject } from 'vitest';
 import type { CaseActivities } from '../../src/activities';
+import { taskIds } from '../../src/case/task-ids';
 import {
   assignHelperUpdate,
   type CaseTiming,
@@ -210,18 +211,18 @@ export class CaseHarness {
   ) {
     const { caseId, handle } = await this.startCase(studentId, clock, timing);
     await handle.executeUpdate(screenUpdate, {
-      args: [{ taskId: `${caseId}:screening`, actorId: COORDINATOR, decision: 'accept' }],
+      args: [{ taskId: taskIds.screening(caseId), actorId: COORDINATOR, decision: 'accept' }],
     });
     await handle.executeUpdate(assignHelperUpdate, {
-      args: [{ taskId: `${caseId}:assign:1`, actorId: COORDINATOR, helperId }],
+      args: [{ taskId: taskIds.assign(caseId, 1), actorId: COORDINATOR, helperId }],
     });
     await handle.executeUpdate(respondOfferUpdate, {
-      args: [{ taskId: `${caseId}:offer:1`, actorId: helperId, accept: true }],
+      args: [{ taskId: taskIds.offer(caseId, 1), actorId: helperId, accept: true }],
     });
     await handle.executeUpdate(submitPlanUpdate, {
       args: [
         {
-          taskId: `${caseId}:plan:1`,
+          taskId: taskIds.plan(caseId, 1),
           actorId: helperId,
           goals: { week: 'Ôn phép nhân', month: 'Đi học đủ buổi', semester: 'Lên trung bình môn Toán' },
           kinds: ['tutoring', 'material'],
@@ -229,7 +230,7 @@ export class CaseHarness {
       ],
     });
     await handle.executeUpdate(reviewPlanUpdate, {
-      args: [{ taskId: `${caseId}:plan-review:1`, actorId: COORDINATOR, approve: true }],
+      args: [{ taskId: taskIds.planReview(caseId, 1), actorId: COORDINATOR, approve: true }],
     });
     return { caseId, handle };
   }
