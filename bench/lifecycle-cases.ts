@@ -31,6 +31,7 @@ import {
   stateQuery,
   submitPlanUpdate,
 } from '@donghanh/workflows/messages';
+import { taskIds } from '@donghanh/workflows/task-ids';
 import { startTestTemporal } from '@donghanh/workflows/testing';
 import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -435,19 +436,19 @@ function caseDriver(client: Client, teachers: string[], clock: CaseClock) {
       current = 'screen';
       await step('screen', () =>
         handle.executeUpdate(screenUpdate, {
-          args: [{ taskId: `${caseId}:screening`, actorId: COORDINATOR, decision: 'accept' }],
+          args: [{ taskId: taskIds.screening(caseId), actorId: COORDINATOR, decision: 'accept' }],
         }),
       );
       current = 'assign';
       await step('assign', () =>
         handle.executeUpdate(assignHelperUpdate, {
-          args: [{ taskId: `${caseId}:assign:1`, actorId: COORDINATOR, helperId: helper }],
+          args: [{ taskId: taskIds.assign(caseId, 1), actorId: COORDINATOR, helperId: helper }],
         }),
       );
       current = 'accept';
       await step('accept', () =>
         handle.executeUpdate(respondOfferUpdate, {
-          args: [{ taskId: `${caseId}:offer:1`, actorId: helper, accept: true }],
+          args: [{ taskId: taskIds.offer(caseId, 1), actorId: helper, accept: true }],
         }),
       );
       current = 'submitPlan';
@@ -455,7 +456,7 @@ function caseDriver(client: Client, teachers: string[], clock: CaseClock) {
         handle.executeUpdate(submitPlanUpdate, {
           args: [
             {
-              taskId: `${caseId}:plan:1`,
+              taskId: taskIds.plan(caseId, 1),
               actorId: helper,
               goals: {
                 week: 'Ôn bảng cửu chương',
@@ -470,12 +471,12 @@ function caseDriver(client: Client, teachers: string[], clock: CaseClock) {
       current = 'approvePlan';
       await step('approvePlan', () =>
         handle.executeUpdate(reviewPlanUpdate, {
-          args: [{ taskId: `${caseId}:plan-review:1`, actorId: COORDINATOR, approve: true }],
+          args: [{ taskId: taskIds.planReview(caseId, 1), actorId: COORDINATOR, approve: true }],
         }),
       );
       current = 'wait-checkin';
       const waitFrom = performance.now();
-      const taskId = `${caseId}:checkin:${CHECKIN_MONTH}`;
+      const taskId = taskIds.checkIn(caseId, CHECKIN_MONTH);
       for (let delay = 20; ; delay = Math.min(250, Math.round(delay * 1.5))) {
         run.polls++;
         const state = await client.withDeadline(Date.now() + STEP_TIMEOUT_MS, () => handle.query(stateQuery));

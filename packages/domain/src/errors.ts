@@ -107,6 +107,17 @@ export const ERROR_MESSAGES = {
     en: 'The unit already has a campaign for this school year',
     http: 409,
   },
+  // ── Case steps the database refused because another step got there first (workflows) ──
+  TASK_NOT_OPEN: {
+    vi: 'Nhiệm vụ không còn hiệu lực: một bước khác vừa được ghi trước',
+    en: 'The task is no longer open: another step was recorded first',
+    http: 409,
+  },
+  CASE_MOVED_ON: {
+    vi: 'Hồ sơ đã chuyển sang bước khác (đã kết thúc hoặc chuyển trường)',
+    en: 'The case has moved on (closed or transferred)',
+    http: 409,
+  },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
   // ── Sign-in, the HTTP boundary, closed cases (issue 11, parts 2–4) ──
   PASSWORD_CHANGE_REQUIRED: {
@@ -161,4 +172,149 @@ export class AppError extends Error {
 
 export function messageFor(code: ErrorCode, locale: 'vi' | 'en' = 'vi'): string {
   return ERROR_MESSAGES[code][locale];
+}
+
+// ── Why the case workflow refused a step (workflows) ─────────────────────────────────────────
+// The workflow throws STEP_REJECTED with one of these codes in its details; the API answers
+// STEP_REJECTED with `details.refusal` and both texts. The workflow imports only the type, so
+// this table stays out of its bundle.
+const stage = (vi: string, en: string) => ({ vi: `Hồ sơ không ở bước ${vi}`, en: `The case is not ${en}` });
+
+export const STEP_REFUSALS = {
+  NOT_AT_SCREENING: stage('sàng lọc', 'awaiting screening'),
+  NOT_AT_ASSIGNMENT: stage('phân công', 'awaiting assignment'),
+  NOT_AT_PLAN: stage('lập kế hoạch', 'at the planning step'),
+  NOT_IN_HELP: stage('giúp đỡ', 'being helped'),
+  NOT_AT_EVALUATION: stage('đánh giá học kỳ', 'at the semester evaluation'),
+  NOT_AT_CLOSURE: stage('chờ kết thúc', 'awaiting a closure decision'),
+  NOT_CLOSED: stage('đã kết thúc', 'closed'),
+  NOT_IN_PROGRESS: stage('đang xử lý', 'in progress'),
+  NOT_BEING_HELPED: stage('đang giúp đỡ', 'in active help'),
+  STEP_BUSY: { vi: 'Bước này đang được xử lý', en: 'This step is being processed' },
+  TASK_STALE: { vi: 'Nhiệm vụ không còn hiệu lực', en: 'The task is no longer open' },
+  DECLINE_REASON_REQUIRED: {
+    vi: 'Cần nêu lý do không tiếp nhận',
+    en: 'Give the reason for not taking the case',
+  },
+  OFFER_PENDING: {
+    vi: 'Đang chờ giáo viên trả lời lời mời trước',
+    en: 'Waiting for the teacher to answer the previous offer',
+  },
+  HELPER_ALSO_CO_HELPER: {
+    vi: 'Giáo viên phụ trách không thể đồng thời là người hỗ trợ',
+    en: 'The lead teacher cannot also be a co-helper',
+  },
+  CO_HELPERS_DUPLICATED: { vi: 'Danh sách người hỗ trợ bị trùng', en: 'A co-helper is listed twice' },
+  OFFER_STALE: { vi: 'Lời mời không còn hiệu lực', en: 'The offer is no longer open' },
+  NOT_OFFERED_TEACHER: {
+    vi: 'Chỉ giáo viên được mời mới trả lời được',
+    en: 'Only the teacher who was offered the case can answer',
+  },
+  REFUSAL_REASON_REQUIRED: { vi: 'Cần nêu lý do từ chối', en: 'Give the reason for declining' },
+  PLAN_UNDER_REVIEW: { vi: 'Kế hoạch đang chờ duyệt', en: 'The plan is awaiting review' },
+  ONLY_HELPER_PLANS: {
+    vi: 'Chỉ giáo viên phụ trách mới lập kế hoạch',
+    en: 'Only the lead teacher writes the plan',
+  },
+  PLAN_KIND_REQUIRED: { vi: 'Chọn ít nhất một hình thức giúp đỡ', en: 'Choose at least one kind of help' },
+  NO_PLAN_TO_REVIEW: { vi: 'Không có kế hoạch chờ duyệt', en: 'No plan is awaiting review' },
+  PLAN_SELF_REVIEW: {
+    vi: 'Người lập kế hoạch không tự duyệt kế hoạch của mình',
+    en: 'The plan’s author cannot review it',
+  },
+  PLAN_RETURN_COMMENT_REQUIRED: {
+    vi: 'Cần ghi nhận xét khi trả lại kế hoạch',
+    en: 'Add a comment when returning the plan',
+  },
+  NO_CHECKIN_PENDING: {
+    vi: 'Không có cập nhật hằng tháng nào đang chờ với mã này',
+    en: 'No monthly check-in is waiting under this id',
+  },
+  ONLY_HELPER_FILES_CHECKIN: {
+    vi: 'Chỉ giáo viên phụ trách mới nộp cập nhật hằng tháng',
+    en: 'Only the lead teacher files the monthly check-in',
+  },
+  NOT_A_FOLLOW_UP: {
+    vi: 'Nhiệm vụ này không phải một cảnh báo cần xử lý',
+    en: 'This task is not an alert to follow up',
+  },
+  TERM_BEING_PLANNED: {
+    vi: 'Học kỳ của hồ sơ đang được lập lịch, vui lòng thử lại',
+    en: 'The case’s semester is being scheduled, please retry',
+  },
+  TERM_ALREADY_EVALUATED: { vi: 'Học kỳ này đã có đánh giá', en: 'This semester already has an evaluation' },
+  EARLY_EVALUATION_REASON_REQUIRED: {
+    vi: 'Cần nêu lý do đánh giá sớm',
+    en: 'Give the reason for evaluating early',
+  },
+  NO_EVALUATION_DRAFT_PENDING: {
+    vi: 'Không có bản đánh giá đang chờ viết',
+    en: 'No evaluation is waiting to be drafted',
+  },
+  ONLY_HELPER_DRAFTS_EVALUATION: {
+    vi: 'Chỉ giáo viên phụ trách mới viết đánh giá',
+    en: 'Only the lead teacher drafts the evaluation',
+  },
+  NO_EVALUATION_TO_REVIEW: {
+    vi: 'Không có bản đánh giá chờ xem xét',
+    en: 'No evaluation is awaiting review',
+  },
+  EVALUATION_SELF_REVIEW: {
+    vi: 'Người viết đánh giá không tự xem xét đánh giá của mình',
+    en: 'The evaluation’s author cannot review it',
+  },
+  EVALUATION_RETURN_COMMENT_REQUIRED: {
+    vi: 'Cần ghi nhận xét khi trả lại đánh giá',
+    en: 'Add a comment when returning the evaluation',
+  },
+  NO_EVALUATION_TO_SIGN_OFF: {
+    vi: 'Không có bản đánh giá chờ ký duyệt',
+    en: 'No evaluation is awaiting sign-off',
+  },
+  EVALUATION_SELF_SIGN_OFF: {
+    vi: 'Người viết đánh giá không tự ký duyệt',
+    en: 'The evaluation’s author cannot sign it off',
+  },
+  TRANSFER_PENDING: { vi: 'Hồ sơ đang chờ chuyển trường', en: 'The case is awaiting a transfer' },
+  CLOSURE_NOTE_REQUIRED: { vi: 'Cần ghi rõ lý do kết thúc', en: 'Describe the reason for closing' },
+  NO_CLOSURE_PROPOSED: { vi: 'Không có đề xuất kết thúc', en: 'No closure has been proposed' },
+  CLOSURE_REFUSAL_COMMENT_REQUIRED: {
+    vi: 'Cần ghi nhận xét khi không duyệt kết thúc',
+    en: 'Add a comment when refusing the closure',
+  },
+  REOPEN_REASON_REQUIRED: { vi: 'Cần nêu lý do mở lại hồ sơ', en: 'Give the reason for reopening the case' },
+  TRANSFER_ALREADY_REQUESTED: {
+    vi: 'Hồ sơ đã có đề nghị chuyển trường',
+    en: 'A transfer has already been requested',
+  },
+  TRANSFER_SAME_SCHOOL: {
+    vi: 'Trường nhận phải khác trường hiện tại',
+    en: 'The receiving school must differ from the current one',
+  },
+  NO_TRANSFER_PENDING: { vi: 'Không có đề nghị chuyển trường', en: 'No transfer is pending' },
+  ALREADY_THE_HELPER: { vi: 'Giáo viên này đang phụ trách hồ sơ', en: 'This teacher already leads the case' },
+  REPLACE_REASON_REQUIRED: {
+    vi: 'Cần nêu lý do thay giáo viên',
+    en: 'Give the reason for replacing the teacher',
+  },
+  NO_RETURN_CHECK_PENDING: {
+    vi: 'Không có xác nhận trở lại trường đang chờ',
+    en: 'No back-to-school confirmation is waiting',
+  },
+  ONLY_HELPER_CONFIRMS_RETURN: {
+    vi: 'Chỉ giáo viên phụ trách mới xác nhận',
+    en: 'Only the lead teacher can confirm',
+  },
+  NOT_RETURNED_NOTE_REQUIRED: {
+    vi: 'Cần ghi chú tình hình khi học sinh chưa trở lại',
+    en: 'Add a note when the student has not come back',
+  },
+  CASE_NOT_STARTED: { vi: 'Hồ sơ chưa được tạo', en: 'The case has not been created yet' },
+  NOTE_LENGTH: { vi: 'Ghi chú phải có từ 1 đến 2000 ký tự', en: 'A note must have 1 to 2000 characters' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type StepRefusal = keyof typeof STEP_REFUSALS;
+
+export function isStepRefusal(code: unknown): code is StepRefusal {
+  return typeof code === 'string' && Object.hasOwn(STEP_REFUSALS, code);
 }

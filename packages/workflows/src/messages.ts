@@ -73,6 +73,8 @@ export interface CheckInTimes {
   opensAt: number;
   remindAt: number;
   dueAt: number;
+  /** The calendar day it is due ('YYYY-MM-DD'); `dueAt` is the end of that day. Absent in runs started before it existed. */
+  dueOn?: string | undefined;
   escalateAt: number;
 }
 

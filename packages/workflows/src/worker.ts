@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Db } from '@donghanh/db';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createCaseActivities } from './activities';
+import { type CaseActivities, createCaseActivities } from './activities';
 import { TASK_QUEUE } from './messages';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -14,6 +14,8 @@ export interface CaseWorkerOptions {
   /** Each cached workflow keeps its own copy of the bundle's globals: bound it explicitly. */
   maxCachedWorkflows?: number;
   bundle?: WorkerOptions['workflowBundle'];
+  /** Tests hold an activity at a chosen moment to reproduce a race; production passes nothing. */
+  wrapActivities?: (activities: CaseActivities) => CaseActivities;
 }
 
 /** The worker that runs case workflows and their activities; apps/worker and tests share it. */
@@ -23,7 +25,7 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     namespace: o.namespace ?? 'default',
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
-    activities: createCaseActivities({ db: o.db }),
+    activities: (o.wrapActivities ?? ((a) => a))(createCaseActivities({ db: o.db })),
     maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,
     reuseV8Context: true,
   });

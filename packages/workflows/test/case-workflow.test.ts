@@ -82,14 +82,17 @@ function input(caseId: string): CaseWorkflowInput {
   };
 }
 
-/** The workflow's own message travels as the cause of the update failure. */
+/** The workflow's refusal code travels in the details of the update failure's cause. */
 async function updateRejection(p: Promise<unknown>): Promise<string> {
   const error = await p.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  return String((error as WorkflowUpdateFailedError).cause?.message);
+  const cause = (error as WorkflowUpdateFailedError).cause as
+    | { details?: { refusal?: unknown }[] }
+    | undefined;
+  return String(cause?.details?.[0]?.refusal);
 }
 
 async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T> {
@@ -156,14 +159,14 @@ describe('case workflow', () => {
             args: [{ taskId: 'other:screening', actorId: 'u', decision: 'accept' }],
           }),
         ),
-      ).toMatch(/không còn hiệu lực/);
+      ).toBe('TASK_STALE');
       expect(
         await updateRejection(
           handle.executeUpdate(screenUpdate, {
             args: [{ taskId: `${caseId}:screening`, actorId: 'u', decision: 'decline' }],
           }),
         ),
-      ).toMatch(/lý do/);
+      ).toBe('DECLINE_REASON_REQUIRED');
       expect(calls.length).toBe(before); // validators rejected: no activity ran
 
       const ok = await handle.executeUpdate(screenUpdate, {
@@ -176,7 +179,7 @@ describe('case workflow', () => {
             args: [{ taskId: `${caseId}:screening`, actorId: 'u', decision: 'accept' }],
           }),
         ),
-      ).toMatch(/sàng lọc/);
+      ).toBe('NOT_AT_SCREENING');
       expect((await handle.query(stateQuery)).stage).toBe('assignment');
     });
   });

@@ -1,4 +1,5 @@
 import type { Db } from '../client';
+import { dayOf } from './due-day';
 
 /**
  * Everything the case page shows, in two parts: the case (pseudonymous: code, class, school,
@@ -73,6 +74,8 @@ export async function readCaseDetail(db: Db, caseId: string) {
       ...rest,
       className: student.class?.name ?? null,
       checkIns: c.checkIns.map((ci) => ({ ...ci, materialVnd: Number(ci.materialVnd) })),
+      // The due day as the calendar set it (what the page shows), not the deadline instant.
+      tasks: c.tasks.map((t) => ({ ...t, dueOn: dayOf(t.dueOn) })),
       /** `payload` holds free text (notes, comments) that may name the child: masked readers get none. */
       events: c.events.map((e) => ({
         ...e,

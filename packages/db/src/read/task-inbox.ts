@@ -1,4 +1,5 @@
 import type { Db } from '../client';
+import { dayOf } from './due-day';
 
 export interface InboxCaller {
   userId: string;
@@ -22,6 +23,7 @@ export async function listInboxTasks(db: Db, caller: InboxCaller, limit = 200) {
       type: true,
       caseId: true,
       dueAt: true,
+      dueOn: true,
       remindedAt: true,
       escalatedAt: true,
       payload: true,
@@ -63,6 +65,8 @@ export async function listInboxTasks(db: Db, caller: InboxCaller, limit = 200) {
     stage: t.case.stage,
     schoolName: t.case.school.name,
     dueAt: t.dueAt?.toISOString() ?? null,
+    /** The day the calendar set (show this); `dueAt` is the end of that day, for lateness. */
+    dueOn: dayOf(t.dueOn),
     overdue: t.dueAt !== null && t.dueAt.getTime() < now,
     reminded: t.remindedAt !== null,
     escalated: t.escalatedAt !== null,

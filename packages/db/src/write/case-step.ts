@@ -1,5 +1,7 @@
 import type { Db } from '../client';
 import type { CaseStage, Prisma, RoleName } from '../generated/prisma/client';
+import { requireRole } from './actor-roles';
+import { RuleViolation } from './domain-failures';
 import { type Tx, withCaseEvent } from './record-case-event';
 
 /** A task to open: for a named user, or for a role within a unit. */
@@ -10,6 +12,8 @@ export interface TaskSpec {
   assigneeRole?: RoleName | null;
   scopeUnitId?: string | null;
   dueAt?: Date | null;
+  /** The calendar day it is due ('YYYY-MM-DD'), for tasks set by the campaign calendar. */
+  dueOn?: string | null | undefined;
   remindAt?: Date | null;
   payload?: Record<string, unknown>;
 }
@@ -20,10 +24,25 @@ export interface CaseStep {
   type: string;
   payload?: Record<string, unknown>;
   actorId?: string | null;
+  /**
+   * Who may take this step, checked again inside the transaction (the API checked access
+   * before; this is what makes the case's history trustworthy). Required whenever `actorId` is
+   * set: `roles` on the unit (or above it), the case's current helper, or the teacher offered
+   * the case in an offer round.
+   */
+  actorMust?:
+    | { roles: RoleName[]; unitId: string }
+    | { beHelper: true }
+    | { beOffered: { idPrefix: string } }
+    | { beHelperOr: { roles: RoleName[]; unitId: string } };
   idempotencyKey: string;
   now: Date;
-  /** Tasks this step finishes (DONE by the actor unless another status is given). */
-  closeTasks?: { id: string; status?: 'DONE' | 'EXPIRED' | 'CANCELLED' }[];
+  /**
+   * Tasks this step finishes (DONE by the actor unless another status is given). A task that is
+   * no longer open refuses the step (TASK_NOT_OPEN): another step got there first, and writing
+   * on would record a step the case never waited for. `optional` tasks may be absent.
+   */
+  closeTasks?: { id: string; status?: 'DONE' | 'EXPIRED' | 'CANCELLED'; optional?: boolean }[];
   /** Cancels every open task of the case except those this step opens (closure, transfer). */
   cancelOtherOpenTasks?: boolean;
   openTasks?: TaskSpec[];
@@ -36,6 +55,10 @@ export interface CaseStep {
    * case is still in one of these stages. A closure or transfer that commits first wins.
    */
   onlyInStages?: CaseStage[];
+  /** For timer steps about a task (remind, escalate): write nothing once these are not open. */
+  onlyWhileOpen?: string[];
+  /** For a person's step: refuse (CASE_MOVED_ON) unless the case is in one of these stages. */
+  requireStages?: CaseStage[];
 }
 
 /** The step found the case in another stage (see `onlyInStages`) and wrote nothing. */
@@ -66,15 +89,25 @@ async function writeCaseStep(db: Db, s: CaseStep) {
     },
     async (tx) => {
       // Steps of one case take turns: a timer's step never interleaves with a person's step.
-      const [locked] = await tx.$queryRaw<{ stage: CaseStage }[]>`
-        SELECT stage FROM "Case" WHERE id = ${s.caseId} FOR UPDATE`;
-      if (s.onlyInStages && (!locked || !s.onlyInStages.includes(locked.stage))) throw new StepSkipped();
+      const [locked] = await tx.$queryRaw<{ stage: CaseStage; helperId: string | null }[]>`
+        SELECT stage, "helperId" FROM "Case" WHERE id = ${s.caseId} FOR UPDATE`;
+      if (!locked) throw new RuleViolation('CASE_MOVED_ON', 'Không tìm thấy hồ sơ', { caseId: s.caseId });
+      if (s.onlyInStages && !s.onlyInStages.includes(locked.stage)) throw new StepSkipped();
+      if (s.onlyWhileOpen?.length) {
+        const open = await tx.task.count({ where: { id: { in: s.onlyWhileOpen }, status: 'OPEN' } });
+        if (open !== s.onlyWhileOpen.length) throw new StepSkipped();
+      }
+      if (s.requireStages && !s.requireStages.includes(locked.stage))
+        throw new RuleViolation('CASE_MOVED_ON', 'Hồ sơ đã chuyển sang bước khác', { stage: locked.stage });
+      await checkActor(tx, s, locked.helperId);
       for (const t of s.closeTasks ?? []) {
         const status = t.status ?? 'DONE';
-        await tx.task.updateMany({
+        const { count } = await tx.task.updateMany({
           where: { id: t.id, status: 'OPEN' },
           data: { status, completedAt: s.now, completedById: status === 'DONE' ? (s.actorId ?? null) : null },
         });
+        if (count === 0 && !t.optional)
+          throw new RuleViolation('TASK_NOT_OPEN', 'Nhiệm vụ không còn hiệu lực', { taskId: t.id });
       }
       if (s.cancelOtherOpenTasks) {
         await tx.task.updateMany({
@@ -92,6 +125,8 @@ async function writeCaseStep(db: Db, s: CaseStep) {
           assigneeRole: t.assigneeRole ?? null,
           scopeUnitId: t.scopeUnitId ?? null,
           dueAt: t.dueAt ?? null,
+          // A DATE column: midnight UTC of the day is the day itself, whatever the server's zone.
+          dueOn: t.dueOn ? new Date(`${t.dueOn}T00:00:00Z`) : null,
           remindAt: t.remindAt ?? null,
           payload: (t.payload ?? {}) as Prisma.InputJsonObject,
         };
@@ -108,4 +143,38 @@ async function writeCaseStep(db: Db, s: CaseStep) {
       });
     },
   );
+}
+
+async function checkActor(tx: Tx, s: CaseStep, helperId: string | null): Promise<void> {
+  const actorId = s.actorId ?? null;
+  if (!actorId) return;
+  const must = s.actorMust;
+  // A step with an actor and no rule is a programming error: every person's step is checked.
+  if (!must) throw new Error(`Case step ${s.type} names an actor but no role to check`);
+  if ('roles' in must) return requireRole(tx, actorId, must.roles, must.unitId);
+  if ('beHelperOr' in must) {
+    if (helperId === actorId) return;
+    return requireRole(tx, actorId, must.beHelperOr.roles, must.beHelperOr.unitId);
+  }
+  if ('beHelper' in must) {
+    if (helperId !== actorId)
+      throw new RuleViolation('ACTOR_NOT_ALLOWED', 'Chỉ giáo viên phụ trách mới làm được bước này', {
+        helper: true,
+      });
+    return;
+  }
+  if ('beOffered' in must) {
+    const offered = await tx.caseHelper.count({
+      where: {
+        caseId: s.caseId,
+        userId: actorId,
+        status: 'OFFERED',
+        id: { startsWith: must.beOffered.idPrefix },
+      },
+    });
+    if (offered === 0)
+      throw new RuleViolation('ACTOR_NOT_ALLOWED', 'Chỉ giáo viên được mời mới trả lời được', {
+        offered: true,
+      });
+  }
 }

@@ -1,6 +1,6 @@
-import type { CaseStage } from '@donghanh/domain';
 import type { Db } from '../client';
 import { Prisma } from '../generated/prisma/client';
+import { MissingRow, WriteConflict } from './domain-failures';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -42,6 +42,9 @@ export async function withCaseEvent<T>(
       return { applied: true, eventId: created.id, result };
     });
   } catch (error) {
+    // An update or delete found no row to change: Prisma's "record not found".
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')
+      throw new MissingRow(`Case step ${event.type} (${event.idempotencyKey}) found no row to change`);
     // Two attempts of the same activity raced: the loser reads the winner's event.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const existing = await db.caseEvent.findUnique({
@@ -49,11 +52,11 @@ export async function withCaseEvent<T>(
         select: { id: true },
       });
       if (existing) return { applied: false, eventId: existing.id, result: null };
+      throw new WriteConflict(
+        `Case step ${event.type} (${event.idempotencyKey}) collides with an existing row`,
+        error.meta?.target,
+      );
     }
     throw error;
   }
-}
-
-export async function setCaseStage(tx: Tx, caseId: string, stage: CaseStage): Promise<void> {
-  await tx.case.update({ where: { id: caseId }, data: { stage, version: { increment: 1 } } });
 }

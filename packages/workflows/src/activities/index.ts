@@ -1,1 +1,38 @@
-export { type CaseActivities, type CaseActivityDeps, createCaseActivities } from './case-activities';
+import { assignmentActivities } from './assignment';
+import { checkInActivities } from './checkins';
+import { closureActivities } from './closure';
+import { evaluationActivities } from './evaluation';
+import { helperActivities } from './helpers';
+import { intakeActivities } from './intake';
+import { noteActivities } from './notes';
+import { planActivities } from './plan';
+import type { ActivityDeps } from './support';
+import { termActivities } from './term';
+import { transferActivities } from './transfer';
+
+/**
+ * Side effects of the case workflow, one module per area of the case (the same areas as the
+ * workflow's steps). Each writes its state change and its CaseEvent in one transaction through
+ * `applyCaseStep`, keyed so that a retried attempt finds its own write and does nothing. Due
+ * dates are computed here (activities may read the clock; workflow code may not).
+ */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...intakeActivities(deps),
+    ...assignmentActivities(deps),
+    ...planActivities(deps),
+    ...termActivities(deps),
+    ...checkInActivities(deps),
+    ...evaluationActivities(deps),
+    ...closureActivities(deps),
+    ...transferActivities(deps),
+    ...helperActivities(deps),
+    ...noteActivities(deps),
+  };
+}
+
+/** The name apps/worker and the package's exports have always used. */
+export const createCaseActivities = createActivities;
+export type CaseActivities = ReturnType<typeof createActivities>;
+export type { ActivityDeps, ActivityDeps as CaseActivityDeps } from './support';
+export type { TermTimes } from './term';

@@ -1,2 +1,2 @@
 // The workflow bundle's entry point: every workflow type the worker registers.
-export { caseWorkflow } from './case-workflow';
+export { caseWorkflow } from '../case/case-workflow';

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
-import type { CaseClock, CheckInReport } from '@donghanh/domain';
+import { type CaseClock, type CheckInReport, isStepRefusal, STEP_REFUSALS } from '@donghanh/domain';
 import {
   WithStartWorkflowOperation,
   type WorkflowHandle,
@@ -13,6 +13,8 @@ import {
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { expect, inject } from 'vitest';
+import type { CaseActivities } from '../../src/activities';
+import { taskIds } from '../../src/case/task-ids';
 import {
   assignHelperUpdate,
   type CaseTiming,
@@ -47,6 +49,9 @@ export class CaseHarness {
   private worker: Worker | undefined;
   private running: Promise<void> | undefined;
   readonly taskQueue = `cases-${randomUUID()}`;
+  private readonly gates = new Map<string, Gate>();
+  /** Set to skip the workflow/database check for a test that breaks it on purpose. */
+  checkInvariant = true;
 
   async start(): Promise<void> {
     [this.env, this.database] = await Promise.all([
@@ -64,6 +69,7 @@ export class CaseHarness {
       namespace: this.env.namespace ?? 'default',
       taskQueue: this.taskQueue,
       maxCachedWorkflows: 50,
+      wrapActivities: (activities) => this.gated(activities),
     });
     this.running = this.worker.run();
   }
@@ -82,6 +88,91 @@ export class CaseHarness {
 
   get db() {
     return this.database.db;
+  }
+
+  /**
+   * Holds every call of an activity before it runs until `release()`: the test takes another
+   * step while it waits, to reproduce a race at a chosen moment. `reached` resolves on the
+   * first held call.
+   */
+  hold(activity: keyof CaseActivities): Gate {
+    let release!: () => void;
+    let reach!: () => void;
+    const gate: Gate = {
+      released: new Promise<void>((r) => {
+        release = r;
+      }),
+      reached: new Promise<void>((r) => {
+        reach = r;
+      }),
+      reach: () => reach(),
+      release: () => {
+        this.gates.delete(activity);
+        release();
+      },
+    };
+    this.gates.set(activity, gate);
+    return gate;
+  }
+
+  private gated(activities: CaseActivities): CaseActivities {
+    const wrapped: Record<string, unknown> = {};
+    for (const [name, fn] of Object.entries(activities) as [string, (...a: unknown[]) => unknown][]) {
+      wrapped[name] = async (...args: unknown[]) => {
+        const gate = this.gates.get(name);
+        if (gate) {
+          gate.reach();
+          await gate.released;
+        }
+        return fn(...args);
+      };
+    }
+    return wrapped as CaseActivities;
+  }
+
+  /**
+   * The workflow/database invariant: the case's stage and its open tasks in the database are
+   * the workflow's. Timers move both on their own, so it retries until a snapshot in which the
+   * workflow did not move while the database was read; a mismatch that lasts fails the test.
+   */
+  async expectConsistent(handle: WorkflowHandle, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    for (;;) {
+      const before = await handle.query(stateQuery);
+      const row = await this.db.case.findUnique({
+        where: { id: before.caseId },
+        select: { stage: true, tasks: { where: { status: 'OPEN' }, select: { id: true } } },
+      });
+      const after = await handle.query(stateQuery);
+      const workflow = { stage: after.stage, open: [...after.openTaskIds].sort() };
+      const database = { stage: row?.stage ?? 'starting', open: (row?.tasks ?? []).map((t) => t.id).sort() };
+      const still = JSON.stringify(before) === JSON.stringify(after);
+      if (still && JSON.stringify(workflow) === JSON.stringify(database)) return;
+      last = { workflow, database };
+      if (Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(last, 'database and workflow disagree on the case').toBeUndefined();
+  }
+
+  /** A handle whose every update is followed by the workflow/database invariant check. */
+  private checked(handle: WorkflowHandle): WorkflowHandle {
+    const harness = this;
+    const executeUpdate = handle.executeUpdate.bind(handle);
+    return new Proxy(handle, {
+      get(target, prop, receiver) {
+        if (prop !== 'executeUpdate') return Reflect.get(target, prop, receiver);
+        return async (...args: Parameters<typeof executeUpdate>) => {
+          try {
+            return await executeUpdate(...args);
+          } finally {
+            // While a gate holds an activity the two disagree by design; the test checks after release.
+            if (harness.checkInvariant && harness.gates.size === 0) await harness.expectConsistent(handle);
+          }
+        };
+      },
+    });
   }
 
   async startCase(studentId: string, clock: CaseClock, timing: Partial<CaseTiming> = {}) {
@@ -106,7 +197,9 @@ export class CaseHarness {
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });
-    return { caseId, handle: this.env.client.workflow.getHandle(caseWorkflowId(caseId)) };
+    const handle = this.checked(this.env.client.workflow.getHandle(caseWorkflowId(caseId)));
+    await this.expectConsistent(handle);
+    return { caseId, handle };
   }
 
   /** Screening, an accepted offer, a plan approved: the case is in active help. */
@@ -118,18 +211,18 @@ export class CaseHarness {
   ) {
     const { caseId, handle } = await this.startCase(studentId, clock, timing);
     await handle.executeUpdate(screenUpdate, {
-      args: [{ taskId: `${caseId}:screening`, actorId: COORDINATOR, decision: 'accept' }],
+      args: [{ taskId: taskIds.screening(caseId), actorId: COORDINATOR, decision: 'accept' }],
     });
     await handle.executeUpdate(assignHelperUpdate, {
-      args: [{ taskId: `${caseId}:assign:1`, actorId: COORDINATOR, helperId }],
+      args: [{ taskId: taskIds.assign(caseId, 1), actorId: COORDINATOR, helperId }],
     });
     await handle.executeUpdate(respondOfferUpdate, {
-      args: [{ taskId: `${caseId}:offer:1`, actorId: helperId, accept: true }],
+      args: [{ taskId: taskIds.offer(caseId, 1), actorId: helperId, accept: true }],
     });
     await handle.executeUpdate(submitPlanUpdate, {
       args: [
         {
-          taskId: `${caseId}:plan:1`,
+          taskId: taskIds.plan(caseId, 1),
           actorId: helperId,
           goals: { week: 'Ôn phép nhân', month: 'Đi học đủ buổi', semester: 'Lên trung bình môn Toán' },
           kinds: ['tutoring', 'material'],
@@ -137,7 +230,7 @@ export class CaseHarness {
       ],
     });
     await handle.executeUpdate(reviewPlanUpdate, {
-      args: [{ taskId: `${caseId}:plan-review:1`, actorId: COORDINATOR, approve: true }],
+      args: [{ taskId: taskIds.planReview(caseId, 1), actorId: COORDINATOR, approve: true }],
     });
     return { caseId, handle };
   }
@@ -205,13 +298,23 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000)
   throw new Error('condition never held');
 }
 
-export async function rejection(p: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
+/**
+ * Why an update failed: the failure's type, and its message — for a workflow refusal, the
+ * catalogue's Vietnamese text for its code (what the API shows), with the code beside it.
+ */
+export async function rejection(
+  p: Promise<unknown>,
+): Promise<{ type: string | undefined; message: string; refusal?: string }> {
   const e = await p.then(
     () => null,
     (err: unknown) => err,
   );
   expect(e).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (e as WorkflowUpdateFailedError).cause as { type?: string; message: string } | undefined;
+  const cause = (e as WorkflowUpdateFailedError).cause as
+    | { type?: string; message: string; details?: { refusal?: unknown }[] }
+    | undefined;
+  const refusal = cause?.details?.[0]?.refusal;
+  if (isStepRefusal(refusal)) return { type: cause?.type, message: STEP_REFUSALS[refusal].vi, refusal };
   return { type: cause?.type, message: String(cause?.message) };
 }
 
@@ -236,4 +339,11 @@ export function report(overrides: Partial<CheckInReport> = {}): CheckInReport {
     notes: 'Em đi học đều',
     ...overrides,
   };
+}
+
+export interface Gate {
+  reached: Promise<void>;
+  released: Promise<void>;
+  reach(): void;
+  release(): void;
 }

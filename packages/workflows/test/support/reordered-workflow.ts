@@ -1,9 +1,9 @@
 // A deliberately incompatible change for the replay test: the case workflow, but planning the
 // term before anything else. Replaying a real history on it must fail.
 import { proxyActivities } from '@temporalio/workflow';
-import type { CaseActivities } from '../../src/activities/case-activities';
+import type { CaseActivities } from '../../src/activities';
+import { caseWorkflow as current } from '../../src/case/case-workflow';
 import type { CaseWorkflowInput } from '../../src/messages';
-import { caseWorkflow as current } from '../../src/workflows/case-workflow';
 
 const { planTerm } = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds' });
 

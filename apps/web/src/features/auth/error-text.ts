@@ -3,7 +3,7 @@ import { currentLocale } from '../../i18n';
 interface ServerErrorData {
   messageEn?: string;
   appCode?: string;
-  details?: { reason?: unknown; reasons?: unknown } | null;
+  details?: { reason?: unknown; reasonEn?: unknown; reasons?: unknown } | null;
 }
 
 /** A rule's reasons as the server sends them: `{ vi, en }` each (e.g. the eligibility rules). */
@@ -20,11 +20,15 @@ function bilingualReasons(details: ServerErrorData['details']): { vi: string; en
 export function errorText(error: unknown): { vi: string; en: string | null; code: string | null } {
   const e = error as { message?: string; data?: ServerErrorData | null };
   // Why a rule or the workflow refused: each reason in both languages when the rule gave them,
-  // else the workflow's own words (`details.reason`) after either language's message.
+  // else the refusal's own words (`details.reason`, `details.reasonEn` from the catalogue).
   const reasons = bilingualReasons(e.data?.details);
   const reason = typeof e.data?.details?.reason === 'string' ? e.data.details.reason : null;
-  const why = (lang: 'vi' | 'en') =>
-    reasons ? `: ${reasons.map((r) => r[lang]).join('; ')}` : reason ? `: ${reason}` : '';
+  const reasonEn = typeof e.data?.details?.reasonEn === 'string' ? e.data.details.reasonEn : reason;
+  const why = (lang: 'vi' | 'en') => {
+    if (reasons) return `: ${reasons.map((r) => r[lang]).join('; ')}`;
+    const text = lang === 'vi' ? reason : reasonEn;
+    return text ? `: ${text}` : '';
+  };
   return {
     vi: `${e.message || 'Lỗi không xác định'}${why('vi')}`,
     en: e.data?.messageEn ? `${e.data.messageEn}${why('en')}` : null,

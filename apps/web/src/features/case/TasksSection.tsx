@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { dateText } from './format';
+import { dueDay } from '../../shared/format';
 import { NS } from './strings';
 import type { CaseDetail } from './types';
 
@@ -26,7 +26,7 @@ export function TasksSection({ c }: { c: CaseDetail }) {
                 </Text>
                 {task.dueAt && (
                   <Text size="xs" c="dimmed">
-                    {t('tasks.due', { date: dateText(task.dueAt) })}
+                    {t('tasks.due', { date: dueDay(task)?.format('DD/MM/YYYY') })}
                   </Text>
                 )}
                 {overdue && (

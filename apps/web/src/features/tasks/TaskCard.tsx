@@ -57,7 +57,7 @@ export function TaskCard({ task }: { task: InboxTask }) {
         </Text>
         <Group justify="space-between" gap="xs">
           <Text size="sm" c={task.overdue ? 'red' : undefined}>
-            {task.dueAt ? t('due', { date: formatDue(task.dueAt) }) : t('noDue')}
+            {task.dueAt ? t('due', { date: formatDue(task) }) : t('noDue')}
           </Text>
           <Group gap={4}>
             {payloadOf(task).returned && (

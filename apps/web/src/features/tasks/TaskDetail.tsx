@@ -58,7 +58,7 @@ function CaseHeader({ task, detail }: { task: InboxTask; detail: CaseDetail | un
         </Text>
         <Group justify="space-between">
           <Text size="sm" c={task.overdue ? 'red' : undefined}>
-            {task.dueAt ? t('due', { date: formatDue(task.dueAt) }) : t('noDue')}
+            {task.dueAt ? t('due', { date: formatDue(task) }) : t('noDue')}
           </Text>
           <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm">
             {t('viewCase')}

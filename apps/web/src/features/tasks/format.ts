@@ -1,5 +1,4 @@
-import dayjs from 'dayjs';
-import { vnd } from '../../shared/format';
+import { dueDay, vnd } from '../../shared/format';
 
 export { errorMessage } from '../auth/error-text';
 
@@ -9,8 +8,9 @@ const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }
 export const formatVnd = vnd;
 export const formatNumber = (n: number) => numberFormat.format(Number.isFinite(n) ? n : 0);
 
-/** dd/MM/yyyy with the weekday (dayjs follows the UI language). */
-export const formatDue = (iso: string) => dayjs(iso).format('dddd, DD/MM/YYYY');
+/** The due day, dd/MM/yyyy with the weekday (dayjs follows the UI language). */
+export const formatDue = (task: { dueOn?: string | null; dueAt?: string | Date | null }) =>
+  dueDay(task)?.format('dddd, DD/MM/YYYY') ?? '';
 
 /** "2026-11" → "11/2026". */
 export const formatMonth = (key: string) => {

@@ -1,4 +1,4 @@
-import { AppError, ERROR_MESSAGES } from '@donghanh/domain';
+import { AppError, ERROR_MESSAGES, isStepRefusal, STEP_REFUSALS } from '@donghanh/domain';
 import { RULE_VIOLATION, STEP_REJECTED } from '@donghanh/workflows/messages';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Context } from '../../context';
@@ -23,6 +23,8 @@ const RULE_CODES = {
   SCHOOL_NOT_FOUND: 'SCHOOL_NOT_FOUND',
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   NOT_ELIGIBLE: 'NOT_ELIGIBLE',
+  TASK_NOT_OPEN: 'TASK_NOT_OPEN',
+  CASE_MOVED_ON: 'CASE_MOVED_ON',
 } as const;
 
 function ruleError(
@@ -37,12 +39,19 @@ function ruleError(
   return new AppError(code, repeats ? details : { reason: failure.message, ...details });
 }
 
+/** The workflow names why it refused a step by a code; both texts come from the catalogue. */
+function refusalDetails(cause: ApplicationFailure): Record<string, unknown> {
+  const refusal = (cause.details?.[0] as { refusal?: unknown } | undefined)?.refusal;
+  if (!isStepRefusal(refusal)) return { reason: cause.message };
+  return { refusal, reason: STEP_REFUSALS[refusal].vi, reasonEn: STEP_REFUSALS[refusal].en };
+}
+
 /** Maps what Temporal throws to a stable application error; unknown failures stay internal. */
 export function asWorkflowError(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError) {
     const cause = error.cause;
     if (cause instanceof ApplicationFailure && cause.type === STEP_REJECTED)
-      return new AppError('STEP_REJECTED', { reason: cause.message });
+      return new AppError('STEP_REJECTED', refusalDetails(cause));
     const rule = cause instanceof ApplicationFailure ? cause.type?.split(':') : undefined;
     if (
       cause instanceof ApplicationFailure &&

@@ -1,0 +1,194 @@
+import { applyCaseStep, type TaskSpec } from '@donghanh/db';
+import { checkInReportSchema, checkInTotals } from '@donghanh/domain';
+import { rowIds, stepKeys } from '../case/task-ids';
+import type { AcknowledgeArgs, CheckInTimes, FileCheckInArgs, StepResult } from '../messages';
+import {
+  type ActivityDeps,
+  clockOf,
+  coordinatorsOf,
+  HELPING,
+  parse,
+  type Scope,
+  stepResult,
+  withRules,
+} from './support';
+
+/**
+ * The month's check-in: opened, reminded and escalated on the calendar's timers, filed by the
+ * helper; the coordinator follows up a late or high-risk one. Keys carry the era, so a month
+ * opened again after a reopening or a transfer is written again.
+ */
+export function checkInActivities(deps: ActivityDeps) {
+  const { db } = deps;
+  const { now } = clockOf(deps);
+  return {
+    async openCheckIn(
+      args: Scope & { helperId: string; term: string; window: CheckInTimes; taskId: string; era?: number },
+    ): Promise<void> {
+      await withRules(() =>
+        applyCaseStep(db, {
+          caseId: args.caseId,
+          type: 'case.checkin_opened',
+          payload: { month: args.window.key },
+          idempotencyKey: stepKeys.checkIn(args.caseId, args.window.key, args.era ?? 0, 'opened'),
+          onlyInStages: HELPING,
+          now: now(),
+          openTasks: [
+            {
+              id: args.taskId,
+              type: 'file_checkin',
+              assigneeUserId: args.helperId,
+              dueAt: new Date(args.window.dueAt),
+              dueOn: args.window.dueOn,
+              remindAt: new Date(args.window.remindAt),
+              payload: { month: args.window.key, term: args.term },
+            },
+          ],
+        }),
+      );
+    },
+
+    async remindCheckIn(
+      args: Scope & { taskId: string; month: string; helperId: string; era?: number },
+    ): Promise<void> {
+      const at = now();
+      await withRules(() =>
+        applyCaseStep(db, {
+          caseId: args.caseId,
+          type: 'case.checkin_reminded',
+          payload: { month: args.month, helperId: args.helperId },
+          idempotencyKey: stepKeys.checkIn(args.caseId, args.month, args.era ?? 0, 'reminded'),
+          onlyInStages: HELPING,
+          onlyWhileOpen: [args.taskId],
+          now: at,
+          write: async (tx) => {
+            await tx.task.update({ where: { id: args.taskId }, data: { remindedAt: at } });
+          },
+        }),
+      );
+    },
+
+    /** Past the deadline: the coordinator follows up — unless the helper filed meanwhile. */
+    async escalateCheckIn(
+      args: Scope & { taskId: string; month: string; followUpTaskId: string; dueAt: number; era?: number },
+    ): Promise<void> {
+      const at = now();
+      await withRules(() =>
+        applyCaseStep(db, {
+          caseId: args.caseId,
+          type: 'case.checkin_overdue',
+          payload: { month: args.month },
+          idempotencyKey: stepKeys.checkIn(args.caseId, args.month, args.era ?? 0, 'overdue'),
+          onlyInStages: HELPING,
+          onlyWhileOpen: [args.taskId],
+          now: at,
+          write: async (tx) => {
+            await tx.task.update({ where: { id: args.taskId }, data: { escalatedAt: at } });
+          },
+          openTasks: [
+            {
+              id: args.followUpTaskId,
+              type: 'follow_up_overdue',
+              assigneeRole: 'SCHOOL_COORDINATOR',
+              scopeUnitId: args.schoolUnitId,
+              payload: { month: args.month, dueAt: new Date(args.dueAt).toISOString() },
+            },
+          ],
+        }),
+      );
+    },
+
+    /**
+     * The helper files the month. Refused (TASK_NOT_OPEN / CASE_MOVED_ON) when a closure or a
+     * transfer committed first: the alert it would open belongs to a case no longer helped here.
+     */
+    async recordCheckIn(
+      args: Scope &
+        FileCheckInArgs & {
+          month: string;
+          term: string;
+          dueAt: number;
+          late: boolean;
+          /** Open a coordinator alert: the risk level has just turned high. */
+          alertTaskId: string | null;
+          followUpTaskId: string;
+          stage: StepResult['stage'];
+          era?: number;
+        },
+    ): Promise<StepResult> {
+      return withRules(async () => {
+        const report = parse(checkInReportSchema, args.report);
+        const totals = checkInTotals(report);
+        const at = now();
+        const tasks: TaskSpec[] = args.alertTaskId
+          ? [
+              {
+                id: args.alertTaskId,
+                type: 'risk_alert',
+                assigneeRole: 'SCHOOL_COORDINATOR',
+                scopeUnitId: args.schoolUnitId,
+                payload: { month: args.month },
+              },
+            ]
+          : [];
+        const r = await applyCaseStep(db, {
+          caseId: args.caseId,
+          type: 'case.checkin_filed',
+          payload: {
+            month: args.month,
+            late: args.late,
+            riskLevel: report.riskLevel,
+            tutoringHours: totals.tutoringHours,
+            materialVnd: totals.materialVnd,
+            ...(args.alertTaskId ? { alert: true } : {}),
+          },
+          actorId: args.actorId,
+          actorMust: { beHelper: true },
+          idempotencyKey: stepKeys.checkIn(args.caseId, args.month, args.era ?? 0, 'filed'),
+          now: at,
+          requireStages: HELPING,
+          closeTasks: [{ id: args.taskId }, { id: args.followUpTaskId, optional: true }],
+          openTasks: tasks,
+          caseData: { riskLevel: report.riskLevel },
+          write: async (tx) => {
+            await tx.checkIn.create({
+              data: {
+                id: rowIds.checkIn(args.caseId, args.month),
+                caseId: args.caseId,
+                month: args.month,
+                term: args.term,
+                authorId: args.actorId,
+                report,
+                riskLevel: report.riskLevel,
+                tutoringHours: totals.tutoringHours,
+                materialVnd: BigInt(totals.materialVnd),
+                dueAt: new Date(args.dueAt),
+                filedAt: at,
+                late: args.late,
+              },
+            });
+          },
+        });
+        return stepResult(args.caseId, args.stage, r.eventId);
+      });
+    },
+
+    async acknowledge(
+      args: Scope & AcknowledgeArgs & { stage: StepResult['stage']; era?: number },
+    ): Promise<StepResult> {
+      return withRules(async () => {
+        const r = await applyCaseStep(db, {
+          caseId: args.caseId,
+          type: 'case.follow_up_done',
+          payload: { taskId: args.taskId, ...(args.note ? { note: args.note } : {}) },
+          actorId: args.actorId,
+          actorMust: coordinatorsOf(args.schoolUnitId),
+          idempotencyKey: stepKeys.acknowledged(args.taskId, args.era ?? 0),
+          now: now(),
+          closeTasks: [{ id: args.taskId }],
+        });
+        return stepResult(args.caseId, args.stage, r.eventId);
+      });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workflow';
+import type { CaseWorkflowInput, CaseWorkflowState, IdentifyResult } from '../messages';
+import { assignmentPhase, registerAssignmentSteps } from '../steps/assignment';
+import { registerCheckInSteps } from '../steps/checkins';
+import { registerClosureSteps } from '../steps/closure';
+import { registerEvaluationSteps } from '../steps/evaluation';
+import { registerHelperSteps } from '../steps/helpers';
+import { registerIntakeSteps } from '../steps/intake';
+import { registerNoteSteps } from '../steps/notes';
+import { registerPlanSteps } from '../steps/plan';
+import { registerTermSteps, termPhase } from '../steps/term';
+import { registerTransferSteps } from '../steps/transfer';
+import { activities, createCaseContext } from './case-state';
+
+/**
+ * One workflow per case (id `case-<caseId>`), the single writer of its state. Human steps are
+ * updates (registered per area by steps/<area>.ts) whose validators reject a stale, foreign or
+ * already-completed task before anything is written; a step in flight marks its key busy so two
+ * updates racing for it cannot both pass. This function runs the main loop: the phases of the
+ * case, and each semester a continue-as-new carrying the state, so history stays bounded.
+ */
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkflowState> {
+  const ctx = createCaseContext(input);
+  const { state, resume, timing, c } = ctx;
+  registerIntakeSteps(ctx);
+  registerAssignmentSteps(ctx);
+  registerPlanSteps(ctx);
+  registerCheckInSteps(ctx);
+  registerEvaluationSteps(ctx);
+  registerClosureSteps(ctx);
+  registerTransferSteps(ctx);
+  registerHelperSteps(ctx);
+  registerTermSteps(ctx);
+  registerNoteSteps(ctx);
+
+  if (!resume) {
+    const recorded = await activities.recordIdentified({ ...input, screeningMs: timing.screeningMs });
+    ctx.identified = { caseId: c, code: input.code, eventId: recorded.eventId };
+    state.stage = 'identified';
+    ctx.openTask(recorded.screeningTaskId);
+  }
+  const identifiedEventId = () => (ctx.identified as IdentifyResult).eventId;
+
+  let next: { fromDate: string | undefined; confirmReturn: boolean } = {
+    fromDate: resume?.fromDate,
+    confirmReturn: resume?.confirmReturn ?? false,
+  };
+  for (;;) {
+    const stage = state.stage;
+    if (stage === 'declined') return state;
+    if (stage === 'assignment') {
+      await assignmentPhase(ctx);
+    } else if (stage === 'active' || stage === 'evaluation') {
+      const after = await termPhase(ctx, next.fromDate, next.confirmReturn);
+      if (after) {
+        // Semester over: continue as new so the history of one run stays one semester long.
+        await condition(allHandlersFinished);
+        // Filed check-ins are in the database; only unfiled ones travel to the next run.
+        for (const [key, ci] of Object.entries(state.checkIns)) if (ci.filed) delete state.checkIns[key];
+        await continueAsNew<typeof caseWorkflow>({
+          ...input,
+          resume: {
+            state,
+            identifiedEventId: identifiedEventId(),
+            fromDate: after.fromDate,
+            confirmReturn: after.confirmReturn,
+          },
+        });
+      }
+      // Left help on the way (closed, transferred): a reopening plans from its own day.
+      next = { fromDate: undefined, confirmReturn: false };
+    } else if (stage === 'closed' && !(resume?.state.stage === 'closed' && resume.state.era === state.era)) {
+      // A closed case may wait years for a reopening: it waits in a fresh run with a short
+      // history, on whatever workflow code is deployed by then.
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof caseWorkflow>({
+        ...input,
+        resume: { state, identifiedEventId: identifiedEventId(), confirmReturn: false },
+      });
+    } else if (stage === 'closure') {
+      // A refused closure goes back to where it was: the term phase resumes from today.
+      await condition(() => state.stage !== 'closure');
+      next = { fromDate: undefined, confirmReturn: false };
+    } else {
+      await condition(() => state.stage !== stage);
+    }
+  }
+}
