@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '@donghanh/db';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createCaseActivities } from './activities';
+import { type DataKeyCodec, sealedDataConverter } from './codec';
 import { TASK_QUEUE } from './messages';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -14,6 +15,8 @@ export interface CaseWorkerOptions {
   /** Each cached workflow keeps its own copy of the bundle's globals: bound it explicitly. */
   maxCachedWorkflows?: number;
   bundle?: WorkerOptions['workflowBundle'];
+  /** Seals every payload the worker writes to history; required so no worker writes plaintext. */
+  codec: DataKeyCodec;
 }
 
 /** The worker that runs case workflows and their activities; apps/worker and tests share it. */
@@ -24,6 +27,7 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
     activities: createCaseActivities({ db: o.db }),
+    dataConverter: sealedDataConverter(o.codec),
     maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,
     reuseV8Context: true,
   });

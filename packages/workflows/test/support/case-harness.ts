@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FieldCipher } from '@donghanh/db';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import type { CaseClock, CheckInReport } from '@donghanh/domain';
@@ -13,6 +14,7 @@ import {
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { expect, inject } from 'vitest';
+import { DataKeyCodec } from '../../src/codec';
 import {
   assignHelperUpdate,
   type CaseTiming,
@@ -39,6 +41,11 @@ export const OTHER_PRINCIPAL = 'u-ht-th';
 export const SON = 'u-gv-son';
 
 export const HISTORIES_DIR = join(import.meta.dirname, '..', 'histories');
+/**
+ * Recorded histories hold sealed payloads: they are sealed with this published, test-only key so
+ * the replay test can open them (histories recorded before the codec are plaintext, and replay too).
+ */
+export const FIXTURE_DATA_KEY = Buffer.from('donghanh-replay-fixture-key-0001').toString('base64');
 
 /** A real Temporal dev server, a fresh database with the demo organisation, and a worker. */
 export class CaseHarness {
@@ -47,10 +54,13 @@ export class CaseHarness {
   private worker: Worker | undefined;
   private running: Promise<void> | undefined;
   readonly taskQueue = `cases-${randomUUID()}`;
+  /** The client and the worker seal history as the product's do. */
+  readonly dataKey = process.env.RECORD_HISTORIES ? FIXTURE_DATA_KEY : FieldCipher.generateKey();
+  readonly codec = new DataKeyCodec({ current: this.dataKey });
 
   async start(): Promise<void> {
     [this.env, this.database] = await Promise.all([
-      startTestTemporal(inject('temporalCli')),
+      startTestTemporal(inject('temporalCli'), { codec: this.codec }),
       createTestDatabase(inject('pgAdminUrl'), inject('pgTemplate')),
     ]);
     await loadDemoOrganisation(this.database.db);
@@ -64,6 +74,7 @@ export class CaseHarness {
       namespace: this.env.namespace ?? 'default',
       taskQueue: this.taskQueue,
       maxCachedWorkflows: 50,
+      codec: this.codec,
     });
     this.running = this.worker.run();
   }
