@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolveSession } from '@donghanh/api';
+import { FieldCipher } from '@donghanh/db';
 import { DEMO_PASSWORD, loadDemoOrganisation, setDemoPasswords } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -78,6 +79,7 @@ beforeAll(async () => {
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TIMEOUT_MS: 1500,
     ALLOWED_ORIGINS: `${ALLOWED}, http://localhost:5173`,
+    DATA_KEY: FieldCipher.generateKey(),
   });
   base = `http://127.0.0.1:${server.port}`;
 });

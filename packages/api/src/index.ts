@@ -11,6 +11,7 @@ export {
   withSecureFlag,
 } from './auth/session';
 export type { ApiDeps, Context, RoleOnUnit, SessionUser } from './context';
+export { runTemporalCodec, type TemporalCodecRequest } from './operations/admin/temporal-codec';
 export { caseIdFor } from './operations/case/case-identity';
 export { identifyCase } from './operations/case/identify-case';
 export { screenCase } from './operations/case/screen-case';

@@ -107,6 +107,11 @@ export const ERROR_MESSAGES = {
     en: 'The unit already has a campaign for this school year',
     http: 409,
   },
+  PAYLOAD_UNREADABLE: {
+    vi: 'Không mở được dữ liệu Temporal: khóa không khớp hoặc dữ liệu đã bị sửa',
+    en: 'Cannot open the Temporal payload: unknown key or tampered data',
+    http: 422,
+  },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
 } as const;
 

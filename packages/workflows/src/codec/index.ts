@@ -2,6 +2,7 @@
  * The Temporal payload codec. Imported by clients, workers and the codec endpoint only — never
  * by workflow code: codecs run outside the workflow sandbox (see workflow-bundle.test.ts).
  */
+export type { Payload } from '@temporalio/common';
 export { codecFromEnv, sealedDataConverter } from './config';
 export {
   CIPHER_METADATA,
