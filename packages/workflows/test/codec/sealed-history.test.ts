@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { realClock } from '@donghanh/domain';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sealedDataConverter } from '../../src/codec';
 import {
   assignHelperUpdate,
   respondOfferUpdate,
@@ -10,6 +12,7 @@ import {
   stateQuery,
   submitPlanUpdate,
 } from '../../src/messages';
+import { workflowsPath } from '../../src/worker';
 import { CaseHarness, COORDINATOR, LAN } from '../support/case-harness';
 
 /**
@@ -93,6 +96,27 @@ describe('Temporal history is sealed', () => {
     walk(JSON.parse(shown));
     expect(strings).toContain('binary/encrypted');
     for (const needle of [MARKER, 'Ngọc Ánh', 'st-02'])
-      expect(strings.filter((s) => s.includes(needle)), needle).toEqual([]);
+      expect(
+        strings.filter((s) => s.includes(needle)),
+        needle,
+      ).toEqual([]);
+
+    // A sealed history replays with the key that sealed it (as the replay test's fixtures would,
+    // once re-recorded), and not without it.
+    const replay = (dataConverter?: ReturnType<typeof sealedDataConverter>) =>
+      Worker.runReplayHistory(
+        {
+          workflowsPath,
+          replayName: `sealed-${dataConverter ? 'codec' : 'bare'}`,
+          ...(dataConverter ? { dataConverter } : {}),
+        },
+        history ?? {},
+        handle.workflowId,
+      ).then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(await replay(sealedDataConverter(h.codec))).toBeNull();
+    expect(await replay()).toBeInstanceOf(Error);
   }, 120_000);
 });
