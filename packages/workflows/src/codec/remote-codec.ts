@@ -17,7 +17,9 @@ export const remoteCodecBodySchema = z.object({
         data: base64.optional().nullable(),
       }),
     )
-    .max(10_000),
+    .max(10_000)
+    // proto3 JSON leaves an empty list out: the CLI sends `{}` for a response without payloads.
+    .default([]),
 });
 export type RemoteCodecBody = z.infer<typeof remoteCodecBodySchema>;
 
