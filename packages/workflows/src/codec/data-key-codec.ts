@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+// A CommonJS package whose named exports Node's ESM loader cannot see: take the default.
+import proto from '@temporalio/proto';
 
 /**
  * Temporal keeps every workflow input, update argument, activity argument and result in its
@@ -13,6 +14,8 @@ import { temporal } from '@temporalio/proto';
  * Each sealed payload names the key that sealed it (`encryption-key-id`), so the key can be
  * rotated: encode always uses the current key, decode takes any key of the ring.
  */
+const PayloadProto = proto.temporal.api.common.v1.Payload;
+
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
 export const CIPHER_METADATA = 'encryption-cipher';
@@ -113,7 +116,7 @@ export class DataKeyCodec implements PayloadCodec {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(associatedData(id));
-    const plain = temporal.api.common.v1.Payload.encode(payload).finish();
+    const plain = PayloadProto.encode(payload).finish();
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);
     return {
       metadata: {
@@ -148,7 +151,7 @@ export class DataKeyCodec implements PayloadCodec {
     } catch {
       throw new PayloadSealError('tampered', `Sealed payload fails authentication (key id ${ring.id})`);
     }
-    const inner = temporal.api.common.v1.Payload.decode(plain);
+    const inner = PayloadProto.decode(plain);
     return { metadata: inner.metadata ?? {}, data: inner.data ?? new Uint8Array() };
   }
 }
