@@ -2,7 +2,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { AppRouter } from '@donghanh/api';
 import { demoCampaign, loadDemoOrganisation } from '@donghanh/db/seed';
-import { DataKeyCodec, type Payload, payloadsFromJson, payloadsToJson } from '@donghanh/workflows/codec';
+import {
+  DataKeyCodec,
+  type Payload,
+  payloadsFromJson,
+  payloadsToJson,
+  type RemoteCodecBody,
+} from '@donghanh/workflows/codec';
 import { caseWorkflowId } from '@donghanh/workflows/messages';
 import { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
@@ -38,6 +44,9 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
 }
 const auditRows = (action: string) =>
   stack.database.db.auditLog.findMany({ where: { action }, orderBy: { id: 'asc' } });
+/** An answer of the endpoint: payloads, or a coded error. */
+type Answer = RemoteCodecBody & { error: { code: string; details?: Record<string, unknown> } };
+const read = async (res: Response) => (await res.json()) as Answer;
 const utf8 = (b: Uint8Array | null | undefined) => Buffer.from(b ?? []).toString('utf8');
 
 beforeAll(async () => {
@@ -100,7 +109,7 @@ describe('the codec endpoint for the Temporal UI and CLI', () => {
     const res = await post('/codec/decode', payloadsToJson(sealed), { cookie: adminCookie });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const opened = payloadsFromJson(await res.json()).map((p) => defaultPayloadConverter.fromPayload(p));
+    const opened = payloadsFromJson(await read(res)).map((p) => defaultPayloadConverter.fromPayload(p));
     expect(JSON.stringify(opened)).toContain(PLANTED);
     const rows = await auditRows('temporal.decode');
     expect(rows.length).toBe(before + 1);
@@ -116,7 +125,7 @@ describe('the codec endpoint for the Temporal UI and CLI', () => {
     const token = adminCookie.split('=')[1] as string;
     const res = await post('/codec/decode', payloadsToJson(sealed), { authorization: `Bearer ${token}` });
     expect(res.status).toBe(200);
-    expect(JSON.stringify(await res.json())).not.toContain('YmluYXJ5L2VuY3J5cHRlZA'); // "binary/encrypted"
+    expect(JSON.stringify(await read(res))).not.toContain('YmluYXJ5L2VuY3J5cHRlZA'); // "binary/encrypted"
   });
 
   it('refuses anyone else: anonymous 401, a signed-in non-admin 403 (audited), a bad token 401', async () => {
@@ -129,7 +138,7 @@ describe('the codec endpoint for the Temporal UI and CLI', () => {
     expect(anonBody).not.toContain(PLANTED);
     const teacher = await post('/codec/decode', payloadsToJson(sealed), { cookie: teacherCookie });
     expect(teacher.status).toBe(403);
-    const body = await teacher.json();
+    const body = await read(teacher);
     expect(body.error).toMatchObject({
       code: 'FORBIDDEN',
       message: expect.any(String),
@@ -173,7 +182,7 @@ describe('the codec endpoint for the Temporal UI and CLI', () => {
     });
     expect(evil.status).toBe(403);
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await evil.json()).error.code).toBe('CROSS_ORIGIN_REJECTED');
+    expect((await read(evil)).error.code).toBe('CROSS_ORIGIN_REJECTED');
     expect((await auditRows('temporal.decode')).length).toBe(before);
   });
 
@@ -185,33 +194,33 @@ describe('the codec endpoint for the Temporal UI and CLI', () => {
       cookie: adminCookie,
     });
     expect(tampered.status).toBe(422);
-    expect((await tampered.json()).error).toMatchObject({
+    expect((await read(tampered)).error).toMatchObject({
       code: 'PAYLOAD_UNREADABLE',
       details: { reason: 'tampered' },
     });
     const other = await new DataKeyCodec({ current: Buffer.alloc(32, 7).toString('base64') }).encode(sealed);
     const foreign = await post('/codec/decode', payloadsToJson(other), { cookie: adminCookie });
-    expect((await foreign.json()).error).toMatchObject({
+    expect((await read(foreign)).error).toMatchObject({
       code: 'PAYLOAD_UNREADABLE',
       details: { reason: 'unknown-key' },
     });
     for (const bad of ['{not json', JSON.stringify({ payloads: [{ data: '!!' }] }), '[]']) {
       const res = await post('/codec/decode', bad, { cookie: adminCookie });
       expect(res.status).toBe(400);
-      expect((await res.json()).error.code).toBe('VALIDATION_FAILED');
+      expect((await read(res)).error.code).toBe('VALIDATION_FAILED');
     }
     expect((await fetch(`${base}/codec/decode`, { headers: { cookie: adminCookie } })).status).toBe(405);
     expect((await post('/codec/other', { payloads: [] }, { cookie: adminCookie })).status).toBe(404);
     // proto3 JSON's empty list (what the CLI sends for an event without payloads).
     const empty = await post('/codec/decode', '{}', { cookie: adminCookie });
-    expect(await empty.json()).toEqual({ payloads: [] });
+    expect(await read(empty)).toEqual({ payloads: [] });
   });
 
   it('encodes for an administrator (the UI seals what it sends) in a form the worker opens', async () => {
     const plain = [defaultPayloadConverter.toPayload({ note: 'từ giao diện Temporal' })];
     const res = await post('/codec/encode', payloadsToJson(plain), { cookie: adminCookie });
     expect(res.status).toBe(200);
-    const encoded = payloadsFromJson(await res.json());
+    const encoded = payloadsFromJson(await read(res));
     expect(utf8(encoded[0]?.metadata?.encoding)).toBe('binary/encrypted');
     const opened = await new DataKeyCodec({ current: stack.dataKey }).decode(encoded);
     expect(defaultPayloadConverter.fromPayload(opened[0] as Payload)).toEqual({
