@@ -60,8 +60,9 @@ function stopChild(proc: ChildProcess): Promise<void> {
 }
 
 /**
- * The key that seals family circumstances, for a machine without DATA_KEY: made once, kept in
- * .data/data-key (readable by this user only). Lose it and sealed records cannot be opened.
+ * The key that seals family circumstances and Temporal payloads, for a machine without DATA_KEY:
+ * made once, kept in .data/data-key (readable by this user only), given to the server and the
+ * worker alike. Lose it and sealed records and running cases' history cannot be opened.
  */
 function dataKey(data: string): string {
   const file = join(data, 'data-key');
