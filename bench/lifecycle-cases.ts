@@ -11,6 +11,7 @@
  *   env: CASES (3000), CONCURRENCY (32), WARMUP (20), NOTES (100), WORKER_CACHE (1000)
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb, type Db, migrateDeploy } from '@donghanh/db';
 import { takeBackSignalHandling } from '@donghanh/db/embedded';
 import { type CaseClock, type CheckInReport, DEFAULT_2026_2027, searchKey } from '@donghanh/domain';
+import { DataKeyCodec } from '@donghanh/workflows/codec';
 import {
   addNoteUpdate,
   assignHelperUpdate,
@@ -615,7 +617,11 @@ async function main(): Promise<number> {
     );
 
     t = performance.now();
-    const env: TestWorkflowEnvironment = await startTestTemporal(temporalCli);
+    // Sealed payloads as in production: the client and both workers share one key.
+    const dataKey = randomBytes(32).toString('base64');
+    const env: TestWorkflowEnvironment = await startTestTemporal(temporalCli, {
+      codec: new DataKeyCodec({ current: dataKey }),
+    });
     cleanups.push(['temporal', () => env.teardown()]);
     const client = env.client;
     const namespace = env.namespace ?? 'default';
@@ -626,6 +632,7 @@ async function main(): Promise<number> {
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_NAMESPACE: namespace,
       WORKER_MAX_CACHED_WORKFLOWS: String(WORKER_CACHE),
+      DATA_KEY: dataKey,
     };
     const onExit = (why: string) => {
       fatal = why;

@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createDb, type Db } from '@donghanh/db';
+import { codecFromEnv, sealedDataConverter } from '@donghanh/workflows/codec';
 import { createCaseWorker } from '@donghanh/workflows/worker';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 
@@ -25,6 +26,8 @@ if ((kind !== 'case' && kind !== 'bare') || !address || !taskQueue || !process.s
 const send = (m: unknown) => process.send?.(m);
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
+// Both workers seal payloads (DATA_KEY from the parent), so the baseline pays the codec too.
+const codec = codecFromEnv();
 const connection = await NativeConnection.connect({ address });
 let db: Db | undefined;
 let worker: Worker;
@@ -32,7 +35,7 @@ if (kind === 'case') {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required for the case worker');
   db = createDb(url);
-  worker = await createCaseWorker({ connection, db, namespace, taskQueue, maxCachedWorkflows });
+  worker = await createCaseWorker({ connection, db, namespace, taskQueue, maxCachedWorkflows, codec });
 } else {
   worker = await Worker.create({
     connection,
@@ -40,6 +43,7 @@ if (kind === 'case') {
     taskQueue,
     workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
     activities: { noop: async () => {} },
+    dataConverter: sealedDataConverter(codec),
     maxCachedWorkflows,
     reuseV8Context: true,
   });

@@ -17,6 +17,7 @@ import { demoCampaign, demoClasses, loadDemoOrganisation } from '@donghanh/db/se
 import { withDatabase } from '@donghanh/db/testing';
 import { LIVE_EVENT, type LiveCaseEvent, searchKey } from '@donghanh/domain';
 import { signedInClient, signIn, startTestStack, type TestStack } from '@donghanh/server/testing';
+import { DataKeyCodec, sealedDataConverter } from '@donghanh/workflows/codec';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import pg from 'pg';
@@ -187,6 +188,8 @@ async function main(): Promise<number> {
       taskQueue: BARE_TASK_QUEUE,
       workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
       activities: { noop: async () => {} },
+      // The stack's client seals payloads: this worker must open them with the same key.
+      dataConverter: sealedDataConverter(new DataKeyCodec({ current: stack.dataKey })),
     });
     const bareRunning = bareWorker.run();
     cleanups.push([

@@ -21,6 +21,7 @@ import {
   termPlan,
 } from '@donghanh/domain';
 import { signedInClient } from '@donghanh/server/testing';
+import { DataKeyCodec, sealedDataConverter } from '@donghanh/workflows/codec';
 import {
   assignHelperUpdate,
   type CaseWorkflowState,
@@ -99,7 +100,8 @@ const DEMO_CONCURRENCY = 8;
 export async function loadDemoData(
   db: Db,
   baseUrl: string,
-  temporalAddress: string,
+  /** Where Temporal is, and the data key the worker seals payloads with. */
+  temporalAt: { address: string; dataKey: string },
   say: (m: string) => void,
   /** The case worker's queue (tests run their own). */
   taskQueue: string = TASK_QUEUE,
@@ -130,8 +132,9 @@ export async function loadDemoData(
     say(
       'dữ liệu demo: hôm nay không có kỳ cập nhật hằng tháng nào mở / no monthly check-in is open today: none is filed',
     );
-  const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection });
+  const connection = await Connection.connect({ address: temporalAt.address });
+  const codec = new DataKeyCodec({ current: temporalAt.dataKey });
+  const temporal = new Client({ connection, dataConverter: sealedDataConverter(codec) });
   try {
     await waitForWorker(temporal, taskQueue, STATE_TIMEOUT_MS);
     await inPool(demoCases, DEMO_CONCURRENCY, (c) => driveDemoCase(c, { api, temporal, checkIn }));

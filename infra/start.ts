@@ -60,8 +60,9 @@ function stopChild(proc: ChildProcess): Promise<void> {
 }
 
 /**
- * The key that seals family circumstances, for a machine without DATA_KEY: made once, kept in
- * .data/data-key (readable by this user only). Lose it and sealed records cannot be opened.
+ * The key that seals family circumstances and Temporal payloads, for a machine without DATA_KEY:
+ * made once, kept in .data/data-key (readable by this user only), given to the server and the
+ * worker alike. Lose it and sealed records and running cases' history cannot be opened.
  */
 function dataKey(data: string): string {
   const file = join(data, 'data-key');
@@ -154,6 +155,9 @@ async function main() {
         join(data, 'temporal', 'temporal.db'),
         '--sqlite-pragma',
         'journal_mode=wal',
+        // History is sealed (see docs/temporal-codec.md): the UI asks our server to open it.
+        '--ui-codec-endpoint',
+        `http://localhost:${PORT}/codec`,
         '--log-level',
         'warn',
       ],
@@ -166,6 +170,10 @@ async function main() {
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(PORT),
     DATA_KEY: process.env.DATA_KEY ?? dataKey(data),
+    // The embedded Temporal UI may call the codec endpoint with an administrator's session.
+    CODEC_CORS_ORIGINS:
+      process.env.CODEC_CORS_ORIGINS ??
+      (temporalCli ? `http://localhost:${TEMPORAL_UI_PORT},http://127.0.0.1:${TEMPORAL_UI_PORT}` : ''),
   };
   // `node --import tsx`, not the tsx wrapper: one process per child, so the pid we record and
   // signal is the process that holds the ports and connections.
@@ -175,7 +183,12 @@ async function main() {
   await waitForHealth(`http://127.0.0.1:${PORT}/healthz`, 120_000);
   const db = createDb(databaseUrl, { max: 2 });
   try {
-    await loadDemoData(db, `http://127.0.0.1:${PORT}`, temporalAddress, say);
+    await loadDemoData(
+      db,
+      `http://127.0.0.1:${PORT}`,
+      { address: temporalAddress, dataKey: env.DATA_KEY },
+      say,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { createDb, FieldCipher } from '@donghanh/db';
+import { codecFromEnv, sealedDataConverter } from '@donghanh/workflows/codec';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import type { Server as IoServer } from 'socket.io';
@@ -20,10 +21,16 @@ export interface RunningServer {
 
 /** Wires the server from its configuration; tests start it the same way as `npm start`. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  // First: a bad key stops the server before it opens anything.
+  const codec = codecFromEnv({ DATA_KEY: config.DATA_KEY, CODEC_PREVIOUS_KEYS: config.CODEC_PREVIOUS_KEYS });
   const db = createDb(config.DATABASE_URL);
   // Lazy: the server comes up (and /healthz says 503) even while Temporal is still starting.
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: sealedDataConverter(codec),
+  });
   const healthPool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2 });
   healthPool.on('error', () => {});
   const tailer = new CaseEventTailer({
@@ -39,7 +46,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       db,
       temporal,
       workflowTimeoutMs: config.TEMPORAL_TIMEOUT_MS,
-      ...(config.DATA_KEY ? { cipher: new FieldCipher(config.DATA_KEY) } : {}),
+      cipher: new FieldCipher(config.DATA_KEY),
       ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     },
     health: () => checkHealth(healthPool, connection, tailer.isListening),
@@ -47,6 +54,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     allowedOrigins,
     trustedProxies,
     cookieSecure: config.COOKIE_SECURE,
+    codec: {
+      db,
+      codec,
+      namespace: config.TEMPORAL_NAMESPACE,
+      uiOrigins: parseAllowedOrigins(config.CODEC_CORS_ORIGINS),
+    },
   });
   const io = attachLiveGateway(http, tailer, {
     db,

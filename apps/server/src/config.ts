@@ -23,8 +23,28 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).optional(),
   /** How often open sockets' sessions are checked again (ms); sign-out closes them within this. */
   LIVE_SESSION_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
-  /** 32 bytes, base64 (`openssl rand -base64 32`): seals family circumstances at rest. */
-  DATA_KEY: z.string().optional(),
+  /**
+   * 32 bytes, base64 (`openssl rand -base64 32`): seals family circumstances at rest and every
+   * Temporal payload (the worker must have the same key). Required: without it the server would
+   * write children's data into Temporal history in clear.
+   */
+  DATA_KEY: z
+    .string({ message: 'DATA_KEY là bắt buộc / is required (openssl rand -base64 32)' })
+    .trim()
+    .refine(
+      (k) => Buffer.from(k, 'base64').length === 32 && Buffer.from(k, 'base64').toString('base64') === k,
+      {
+        message:
+          'DATA_KEY phải là 32 byte mã hóa base64 / must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+      },
+    ),
+  /** Keys retired by a rotation (comma-separated): they still open the Temporal payloads they sealed. */
+  CODEC_PREVIOUS_KEYS: z.string().optional(),
+  /**
+   * Origins of the Temporal UI that may call the codec endpoint (/codec/decode, /codec/encode)
+   * with an administrator's session (comma-separated, e.g. `http://localhost:8233`).
+   */
+  CODEC_CORS_ORIGINS: z.string().optional(),
 });
 
 /** `ALLOWED_ORIGINS` as a list of normalised origins (scheme://host[:port]); bad entries throw. */

@@ -7,6 +7,7 @@ import { API_LIMITS, ERROR_MESSAGES } from '@donghanh/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { clientAddressOf, parseTrustedProxies, type TrustedProxies } from './client-address';
+import { CODEC_PATH, type CodecEndpointOptions, createCodecEndpoint } from './codec-endpoint';
 import type { HealthReport } from './health';
 
 export interface HttpOptions {
@@ -19,6 +20,8 @@ export interface HttpOptions {
   trustedProxies?: TrustedProxies | undefined;
   /** `Secure` on the session cookie: when the request came over https (auto), always or never. */
   cookieSecure?: 'auto' | 'always' | 'never' | undefined;
+  /** The Temporal UI's codec endpoint (/codec/decode, /codec/encode); absent, /codec is not served. */
+  codec?: CodecEndpointOptions | undefined;
 }
 
 /**
@@ -162,6 +165,7 @@ export function createHttpServer(o: HttpOptions) {
         console.error(`[trpc] ${path ?? '?'}: ${error.cause?.name ?? error.name}`);
     },
   });
+  const codec = o.codec ? createCodecEndpoint({ trustedProxies, ...o.codec }) : null;
   const web =
     o.webDist && existsSync(o.webDist) ? sirv(o.webDist, { single: false, gzip: true, etag: true }) : null;
   const indexPath = o.webDist ? join(o.webDist, 'index.html') : null;
@@ -208,6 +212,10 @@ export function createHttpServer(o: HttpOptions) {
         return;
       }
       trpc(req, res);
+      return;
+    }
+    if (codec && (url === CODEC_PATH || url.startsWith(`${CODEC_PATH}/`))) {
+      void codec(req, res);
       return;
     }
     if (url.startsWith('/socket.io')) return; // handled by the socket.io engine

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolveSession, signInDelayMs } from '@donghanh/api';
+import { FieldCipher } from '@donghanh/db';
 import { DEMO_PASSWORD, loadDemoOrganisation, setDemoPasswords } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import pg from 'pg';
@@ -80,6 +81,7 @@ beforeAll(async () => {
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TIMEOUT_MS: 1500,
     ALLOWED_ORIGINS: `${ALLOWED}, http://localhost:5173`,
+    DATA_KEY: FieldCipher.generateKey(),
   });
   base = `http://127.0.0.1:${server.port}`;
 });
@@ -196,6 +198,7 @@ describe('sign-in and the session', () => {
       DATABASE_URL: database.url,
       TEMPORAL_ADDRESS: '127.0.0.1:1',
       TEMPORAL_NAMESPACE: 'default',
+      DATA_KEY: FieldCipher.generateKey(),
       TEMPORAL_TIMEOUT_MS: 1500,
       TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8',
     });

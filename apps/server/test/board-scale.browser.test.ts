@@ -111,6 +111,7 @@ describe('board at scale, and across a restart', () => {
       TEMPORAL_TASK_QUEUE: b.stack.taskQueue,
       TEMPORAL_TIMEOUT_MS: 10_000,
       WEB_DIST,
+      DATA_KEY: b.stack.dataKey,
     };
     // A second server on another port stays up: the case is created there while ours is down.
     const other = await startServer({ ...config, PORT: 0 });

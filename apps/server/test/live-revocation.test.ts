@@ -63,6 +63,7 @@ beforeAll(async () => {
     TEMPORAL_NAMESPACE: stack.temporal.namespace ?? 'default',
     TEMPORAL_TASK_QUEUE: stack.taskQueue,
     TEMPORAL_TIMEOUT_MS: 10_000,
+    DATA_KEY: stack.dataKey,
     LIVE_SESSION_CHECK_MS: 600_000,
   });
   otherUrl = `http://127.0.0.1:${other.port}`;

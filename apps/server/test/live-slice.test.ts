@@ -240,6 +240,7 @@ describe('one case, live, end to end', () => {
       TEMPORAL_ADDRESS: '127.0.0.1:1',
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TIMEOUT_MS: 1500,
+      DATA_KEY: stack.dataKey,
     });
     try {
       const res = await fetch(`http://127.0.0.1:${broken.port}/healthz`);

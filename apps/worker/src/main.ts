@@ -1,10 +1,20 @@
 import { createDb, exitWithParent } from '@donghanh/db';
+import { codecFromEnv, type DataKeyCodec } from '@donghanh/workflows/codec';
 import { createCaseWorker } from '@donghanh/workflows/worker';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   console.error('[worker] DATABASE_URL is required');
+  process.exit(1);
+}
+// Every payload this worker writes to Temporal history is sealed with the data key, the same
+// key the server's client uses: refuse to start without it rather than write plaintext.
+let codec: DataKeyCodec;
+try {
+  codec = codecFromEnv();
+} catch (e) {
+  console.error(`[worker] ${(e as Error).message}`);
   process.exit(1);
 }
 // The SDK logs every bundle module at INFO; a running product only needs warnings.
@@ -20,8 +30,11 @@ const worker = await createCaseWorker({
   namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
   ...(process.env.TEMPORAL_TASK_QUEUE ? { taskQueue: process.env.TEMPORAL_TASK_QUEUE } : {}),
   maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 1000),
+  codec,
 });
-console.log(`[worker] polling ${worker.options.taskQueue} on ${address} (pid ${process.pid})`);
+console.log(
+  `[worker] polling ${worker.options.taskQueue} on ${address}, payloads sealed with key ${codec.keyId} (pid ${process.pid})`,
+);
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, letting running activities finish.
 exitWithParent((why) => {
   console.log(`[worker] ${why}: draining`);

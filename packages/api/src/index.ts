@@ -12,6 +12,7 @@ export {
 } from './auth/session';
 export { signInDelayMs } from './auth/throttle';
 export type { ApiDeps, Context, RoleOnUnit, SessionUser } from './context';
+export { runTemporalCodec, type TemporalCodecRequest } from './operations/admin/temporal-codec';
 export { caseIdFor } from './operations/case/case-identity';
 export { identifyCase } from './operations/case/identify-case';
 export { screenCase } from './operations/case/screen-case';

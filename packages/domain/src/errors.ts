@@ -118,6 +118,11 @@ export const ERROR_MESSAGES = {
     en: 'The case has moved on (closed or transferred)',
     http: 409,
   },
+  PAYLOAD_UNREADABLE: {
+    vi: 'Không mở được dữ liệu Temporal: khóa không khớp hoặc dữ liệu đã bị sửa',
+    en: 'Cannot open the Temporal payload: unknown key or tampered data',
+    http: 422,
+  },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
   // ── Sign-in, the HTTP boundary, closed cases (issue 11, parts 2–4) ──
   PASSWORD_CHANGE_REQUIRED: {

@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { type DataKeyCodec, sealedDataConverter } from './codec';
 
 /** Test output shows warnings and errors only (the SDK logs every bundle module at INFO). */
 function quietRuntime(): void {
@@ -17,10 +18,13 @@ function quietRuntime(): void {
  */
 export async function startTestTemporal(
   path: string | undefined = process.env.TEMPORAL_CLI,
+  /** The codec of the environment's client: give the same one to the workers on this server. */
+  o: { codec?: DataKeyCodec } = {},
 ): Promise<TestWorkflowEnvironment> {
   if (!path) throw new Error('No Temporal CLI path: run tests through `npm test`, which provides one');
   quietRuntime();
   return TestWorkflowEnvironment.createLocal({
+    ...(o.codec ? { client: { dataConverter: sealedDataConverter(o.codec) } } : {}),
     server: {
       executable: { type: 'existing-path', path },
       extraArgs: [

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '@donghanh/db';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type CaseActivities, createCaseActivities } from './activities';
+import { type DataKeyCodec, sealedDataConverter } from './codec';
 import { TASK_QUEUE } from './messages';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -16,6 +17,8 @@ export interface CaseWorkerOptions {
   bundle?: WorkerOptions['workflowBundle'];
   /** Tests hold an activity at a chosen moment to reproduce a race; production passes nothing. */
   wrapActivities?: (activities: CaseActivities) => CaseActivities;
+  /** Seals every payload the worker writes to history; required so no worker writes plaintext. */
+  codec: DataKeyCodec;
 }
 
 /** The worker that runs case workflows and their activities; apps/worker and tests share it. */
@@ -26,6 +29,7 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
     activities: (o.wrapActivities ?? ((a) => a))(createCaseActivities({ db: o.db })),
+    dataConverter: sealedDataConverter(o.codec),
     maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,
     reuseV8Context: true,
   });

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { DataKeyCodec, sealedDataConverter } from '../src/codec';
 import { workflowsPath } from '../src/worker';
-import { HISTORIES_DIR } from './support/case-harness';
+import { FIXTURE_DATA_KEY, HISTORIES_DIR } from './support/case-harness';
 
 /**
  * Recorded histories of real cases (`npm run record-histories -w @donghanh/workflows`) replayed
@@ -26,7 +27,11 @@ describe('replay of recorded case histories', () => {
 
   it('replays every recorded history on the current workflow code', async () => {
     const results = [];
-    for await (const r of Worker.runReplayHistories({ workflowsPath, replayName: 'ci' }, histories)) {
+    const dataConverter = sealedDataConverter(new DataKeyCodec({ current: FIXTURE_DATA_KEY }));
+    for await (const r of Worker.runReplayHistories(
+      { workflowsPath, replayName: 'ci', dataConverter },
+      histories,
+    )) {
       results.push({ workflowId: r.workflowId, error: r.error?.message });
     }
     expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));

@@ -1,5 +1,6 @@
 import { FieldCipher } from '@donghanh/db';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
+import { DataKeyCodec } from '@donghanh/workflows/codec';
 import { startTestTemporal } from '@donghanh/workflows/testing';
 import { createCaseWorker } from '@donghanh/workflows/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -13,6 +14,8 @@ export interface TestStack {
   server: RunningServer;
   baseUrl: string;
   taskQueue: string;
+  /** The key the worker, the stack's client and the server seal with: a restarted server needs it. */
+  dataKey: string;
   stop(): Promise<void>;
 }
 
@@ -31,9 +34,11 @@ export interface TestStackOptions {
  * dev server, the case worker and the HTTP/socket.io server on a free port.
  */
 export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
+  const dataKey = FieldCipher.generateKey();
+  const codec = new DataKeyCodec({ current: dataKey });
   const [database, temporal] = await Promise.all([
     createTestDatabase(o.pgAdminUrl, o.pgTemplate),
-    startTestTemporal(o.temporalCli),
+    startTestTemporal(o.temporalCli, { codec }),
   ]);
   const taskQueue = `cases-${database.name}`;
   const worker = await createCaseWorker({
@@ -42,6 +47,7 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     namespace: temporal.namespace ?? 'default',
     taskQueue,
     maxCachedWorkflows: o.maxCachedWorkflows ?? 500,
+    codec,
   });
   const running = worker.run();
   const address = temporal.address;
@@ -54,7 +60,7 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     TEMPORAL_TIMEOUT_MS: 10_000,
     WEB_DIST: o.webDist,
-    DATA_KEY: FieldCipher.generateKey(),
+    DATA_KEY: dataKey,
     ...(o.liveSessionCheckMs ? { LIVE_SESSION_CHECK_MS: o.liveSessionCheckMs } : {}),
   });
   const stack: TestStack = {
@@ -64,6 +70,7 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     server,
     baseUrl: `http://127.0.0.1:${server.port}`,
     taskQueue,
+    dataKey,
     async stop() {
       // The server a test restarted, if it did.
       await stack.server.close();

@@ -40,7 +40,13 @@ export async function startBrowserStack(o: BrowserStackOptions = {}): Promise<Br
     ...(o.liveSessionCheckMs ? { liveSessionCheckMs: o.liveSessionCheckMs } : {}),
   });
   if (o.demoCases)
-    await loadDemoData(stack.database.db, stack.baseUrl, stack.temporal.address, () => {}, stack.taskQueue);
+    await loadDemoData(
+      stack.database.db,
+      stack.baseUrl,
+      { address: stack.temporal.address, dataKey: stack.dataKey },
+      () => {},
+      stack.taskQueue,
+    );
   else await loadDemoOrganisation(stack.database.db);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FieldCipher } from '@donghanh/db';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import { type CaseClock, type CheckInReport, isStepRefusal, STEP_REFUSALS } from '@donghanh/domain';
@@ -15,6 +16,7 @@ import type { Worker } from '@temporalio/worker';
 import { expect, inject } from 'vitest';
 import type { CaseActivities } from '../../src/activities';
 import { taskIds } from '../../src/case/task-ids';
+import { DataKeyCodec } from '../../src/codec';
 import {
   assignHelperUpdate,
   type CaseTiming,
@@ -41,6 +43,11 @@ export const OTHER_PRINCIPAL = 'u-ht-th';
 export const SON = 'u-gv-son';
 
 export const HISTORIES_DIR = join(import.meta.dirname, '..', 'histories');
+/**
+ * Recorded histories hold sealed payloads: they are sealed with this published, test-only key so
+ * the replay test can open them (histories recorded before the codec are plaintext, and replay too).
+ */
+export const FIXTURE_DATA_KEY = Buffer.from('donghanh-replay-fixture-key-0001').toString('base64');
 
 /** A real Temporal dev server, a fresh database with the demo organisation, and a worker. */
 export class CaseHarness {
@@ -52,10 +59,13 @@ export class CaseHarness {
   private readonly gates = new Map<string, Gate>();
   /** Set to skip the workflow/database check for a test that breaks it on purpose. */
   checkInvariant = true;
+  /** The client and the worker seal history as the product's do. */
+  readonly dataKey = process.env.RECORD_HISTORIES ? FIXTURE_DATA_KEY : FieldCipher.generateKey();
+  readonly codec = new DataKeyCodec({ current: this.dataKey });
 
   async start(): Promise<void> {
     [this.env, this.database] = await Promise.all([
-      startTestTemporal(inject('temporalCli')),
+      startTestTemporal(inject('temporalCli'), { codec: this.codec }),
       createTestDatabase(inject('pgAdminUrl'), inject('pgTemplate')),
     ]);
     await loadDemoOrganisation(this.database.db);
@@ -70,6 +80,7 @@ export class CaseHarness {
       taskQueue: this.taskQueue,
       maxCachedWorkflows: 50,
       wrapActivities: (activities) => this.gated(activities),
+      codec: this.codec,
     });
     this.running = this.worker.run();
   }

@@ -1,0 +1,26 @@
+import type { DataConverter } from '@temporalio/common';
+import { DataKeyCodec } from './data-key-codec';
+
+/**
+ * The codec every Temporal client and worker of the product uses, from the environment:
+ * `DATA_KEY` (required: the same key in every process) and `CODEC_PREVIOUS_KEYS` (optional,
+ * comma-separated keys retired by a rotation). A process without a usable key refuses to start:
+ * one that wrote plaintext would put children's data back into the history.
+ */
+export function codecFromEnv(env: NodeJS.ProcessEnv = process.env): DataKeyCodec {
+  const current = env.DATA_KEY?.trim();
+  if (!current)
+    throw new Error(
+      'Thiếu DATA_KEY: khóa mã hóa dữ liệu Temporal và hoàn cảnh gia đình (openssl rand -base64 32), giống nhau ở máy chủ và worker / DATA_KEY is missing: the key that seals Temporal payloads and family circumstances (openssl rand -base64 32), the same in the server and the worker',
+    );
+  const previous = (env.CODEC_PREVIOUS_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return new DataKeyCodec({ current, previous });
+}
+
+/** The data converter for `new Client({ dataConverter })` and `Worker.create({ dataConverter })`. */
+export function sealedDataConverter(codec: DataKeyCodec): DataConverter {
+  return { payloadCodecs: [codec] };
+}
