@@ -106,11 +106,12 @@ describe('refusals that say why', () => {
     expect(declined.stage).toBe('declined');
     const handle = stack.temporal.client.workflow.getHandle(`case-${caseId}`);
     await handle.result();
+    // One at a time: a second call started early would reject before anyone awaits it.
     for (const step of [
-      coordinator.case.addNote.mutate({ caseId, text: 'Ghi chú sau khi đóng' }),
-      coordinator.case.reopen.mutate({ caseId, reason: 'Mở lại thử' }),
+      () => coordinator.case.addNote.mutate({ caseId, text: 'Ghi chú sau khi đóng' }),
+      () => coordinator.case.reopen.mutate({ caseId, reason: 'Mở lại thử' }),
     ]) {
-      const e = await appError(step);
+      const e = await appError(step());
       expect(e).toMatchObject({
         appCode: 'CASE_CLOSED',
         httpStatus: 409,

@@ -98,6 +98,8 @@ export interface CaseRecord {
       | null;
     scopeUnitId: string | null;
     dueAt: Date | null;
+    /** The calendar day the task is due (yyyy-mm-dd); `dueAt` is the end of it on the case clock. */
+    dueOn: string | null;
     remindAt: Date | null;
     remindedAt: Date | null;
     escalatedAt: Date | null;
@@ -315,6 +317,7 @@ export function maskedCaseContent(d: CaseRecord) {
       assigneeRole: t.assigneeRole,
       scopeUnitId: t.scopeUnitId,
       dueAt: t.dueAt,
+      dueOn: t.dueOn,
       remindAt: t.remindAt,
       remindedAt: t.remindedAt,
       escalatedAt: t.escalatedAt,

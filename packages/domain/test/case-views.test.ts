@@ -105,6 +105,7 @@ function record(t: () => string, extra: Record<string, string>): CaseRecord {
         assigneeRole: 'SCHOOL_COORDINATOR',
         scopeUnitId: 'u1',
         dueAt: at,
+        dueOn: '2026-12-25',
         remindAt: null,
         remindedAt: null,
         escalatedAt: null,

@@ -28,7 +28,7 @@ const unused = async (): Promise<never> => {
 const fakeActivities: CaseActivities = {
   async recordIdentified(input) {
     calls.push({ name: 'recordIdentified', args: input });
-    return { eventId: String(calls.length), screeningTaskId: `${input.caseId}:screening` };
+    return { eventId: String(calls.length), screeningTaskId: `${input.caseId}:screening`, code: input.code };
   },
   async recordScreening(args) {
     calls.push({ name: 'recordScreening', args });

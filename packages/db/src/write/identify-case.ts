@@ -15,6 +15,9 @@ export interface IdentifyCaseRecord {
   /** Who screens the case: the school coordinators of the student's school. */
   screeningUnitId: string;
   screeningDueAt: Date;
+  /** From the workflows' one home for keys and task ids (`stepKeys.identified`, `taskIds.screening`). */
+  idempotencyKey: string;
+  screeningTaskId: string;
 }
 
 /**
@@ -34,14 +37,14 @@ async function freeCaseCode(tx: Tx, caseId: string, firstCode: string): Promise<
 
 /** Writes a new case at stage `identified`, its screening task and its first event, once. */
 export async function identifyCase(db: Db, r: IdentifyCaseRecord) {
-  return withCaseEvent(
+  const written = await withCaseEvent(
     db,
     {
       caseId: r.caseId,
       type: 'case.identified',
       payload: { categories: r.categories, source: r.source, hasReason: Boolean(r.reason) },
       actorId: r.identifiedById ?? null,
-      idempotencyKey: `${r.caseId}:identified`,
+      idempotencyKey: r.idempotencyKey,
     },
     async (tx) => {
       await tx.case.create({
@@ -61,7 +64,7 @@ export async function identifyCase(db: Db, r: IdentifyCaseRecord) {
       });
       await tx.task.create({
         data: {
-          id: `${r.caseId}:screening`,
+          id: r.screeningTaskId,
           caseId: r.caseId,
           type: 'screening',
           assigneeRole: 'SCHOOL_COORDINATOR',
@@ -71,4 +74,8 @@ export async function identifyCase(db: Db, r: IdentifyCaseRecord) {
       });
     },
   );
+  // The code the row holds: the first candidate, or the next one when another case had it
+  // (a retried activity finds the row written by the first try).
+  const row = await db.case.findUniqueOrThrow({ where: { id: r.caseId }, select: { code: true } });
+  return { ...written, code: row.code };
 }

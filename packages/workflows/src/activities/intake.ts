@@ -11,14 +11,17 @@ export function intakeActivities(deps: ActivityDeps) {
   return {
     async recordIdentified(
       input: CaseWorkflowInput & { screeningMs: number },
-    ): Promise<{ eventId: string; screeningTaskId: string }> {
+    ): Promise<{ eventId: string; screeningTaskId: string; code: string }> {
       return withRules(async () => {
+        const screeningTaskId = taskIds.screening(input.caseId);
         const r = await identifyCase(db, {
           ...input,
           screeningUnitId: input.schoolUnitId,
           screeningDueAt: after(input.screeningMs),
+          idempotencyKey: stepKeys.identified(input.caseId),
+          screeningTaskId,
         });
-        return { eventId: r.eventId.toString(), screeningTaskId: taskIds.screening(input.caseId) };
+        return { eventId: r.eventId.toString(), screeningTaskId, code: r.code };
       });
     },
 

@@ -35,7 +35,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
 
   if (!resume) {
     const recorded = await activities.recordIdentified({ ...input, screeningMs: timing.screeningMs });
-    ctx.identified = { caseId: c, code: input.code, eventId: recorded.eventId };
+    // The stored code differs from input.code when another case held it (histories recorded
+    // before the activity returned a code replay with input.code).
+    ctx.identified = { caseId: c, code: recorded.code ?? input.code, eventId: recorded.eventId };
     state.stage = 'identified';
     ctx.openTask(recorded.screeningTaskId);
   }

@@ -95,10 +95,8 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     const r = await withWorkflowDeadline(ctx, () =>
       ctx.temporal.workflow.executeUpdateWithStart(identifyUpdate, { startWorkflowOperation }),
     );
-    // The code the database holds: the workflow only knows the first candidate, and the writer
-    // takes the next one when another case already has it.
-    const stored = await ctx.db.case.findUnique({ where: { id: r.caseId }, select: { code: true } });
-    return { caseId: r.caseId, code: stored?.code ?? r.code, created: true };
+    // The code the row holds (the writer takes the next candidate when another case has it).
+    return { caseId: r.caseId, code: r.code, created: true };
   } catch (error) {
     throw asWorkflowError(error);
   }
