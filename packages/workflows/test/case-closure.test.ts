@@ -1,4 +1,4 @@
-import { realClock } from '@donghanh/domain';
+import { systemClock } from '@donghanh/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addNoteUpdate,
@@ -34,12 +34,13 @@ import {
 
 /**
  * Closure and what can follow it, transfer, helper replacement and an early evaluation, on the
- * real calendar (nothing of the school year fires during these tests) with the real database.
+ * pinned real-time calendar (DONGHANH_TODAY; nothing of the school year fires during these tests)
+ * with the real database.
  */
 const h = new CaseHarness();
 beforeAll(() => h.start());
 afterAll(() => h.stop());
-const now = () => realClock(Date.now());
+const now = () => systemClock();
 
 async function load(userId: string): Promise<number> {
   return h.db.caseHelper.count({ where: { userId, status: { in: ['OFFERED', 'ACTIVE'] } } });

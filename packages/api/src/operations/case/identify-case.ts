@@ -1,10 +1,10 @@
+import { systemClock } from '@donghanh/db';
 import {
   AppError,
   campaignSettingsSchema,
   caseCodeFor,
   DAY_MS,
   type IdentifyCaseInput,
-  realClock,
 } from '@donghanh/domain';
 import {
   type CaseWorkflowInput,
@@ -71,7 +71,7 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     source: input.source,
     reason: input.reason,
     identifiedById: ctx.user?.id ?? null,
-    clock: realClock(Date.now()),
+    clock: systemClock(),
     timing: timingOf(campaign.settings),
   };
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
