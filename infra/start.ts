@@ -38,6 +38,7 @@ const say = (m: string) => console.log(`\x1b[36m[đồng hành]\x1b[0m ${m}`);
 
 const children: { name: string; proc: ChildProcess }[] = [];
 let stopEmbedded: (() => Promise<void>) | null = null;
+let pgData = '';
 let lock: StackLock | null = null;
 let shuttingDown = false;
 
@@ -154,8 +155,9 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    say(`PostgreSQL nhúng / embedded PostgreSQL on 127.0.0.1:${PG_PORT} (${join(data, 'postgres')})`);
     const pg = await startEmbeddedPostgres({ directory: join(data, 'postgres'), port: PG_PORT });
+    say(`PostgreSQL nhúng / embedded PostgreSQL on 127.0.0.1:${PG_PORT} (data in ${pg.layout.dataDir})`);
+    pgData = pg.layout.dataDir;
     stopEmbedded = pg.stop;
     databaseUrl = pg.url;
   }
@@ -214,7 +216,7 @@ async function main() {
   Bảng theo dõi / dashboard   http://localhost:${PORT}
   Kiểm tra / health           http://localhost:${PORT}/healthz
   Temporal UI                 ${temporalCli ? `http://localhost:${TEMPORAL_UI_PORT}` : `(external: ${temporalAddress})`}
-  PostgreSQL                  ${process.env.DATABASE_URL ? '(external DATABASE_URL)' : `127.0.0.1:${PG_PORT}, data in ${join(data, 'postgres')}`}
+  PostgreSQL                  ${process.env.DATABASE_URL ? '(external DATABASE_URL)' : `127.0.0.1:${PG_PORT}, data in ${pgData}`}
 
   Tài khoản demo / demo accounts — mật khẩu / password: ${DEMO_PASSWORD}
 ${DEMO_ACCOUNT_LINES}
