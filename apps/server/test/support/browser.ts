@@ -12,6 +12,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** `npm test` builds apps/web/dist first; DONGHANH_WEB_DIST points elsewhere (a parallel build). */
 export const WEB_DIST = process.env.DONGHANH_WEB_DIST ?? join(repoRoot(), 'apps/web/dist');
 
+/** Every page is a Vietnamese school's: its language and its time zone (CI machines run in UTC). */
+export const BROWSER_CONTEXT = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
+
 export interface BrowserStack {
   stack: TestStack;
   browser: Browser;
@@ -65,7 +68,7 @@ export async function startBrowserStack(o: BrowserStackOptions = {}): Promise<Br
 
 /**
  * A new browser context (its own cookies: one person) signed in through the form, in
- * Vietnamese. Console errors and CSP violations are collected in `problems`.
+ * Vietnamese and Vietnam's time zone. Console errors and CSP violations are collected in `problems`.
  */
 export async function signInPage(
   b: BrowserStack,
@@ -73,7 +76,8 @@ export async function signInPage(
   o: { password?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
   const context = await b.browser.newContext({
-    locale: 'vi-VN',
+    // A school's browser, not the CI machine's UTC: a due day shown from an instant is a day off here.
+    ...BROWSER_CONTEXT,
     ...(o.viewport ? { viewport: o.viewport } : {}),
   });
   const page = await context.newPage();
