@@ -95,7 +95,7 @@ export async function signInPage(
 
 /**
  * Where a test saves a screenshot: test-results/screenshots (git-ignored) on every run; with
- * DONGHANH_SCREENSHOTS=docs, the README's copies in docs/screenshots are refreshed instead.
+ * DONGHANH_SCREENSHOTS=docs, the documentation's copies in docs/screenshots are refreshed instead.
  */
 export function screenshotPath(name: string): string {
   const dir = process.env.DONGHANH_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots';
