@@ -11,7 +11,7 @@ import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from
  */
 let b: BrowserStack;
 beforeAll(async () => {
-  b = await startBrowserStack({ demoCases: true });
+  b = await startBrowserStack({ demoCases: true, followPinnedDay: true });
 }, 120_000);
 afterAll(() => b?.stop());
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@donghanh/db';
-import { loadDemoOrganisation } from '@donghanh/db/seed';
+import { DEMO_TODAY, loadDemoOrganisation } from '@donghanh/db/seed';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadDemoData } from '../../../../infra/start-steps';
@@ -28,6 +28,12 @@ export interface BrowserStackOptions {
    * evaluation for ht.minh to sign off, a closure for ht.binh, check-ins due…); about 10 s.
    */
   demoCases?: boolean;
+  /**
+   * The demo tells its story on DEMO_TODAY (23/11/2026: November's check-ins filed or due), and a
+   * test that checks the story runs on that day whatever DONGHANH_TODAY says. A test that derives
+   * its expectations from the pinned day sets this, so `npm run test:days` moves it.
+   */
+  followPinnedDay?: boolean;
 }
 
 export async function startBrowserStack(o: BrowserStackOptions = {}): Promise<BrowserStack> {
@@ -35,6 +41,9 @@ export async function startBrowserStack(o: BrowserStackOptions = {}): Promise<Br
     throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
   if (!existsSync(join(WEB_DIST, 'index.html')))
     throw new Error(`${WEB_DIST} missing: npm test builds it first`);
+  // This file's process only (one fork per test file): the in-process server and the demo loader
+  // read the day through systemClock().
+  if (o.demoCases && !o.followPinnedDay) process.env.DONGHANH_TODAY = DEMO_TODAY;
   const stack = await startTestStack({
     pgAdminUrl: inject('pgAdminUrl'),
     pgTemplate: inject('pgTemplate'),
