@@ -7,6 +7,7 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   renameSync,
@@ -90,16 +91,21 @@ export function embeddedLayout(o: {
   const root = o.runtimeRoot ?? RUNTIME_ROOT;
   const stat = o.stat ?? statSync;
   const can = (path: string) => reachable(path, o.runAs as Account, stat);
+  // The folders on the way, and the server binary itself (an install under umask 077 is 700).
+  const runnable = can(join(o.nativeDir, 'bin', 'postgres'));
   return {
-    nativeDir: can(o.nativeDir) ? o.nativeDir : join(root, `pg-${o.version}`),
-    copyNativeFrom: can(o.nativeDir) ? null : o.nativeDir,
+    nativeDir: runnable ? o.nativeDir : join(root, `pg-${o.version}`),
+    copyNativeFrom: runnable ? null : o.nativeDir,
     // The data folder is created (and handed to that user) if missing: its parent must be reachable.
     dataDir: can(dirname(directory)) ? directory : join(root, `data-${shortHash(directory)}`),
     requestedDir: can(dirname(directory)) ? null : directory,
   };
 }
 
-/** Whether `account` can walk down to `path`: search permission on every folder on the way. */
+/**
+ * Whether `account` can walk down to `path`: search permission on every folder on the way (and
+ * execute permission on `path` itself when it is a file).
+ */
 export function reachable(path: string, account: Account, stat: (p: string) => Stats = statSync): boolean {
   const parts = resolve(path).split(sep).filter(Boolean);
   let at: string = sep;
@@ -111,10 +117,8 @@ export function reachable(path: string, account: Account, stat: (p: string) => S
       // Not there yet: whoever creates it (root) gives it the default 755.
       return true;
     }
-    if (s.isDirectory()) {
-      const bits = s.uid === account.uid ? 0o100 : account.gids.includes(s.gid) ? 0o010 : 0o001;
-      if ((s.mode & bits) === 0) return false;
-    }
+    const bits = s.uid === account.uid ? 0o100 : account.gids.includes(s.gid) ? 0o010 : 0o001;
+    if ((s.mode & bits) === 0) return false;
     if (i < parts.length) at = join(at, parts[i] as string);
   }
   return true;
@@ -170,6 +174,7 @@ function copyNative(from: string, to: string): void {
   const staging = `${to}.${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   cpSync(from, staging, { recursive: true, verbatimSymlinks: true });
+  openUp(staging);
   try {
     renameSync(staging, to);
   } catch (error) {
@@ -355,6 +360,16 @@ function friendly(error: Error, layout: EmbeddedLayout): Error {
       `cannot run PostgreSQL from ${layout.nativeDir}: give it search permission on the folders above ` +
       'or set DATABASE_URL to a PostgreSQL server.',
   );
+}
+
+/** a+rX: what root's umask kept private in the copy, the dedicated user may read and run. */
+function openUp(path: string): void {
+  const s = lstatSync(path);
+  if (s.isSymbolicLink()) return;
+  if (s.isDirectory()) {
+    chmodSync(path, 0o755);
+    for (const entry of readdirSync(path)) openUp(join(path, entry));
+  } else chmodSync(path, s.mode & 0o100 ? 0o755 : 0o644);
 }
 
 function isAlive(pid: number): boolean {

@@ -70,6 +70,26 @@ describe('where the embedded cluster lives', () => {
     expect(reachable('/root/app', POSTGRES, fakeStat)).toBe(false);
   });
 
+  it('copies a build installed under umask 077 (its binaries 700) even from a reachable folder', () => {
+    const stat = (p: string): Stats =>
+      p.endsWith('/bin/postgres')
+        ? ({ isDirectory: () => false, mode: 0o100700, uid: 0, gid: 0 } as Stats)
+        : dir(0o40755);
+    const layout = embeddedLayout({
+      directory: '/srv/app/.data/postgres',
+      nativeDir: '/srv/app/native',
+      version: '17',
+      runAs: POSTGRES,
+      runtimeRoot: '/var/tmp/donghanh-postgres',
+      stat,
+    });
+    expect(layout).toMatchObject({
+      nativeDir: '/var/tmp/donghanh-postgres/pg-17',
+      copyNativeFrom: '/srv/app/native',
+    });
+    expect(layout.requestedDir).toBeNull();
+  });
+
   it('starts from a checkout inside a mode-700 folder (as root: as the postgres user, moved out)', async () => {
     const isRoot = process.getuid?.() === 0;
     const home = mkdtempSync(join(tmpdir(), 'donghanh-home-'));
