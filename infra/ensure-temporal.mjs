@@ -5,9 +5,20 @@
 //   3. `go install github.com/temporalio/cli/cmd/temporal@v1.5.1` (the first build takes minutes;
 //      v1.6+ carry a `replace` directive and cannot be `go install`ed);
 //   4. the official release archive, on a machine without Go;
-// else it stops and says what to install. Prints the binary's path on stdout; progress on stderr.
+// else it stops and says what to install. One build at a time per machine (a lock next to the
+// cache; the others wait for it). Prints the binary's path on stdout; progress on stderr.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +100,80 @@ async function download(target) {
   }
 }
 
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** A lock folder whose owner never wrote its pid (killed between mkdir and write) is stale after this. */
+const OWNERLESS_STALE_MS = 30_000;
+
+/**
+ * Runs `build` while holding `lockDir` (mkdir is atomic; the holder's pid is inside), so that on
+ * a fresh machine two `npm test`s or `npm start`s do not each spend minutes building the same
+ * CLI: the others wait, then take the holder's result through `ready`. A lock whose holder died
+ * (Ctrl-C mid-build) is taken over. Returns `ready()` if it yields a path, else `build()`'s.
+ * @template T
+ * @param {string} lockDir
+ * @param {{ ready: () => T | null, build: () => Promise<T | null>, log?: (m: string) => void,
+ *   pollMs?: number, isAlive?: (pid: number) => boolean }} o
+ * @returns {Promise<T | null>}
+ */
+export async function underBuildLock(lockDir, o) {
+  const { ready, build, log: say = log, pollMs = 1000, isAlive = pidAlive } = o;
+  let waitingFor = 0;
+  for (;;) {
+    const done = ready();
+    if (done) return done;
+    mkdirSync(dirname(lockDir), { recursive: true });
+    let mine = false;
+    try {
+      mkdirSync(lockDir);
+      mine = true;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    if (mine) {
+      writeFileSync(
+        join(lockDir, 'owner.json'),
+        JSON.stringify({ pid: process.pid, since: new Date().toISOString() }),
+      );
+      try {
+        // Built by the holder we waited for, or between our look and our lock.
+        return ready() ?? (await build());
+      } finally {
+        rmSync(lockDir, { recursive: true, force: true });
+      }
+    }
+    let pid = 0;
+    try {
+      pid = Number(JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8')).pid);
+    } catch {
+      // Not written yet (or the lock just went away).
+    }
+    let age = 0;
+    try {
+      age = Date.now() - statSync(lockDir).mtimeMs;
+    } catch {
+      continue; // released meanwhile: look again
+    }
+    if ((pid > 0 && !isAlive(pid)) || (pid === 0 && age > OWNERLESS_STALE_MS)) {
+      say(`stale build lock ${lockDir} (${pid ? `pid ${pid} is gone` : 'no owner'}): taking it over`);
+      rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (pid && pid !== waitingFor) {
+      say(`another process (pid ${pid}) is building the Temporal CLI: waiting for it…`);
+      waitingFor = pid;
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
 export async function ensureTemporalCli() {
   const explicit = process.env.TEMPORAL_CLI;
   if (explicit) {
@@ -97,9 +182,15 @@ export async function ensureTemporalCli() {
   }
   const found = onPath(exe);
   if (found) return found;
-  for (const dir of cacheDirs()) if (executable(join(dir, exe))) return join(dir, exe);
+  const cached = () =>
+    cacheDirs()
+      .map((dir) => join(dir, exe))
+      .find(executable) ?? null;
   const [, userCache] = cacheDirs();
-  const built = goInstall(userCache) ?? (await download(userCache));
+  const built = await underBuildLock(`${userCache}.lock`, {
+    ready: cached,
+    build: async () => goInstall(userCache) ?? (await download(userCache)),
+  });
   if (built) return built;
   throw new Error(
     [

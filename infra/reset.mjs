@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run reset`: wipes .data/ (database, Temporal history), refusing while a stack runs on it.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,18 @@ if (existsSync(lock)) {
   } catch (error) {
     if (error.code === 'EPERM') process.exit(1);
   }
+}
+// As root with a checkout the postgres user cannot reach (e.g. under /root), the database lives
+// under /var/tmp/donghanh-postgres and .data/postgres links to it: wipe it too.
+const pgLink = join(data, 'postgres');
+try {
+  if (lstatSync(pgLink).isSymbolicLink()) {
+    const target = readlinkSync(pgLink);
+    rmSync(target, { recursive: true, force: true });
+    console.log(`Đã xoá / wiped ${target}`);
+  }
+} catch {
+  // no database yet
 }
 rmSync(data, { recursive: true, force: true });
 console.log(`Đã xoá / wiped ${data}`);

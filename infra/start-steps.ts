@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { Db } from '@donghanh/db';
+import { type Db, systemToday } from '@donghanh/db';
 import {
   type DemoCase,
   demoCampaign,
@@ -16,8 +16,7 @@ import {
   CASE_STAGES,
   type CheckInWindow,
   campaignSettingsSchema,
-  dateAt,
-  realClock,
+  type IsoDate,
   termPlan,
 } from '@donghanh/domain';
 import { signedInClient } from '@donghanh/server/testing';
@@ -164,16 +163,20 @@ async function waitForWorker(temporal: Client, taskQueue: string, timeoutMs: num
   }
 }
 
-/** The monthly check-in open today on the demo campaign's calendar (as the workflow plans it). */
-async function checkInOpenToday(db: Db): Promise<CheckInWindow | null> {
+/**
+ * The monthly check-in open today (systemToday(): DONGHANH_TODAY when pinned) on the demo
+ * campaign's calendar, as the workflow plans it; tests derive their expectations from it.
+ */
+export async function checkInOpenToday(
+  db: Db,
+  today: IsoDate = systemToday(),
+): Promise<CheckInWindow | null> {
   const campaign = await db.campaign.findUniqueOrThrow({
     where: { id: demoCampaign.id },
     select: { settings: true },
   });
   const settings = campaignSettingsSchema.safeParse(campaign.settings);
   if (!settings.success) return null;
-  const now = Date.now();
-  const today = dateAt(now, realClock(now));
   return termPlan(today, settings.data)?.checkIns.find((w) => w.opensOn <= today) ?? null;
 }
 

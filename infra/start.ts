@@ -8,9 +8,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createDb, dataDir, FieldCipher, migrateDeploy, repoRoot } from '@donghanh/db';
+import {
+  createDb,
+  dataDir,
+  FieldCipher,
+  migrateDeploy,
+  pinnedToday,
+  repoRoot,
+  TODAY_ENV,
+} from '@donghanh/db';
 import { startEmbeddedPostgres, takeBackSignalHandling } from '@donghanh/db/embedded';
-import { DEMO_PASSWORD } from '@donghanh/db/seed';
+import { DEMO_PASSWORD, DEMO_TODAY } from '@donghanh/db/seed';
+import { type CaseClock, dateAt, pinnedClock } from '@donghanh/domain';
 // @ts-expect-error plain ESM script without types
 import { ensureTemporalCli } from './ensure-temporal.mjs';
 import { acquireStackLock, type StackLock } from './stack-lock';
@@ -29,6 +38,7 @@ const say = (m: string) => console.log(`\x1b[36m[đồng hành]\x1b[0m ${m}`);
 
 const children: { name: string; proc: ChildProcess }[] = [];
 let stopEmbedded: (() => Promise<void>) | null = null;
+let pgData = '';
 let lock: StackLock | null = null;
 let shuttingDown = false;
 
@@ -68,6 +78,18 @@ function dataKey(data: string): string {
   const file = join(data, 'data-key');
   if (!existsSync(file)) writeFileSync(file, `${FieldCipher.generateKey()}\n`, { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The demo tells its story on DEMO_TODAY, so `npm start` pins the calendar there unless
+ * DONGHANH_TODAY says otherwise ('today' for the wall clock). The pinned clock is kept in
+ * .data/demo-clock.json from the first start, so the demo's days then pass in real time and a
+ * restart a week later is on 30/11, not back on 23/11 (cases already started would disagree).
+ */
+function demoToday(data: string): string {
+  const file = join(data, 'demo-clock.json');
+  if (!existsSync(file)) writeFileSync(file, `${JSON.stringify(pinnedClock(Date.now(), DEMO_TODAY))}\n`);
+  return dateAt(Date.now(), JSON.parse(readFileSync(file, 'utf8')) as CaseClock);
 }
 
 function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -113,6 +135,12 @@ async function main() {
   mkdirSync(data, { recursive: true });
   lock = acquireStackLock(join(data, 'stack.lock'));
   process.on('exit', () => lock?.release());
+  if (!process.env[TODAY_ENV] && process.env.DONGHANH_DEMO !== '0') process.env[TODAY_ENV] = demoToday(data);
+  const today = pinnedToday();
+  if (today)
+    say(
+      `lịch / calendar: hôm nay là / today is ${today} (${TODAY_ENV}; ${TODAY_ENV}=today for the real date)`,
+    );
 
   await assertPortFree(PORT, 'web');
   const externalTemporal = process.env.TEMPORAL_ADDRESS;
@@ -128,8 +156,9 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    say(`PostgreSQL nhúng / embedded PostgreSQL on 127.0.0.1:${PG_PORT} (${join(data, 'postgres')})`);
     const pg = await startEmbeddedPostgres({ directory: join(data, 'postgres'), port: PG_PORT });
+    say(`PostgreSQL nhúng / embedded PostgreSQL on 127.0.0.1:${PG_PORT} (data in ${pg.layout.dataDir})`);
+    pgData = pg.layout.dataDir;
     stopEmbedded = pg.stop;
     databaseUrl = pg.url;
   }
@@ -200,7 +229,7 @@ async function main() {
   Bảng theo dõi / dashboard   http://localhost:${PORT}
   Kiểm tra / health           http://localhost:${PORT}/healthz
   Temporal UI                 ${temporalCli ? `http://localhost:${TEMPORAL_UI_PORT}` : `(external: ${temporalAddress})`}
-  PostgreSQL                  ${process.env.DATABASE_URL ? '(external DATABASE_URL)' : `127.0.0.1:${PG_PORT}, data in ${join(data, 'postgres')}`}
+  PostgreSQL                  ${process.env.DATABASE_URL ? '(external DATABASE_URL)' : `127.0.0.1:${PG_PORT}, data in ${pgData}`}
 
   Tài khoản demo / demo accounts — mật khẩu / password: ${DEMO_PASSWORD}
 ${DEMO_ACCOUNT_LINES}

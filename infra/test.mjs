@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTemporalCli } from './ensure-temporal.mjs';
+import { closingLine, countTests, failedStep } from './test-count.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -19,7 +20,9 @@ function step(title, cmd, args) {
   process.stdout.write(`\n▶ ${title}\n`);
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
   if (r.status !== 0) {
-    process.stdout.write(`\n✗ ${title} failed (exit ${r.status ?? r.signal})\n0 passed, 1 failed\n`);
+    process.stdout.write(
+      `\n✗ ${title} failed (exit ${r.status ?? r.signal})\n${closingLine(failedStep(title))}\n`,
+    );
     process.exit(r.status || 1);
   }
   process.stdout.write(`✓ ${title} (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
@@ -31,12 +34,14 @@ if (!existsSync(chromium)) {
     `Chromium is needed for the browser test and was not found at ${chromium}.\n` +
       'Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH. .ci/run installs it.',
   );
+  process.stdout.write(`${closingLine(failedStep('Chromium check'))}\n`);
   process.exit(1);
 }
 try {
   env.TEMPORAL_CLI = await ensureTemporalCli();
 } catch (error) {
   console.error(error.message);
+  process.stdout.write(`${closingLine(failedStep('Temporal CLI'))}\n`);
   process.exit(1);
 }
 
@@ -64,19 +69,10 @@ const run = spawnSync(
     stdio: 'inherit',
   },
 );
-let passed = 0;
-let failed = run.status === 0 ? 0 : 1;
-let skipped = 0;
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, 'utf8'));
-  passed = r.numPassedTests;
-  failed =
-    r.numFailedTests + (r.numFailedTestSuites ?? 0) + (run.status !== 0 && r.numFailedTests === 0 ? 1 : 0);
-  skipped = r.numPendingTests + r.numTodoTests;
-}
+const count = countTests(existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : null, run.status);
 rmSync(out, { recursive: true, force: true });
 process.stdout.write(
   `\ntests took ${((Date.now() - t) / 1000).toFixed(1)} s; npm test took ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
 );
-process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+process.stdout.write(`${closingLine(count)}\n`);
+process.exit(run.status === 0 && count.failed === 0 ? 0 : 1);

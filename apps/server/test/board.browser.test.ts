@@ -5,6 +5,7 @@ import { demoCampaign, demoStudents, loadDemoOrganisation } from '@donghanh/db/s
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, signedInClient, startTestStack, type TestStack } from '../src/testing';
+import { BROWSER_CONTEXT } from './support/browser';
 
 /**
  * The board in a real Chromium, signed in through the form: a case created through the API
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 async function signInPage(username: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN' });
+  const context = await browser.newContext(BROWSER_CONTEXT);
   const page = await context.newPage();
   await page.goto(stack.baseUrl);
   await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
@@ -120,7 +121,7 @@ describe('live board in Chromium', () => {
 
   it("an office coordinator's page and socket traffic carry no child's name", async () => {
     const api = await signedInClient(stack.baseUrl, 'ct.thao');
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await browser.newContext(BROWSER_CONTEXT);
     const page = await context.newPage();
     const frames: string[] = [];
     page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));

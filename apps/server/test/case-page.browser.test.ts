@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/testing';
 import {
+  BROWSER_CONTEXT,
   type BrowserStack,
   demoStudents,
   screenshotPath,
@@ -36,7 +37,11 @@ async function caseOf(studentId: string) {
  * answer the office user's browser receives is kept for the privacy check.
  */
 async function officePage(username: string) {
-  const context = await b.browser.newContext({ locale: 'vi-VN', viewport: VIEWPORT, acceptDownloads: true });
+  const context = await b.browser.newContext({
+    ...BROWSER_CONTEXT,
+    viewport: VIEWPORT,
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));

@@ -2,10 +2,13 @@ import { BOARD_STAGES } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
 
-/** The demo as a newcomer meets it: every demo case loads and the board shows them by stage. */
+/**
+ * The demo as a newcomer meets it: every demo case loads, on whatever day DONGHANH_TODAY pins
+ * (npm start can be told any day), and the board shows them by stage.
+ */
 let b: BrowserStack;
 beforeAll(async () => {
-  b = await startBrowserStack({ demoCases: true });
+  b = await startBrowserStack({ demoCases: true, followPinnedDay: true });
 });
 afterAll(() => b?.stop());
 

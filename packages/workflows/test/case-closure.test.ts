@@ -1,4 +1,5 @@
-import { realClock } from '@donghanh/domain';
+import { systemClock } from '@donghanh/db';
+import { pinnedClock } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addNoteUpdate,
@@ -34,12 +35,13 @@ import {
 
 /**
  * Closure and what can follow it, transfer, helper replacement and an early evaluation, on the
- * real calendar (nothing of the school year fires during these tests) with the real database.
+ * pinned real-time calendar (DONGHANH_TODAY; nothing of the school year fires during these tests)
+ * with the real database.
  */
 const h = new CaseHarness();
 beforeAll(() => h.start());
 afterAll(() => h.stop());
-const now = () => realClock(Date.now());
+const now = () => systemClock();
 
 async function load(userId: string): Promise<number> {
   return h.db.caseHelper.count({ where: { userId, status: { in: ['OFFERED', 'ACTIVE'] } } });
@@ -243,7 +245,9 @@ describe('closure, reopening, transfer, replacement', () => {
   });
 
   it('replaces the helper mid-case; an early evaluation proposing closure closes the case on sign-off', async () => {
-    const { caseId, handle } = await h.startActiveCase('st-08', LAN, now());
+    // The check-in must move to the new helper: a day with one open, whatever DONGHANH_TODAY says
+    // (in summer or after a month's due day there is none).
+    const { caseId, handle } = await h.startActiveCase('st-08', LAN, pinnedClock(Date.now(), '2026-11-23'));
     const s = await waitForState(handle, (st) => Object.keys(st.checkIns).length > 0);
     const checkIn = Object.values(s.checkIns)[0]?.taskId as string;
     expect(

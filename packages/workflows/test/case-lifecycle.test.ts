@@ -1,4 +1,4 @@
-import { realClock } from '@donghanh/domain';
+import { systemClock } from '@donghanh/db';
 import type { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,9 +24,9 @@ const eventTypes = (caseId: string) => h.eventTypes(caseId);
 
 const fast: Partial<CaseTiming> = { offerResponseMs: 60_000 };
 
-/** A case accepted at screening, on the real calendar (nothing of the school year fires here). */
+/** A case accepted at screening, on the pinned calendar (nothing of the school year fires here). */
 async function startCase(studentId: string, timing: Partial<CaseTiming> = fast) {
-  const { caseId, handle } = await h.startCase(studentId, realClock(Date.now()), timing);
+  const { caseId, handle } = await h.startCase(studentId, systemClock(), timing);
   await handle.executeUpdate(screenUpdate, {
     args: [{ taskId: `${caseId}:screening`, actorId: COORDINATOR, decision: 'accept' }],
   });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@donghanh/db';
-import { loadDemoOrganisation } from '@donghanh/db/seed';
+import { DEMO_TODAY, loadDemoOrganisation } from '@donghanh/db/seed';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadDemoData } from '../../../../infra/start-steps';
@@ -11,6 +11,9 @@ import { DEMO_PASSWORD, startTestStack, type TestStack } from '../../src/testing
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** `npm test` builds apps/web/dist first; DONGHANH_WEB_DIST points elsewhere (a parallel build). */
 export const WEB_DIST = process.env.DONGHANH_WEB_DIST ?? join(repoRoot(), 'apps/web/dist');
+
+/** Every page is a Vietnamese school's: its language and its time zone (CI machines run in UTC). */
+export const BROWSER_CONTEXT = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
 
 export interface BrowserStack {
   stack: TestStack;
@@ -25,6 +28,12 @@ export interface BrowserStackOptions {
    * evaluation for ht.minh to sign off, a closure for ht.binh, check-ins due…); about 10 s.
    */
   demoCases?: boolean;
+  /**
+   * The demo tells its story on DEMO_TODAY (23/11/2026: November's check-ins filed or due), and a
+   * test that checks the story runs on that day whatever DONGHANH_TODAY says. A test that derives
+   * its expectations from the pinned day sets this, so `npm run test:days` moves it.
+   */
+  followPinnedDay?: boolean;
 }
 
 export async function startBrowserStack(o: BrowserStackOptions = {}): Promise<BrowserStack> {
@@ -32,6 +41,9 @@ export async function startBrowserStack(o: BrowserStackOptions = {}): Promise<Br
     throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
   if (!existsSync(join(WEB_DIST, 'index.html')))
     throw new Error(`${WEB_DIST} missing: npm test builds it first`);
+  // This file's process only (one fork per test file): the in-process server and the demo loader
+  // read the day through systemClock().
+  if (o.demoCases && !o.followPinnedDay) process.env.DONGHANH_TODAY = DEMO_TODAY;
   const stack = await startTestStack({
     pgAdminUrl: inject('pgAdminUrl'),
     pgTemplate: inject('pgTemplate'),
@@ -71,7 +83,7 @@ export async function startBrowserStack(o: BrowserStackOptions = {}): Promise<Br
 
 /**
  * A new browser context (its own cookies: one person) signed in through the form, in
- * Vietnamese. Console errors and CSP violations are collected in `problems`.
+ * Vietnamese and Vietnam's time zone. Console errors and CSP violations are collected in `problems`.
  */
 export async function signInPage(
   b: BrowserStack,
@@ -79,7 +91,8 @@ export async function signInPage(
   o: { password?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
   const context = await b.browser.newContext({
-    locale: 'vi-VN',
+    // A school's browser, not the CI machine's UTC: a due day shown from an instant is a day off here.
+    ...BROWSER_CONTEXT,
     ...(o.viewport ? { viewport: o.viewport } : {}),
   });
   const page = await context.newPage();
@@ -97,7 +110,7 @@ export async function signInPage(
 
 /**
  * Where a test saves a screenshot: test-results/screenshots (git-ignored) on every run; with
- * DONGHANH_SCREENSHOTS=docs, the README's copies in docs/screenshots are refreshed instead.
+ * DONGHANH_SCREENSHOTS=docs, the documentation's copies in docs/screenshots are refreshed instead.
  */
 export function screenshotPath(name: string): string {
   const dir = process.env.DONGHANH_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots';

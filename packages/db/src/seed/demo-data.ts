@@ -12,6 +12,11 @@ import type {
  * students with made-up but real-looking Vietnamese names.
  */
 export const DEMO_SCHOOL_YEAR = 2026;
+/**
+ * The day the demo's story is told on (November's check-in is due 25/11): `npm start` and the
+ * tests pin DONGHANH_TODAY to it unless told another day, so the demo reads the same on any day.
+ */
+export const DEMO_TODAY = '2026-11-23';
 
 export const demoUnits = [
   {
@@ -289,7 +294,7 @@ const helping = (plan: DemoPlan['goals'], kinds: string[], sponsor?: { name: str
 ];
 
 /**
- * The demo campaign on 23/11/2026 (November's check-in is due 25/11), one case per stage or
+ * The demo campaign on {@link DEMO_TODAY}, 23/11/2026 (November's check-in is due 25/11), one case per stage or
  * more, across both schools. Who has what to do afterwards:
  * - ct.huong (THCS Chiềng Lề): screen st-05 and st-09, choose a helper for st-08, follow up the
  *   high-risk alert of st-07, review the early evaluation of st-17;

@@ -20,6 +20,14 @@ export function realClock(now: number): CaseClock {
   return { anchorMs, anchorDate, msPerDay: DAY_MS };
 }
 
+/**
+ * The real-time clock on which the current Vietnamese day is `today`: days still pass in real
+ * time, but the calendar reads as if it were that day (the demo's story day, or a test's).
+ */
+export function pinnedClock(now: number, today: IsoDate): CaseClock {
+  return { ...realClock(now), anchorDate: today };
+}
+
 /** The instant a calendar day begins on this clock. */
 export function instantOf(date: IsoDate, clock: CaseClock): number {
   return clock.anchorMs + daysBetween(clock.anchorDate, date) * clock.msPerDay;

@@ -1,3 +1,4 @@
+import { systemClock } from '@donghanh/db';
 import {
   AppError,
   birthDateFitsSchoolYear,
@@ -6,7 +7,6 @@ import {
   DAY_MS,
   type IdentifyCaseInput,
   pupilBirthYears,
-  realClock,
 } from '@donghanh/domain';
 import {
   type CaseWorkflowInput,
@@ -79,7 +79,7 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     source: input.source,
     reason: input.reason,
     identifiedById: ctx.user?.id ?? null,
-    clock: realClock(Date.now()),
+    clock: systemClock(),
     timing: timingOf(campaign.settings),
   };
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {

@@ -1,0 +1,35 @@
+import { DAY_MS, dateAt, realClock } from '@donghanh/domain';
+import { describe, expect, it } from 'vitest';
+import { pinnedToday, systemClock, systemToday } from '../src/clock';
+
+// 02/12/2026 at 08:00 in Vietnam: the day the demo's November test broke.
+const NOW = Date.UTC(2026, 11, 2, 1);
+
+describe('the pinned school calendar (DONGHANH_TODAY)', () => {
+  it('follows the wall clock when unset or "today"', () => {
+    expect(systemClock(NOW, {})).toEqual(realClock(NOW));
+    expect(systemToday(NOW, { DONGHANH_TODAY: 'today' })).toBe('2026-12-02');
+  });
+
+  it('reads as the pinned day, with days still passing in real time', () => {
+    const env = { DONGHANH_TODAY: '2026-11-23' };
+    const clock = systemClock(NOW, env);
+    expect(clock.msPerDay).toBe(DAY_MS);
+    expect(dateAt(NOW, clock)).toBe('2026-11-23');
+    expect(dateAt(NOW + DAY_MS, clock)).toBe('2026-11-24');
+    // The day turns at midnight in Vietnam, as on the real clock.
+    expect(clock.anchorMs).toBe(realClock(NOW).anchorMs);
+    expect(systemToday(NOW, env)).toBe('2026-11-23');
+  });
+
+  it('refuses a day that is not YYYY-MM-DD, in both languages', () => {
+    for (const bad of ['23/11/2026', '2026-02-30', 'tomorrow'])
+      expect(() => pinnedToday({ DONGHANH_TODAY: bad })).toThrow(
+        /không phải một ngày.*is not a YYYY-MM-DD day/,
+      );
+  });
+
+  it('is pinned in the test run itself, so no test depends on the day it runs', () => {
+    expect(pinnedToday()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
