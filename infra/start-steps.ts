@@ -39,6 +39,7 @@ import {
   submitPlanUpdate,
   TASK_QUEUE,
 } from '@donghanh/workflows/messages';
+import { taskIds } from '@donghanh/workflows/task-ids';
 import {
   Client,
   Connection,
@@ -282,7 +283,7 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
             });
         break;
       case 'offer': {
-        const taskId = `${caseId}:assign:${s.assignmentRound}`;
+        const taskId = taskIds.assign(caseId, s.assignmentRound);
         if (s.stage === 'assignment' && !s.offer && s.openTaskIds.includes(taskId))
           await send('assignHelper', assignHelperUpdate, {
             taskId,
@@ -301,7 +302,7 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
           });
         break;
       case 'submitPlan': {
-        const taskId = `${caseId}:plan:${step.version}`;
+        const taskId = taskIds.plan(caseId, step.version);
         if (s.stage === 'plan' && s.planVersion === step.version && s.openTaskIds.includes(taskId))
           await send('submitPlan', submitPlanUpdate, {
             taskId,
@@ -312,7 +313,7 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
         break;
       }
       case 'reviewPlan': {
-        const taskId = `${caseId}:plan-review:${step.version}`;
+        const taskId = taskIds.planReview(caseId, step.version);
         if (s.stage === 'plan' && s.openTaskIds.includes(taskId))
           await send('reviewPlan', reviewPlanUpdate, {
             taskId,
@@ -324,7 +325,7 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
       }
       case 'fileCheckIn': {
         if (!checkIn) break;
-        const taskId = `${caseId}:checkin:${checkIn.key}`;
+        const taskId = taskIds.checkIn(caseId, checkIn.key);
         // After the plan's approval the workflow plans its term first, then opens the check-in.
         const ready = await waitFor(
           `check-in ${checkIn.key} open`,
@@ -348,7 +349,7 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
         const e = s.evaluation;
         if (s.stage === 'evaluation' && e?.step === 'draft')
           await send('submitEvaluation', submitEvaluationUpdate, {
-            taskId: `${caseId}:eval:${e.term}:${e.version}`,
+            taskId: taskIds.evaluation(caseId, e.term, e.version),
             actorId: helper(),
             draft: step.draft,
           });
@@ -358,7 +359,7 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
         const e = s.evaluation;
         if (s.stage === 'evaluation' && e?.step === 'review')
           await send('reviewEvaluation', reviewEvaluationUpdate, {
-            taskId: `${caseId}:eval-review:${e.term}:${e.version}`,
+            taskId: taskIds.evaluationReview(caseId, e.term, e.version),
             actorId: coordinatorId,
             approve: step.approve,
             comment: step.comment,
@@ -380,7 +381,7 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
       case 'decideClosure':
         if (s.stage === 'closure' && s.closure)
           await send('decideClosure', decideClosureUpdate, {
-            taskId: `${caseId}:closure:${s.closure.round}`,
+            taskId: taskIds.closure(caseId, s.closure.round),
             actorId: principalId,
             approve: step.approve,
             comment: step.comment,
