@@ -204,13 +204,20 @@ describe('the codec endpoint for the Temporal UI and CLI', () => {
       code: 'PAYLOAD_UNREADABLE',
       details: { reason: 'unknown-key' },
     });
-    for (const bad of ['{not json', JSON.stringify({ payloads: [{ data: '!!' }] }), '[]']) {
+    const notJson = await post('/codec/decode', '{not json', { cookie: adminCookie });
+    expect(notJson.status).toBe(400);
+    expect((await read(notJson)).error.code).toBe('BODY_NOT_JSON');
+    for (const bad of [JSON.stringify({ payloads: [{ data: '!!' }] }), '[]']) {
       const res = await post('/codec/decode', bad, { cookie: adminCookie });
       expect(res.status).toBe(400);
       expect((await read(res)).error.code).toBe('VALIDATION_FAILED');
     }
-    expect((await fetch(`${base}/codec/decode`, { headers: { cookie: adminCookie } })).status).toBe(405);
-    expect((await post('/codec/other', { payloads: [] }, { cookie: adminCookie })).status).toBe(404);
+    const wrongMethod = await fetch(`${base}/codec/decode`, { headers: { cookie: adminCookie } });
+    expect(wrongMethod.status).toBe(405);
+    expect((await read(wrongMethod)).error.code).toBe('METHOD_NOT_ALLOWED');
+    const unknown = await post('/codec/other', { payloads: [] }, { cookie: adminCookie });
+    expect(unknown.status).toBe(404);
+    expect((await read(unknown)).error.code).toBe('PROCEDURE_NOT_FOUND');
     // proto3 JSON's empty list (what the CLI sends for an event without payloads).
     const empty = await post('/codec/decode', '{}', { cookie: adminCookie });
     expect(await read(empty)).toEqual({ payloads: [] });
