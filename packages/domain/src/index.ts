@@ -10,6 +10,7 @@ export * from './errors';
 export * from './identity-rule';
 export * from './live-event';
 export * from './organisation';
+export * from './privacy-law';
 export * from './schema-messages-en';
 export * from './vietnamese-names';
 export * from './volunteer/rank-helpers';
