@@ -4,7 +4,12 @@ export const NS = 'admin';
 
 const vi = {
   title: 'Quản trị',
-  tabs: { users: 'Người dùng và vai trò', units: 'Đơn vị', campaigns: 'Đợt vận động và lịch năm học' },
+  tabs: {
+    users: 'Người dùng và vai trò',
+    units: 'Đơn vị',
+    campaigns: 'Đợt vận động và lịch năm học',
+    privacy: 'Dữ liệu cá nhân',
+  },
   loadError: 'Không tải được dữ liệu: {{message}}',
   users: {
     search: 'Tìm người dùng',
@@ -192,7 +197,12 @@ type Shape = typeof vi;
 
 const en: Shape = {
   title: 'Administration',
-  tabs: { users: 'Users and roles', units: 'Units', campaigns: 'Campaigns and calendars' },
+  tabs: {
+    users: 'Users and roles',
+    units: 'Units',
+    campaigns: 'Campaigns and calendars',
+    privacy: 'Personal data',
+  },
   loadError: 'Could not load: {{message}}',
   users: {
     search: 'Search users',

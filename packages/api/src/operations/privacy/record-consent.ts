@@ -45,5 +45,23 @@ export async function recordLegalBasis(ctx: Ctx, input: RecordLegalBasisInput) {
 export async function getConsent(ctx: Ctx, caseId: string) {
   const read = await readCaseConsent(ctx.db, ctx.cipher, caseId);
   if (!read) throw new AppError('CASE_NOT_FOUND');
-  return read;
+  // The school's staff, to pick the two witnesses of a consent given in person.
+  const school = await ctx.db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { school: { select: { unitId: true } } },
+  });
+  const staff = await ctx.db.user.findMany({
+    where: {
+      disabledAt: null,
+      roles: {
+        some: {
+          unitId: school.school.unitId,
+          role: { in: ['TEACHER', 'HOMEROOM_TEACHER', 'SCHOOL_COORDINATOR', 'PRINCIPAL'] },
+        },
+      },
+    },
+    select: { id: true, displayName: true },
+    orderBy: { displayName: 'asc' },
+  });
+  return { ...read, staff };
 }
