@@ -56,8 +56,8 @@ function Sheet({ v, copy }: { v: CaseConsentView; copy: 'schoolCopy' | 'familyCo
       </p>
       <p className="print-small">{t('sheet.rights')}</p>
       <p>
-        {c && !c.childConsentRequired ? '' : '☐ '}
-        {t('sheet.child')}
+        {c?.childAgreed ? '☑' : '☐'} {t('sheet.child')}
+        {c && !c.childConsentRequired ? ` ${t('sheet.childNotNeeded')}` : ''}
       </p>
       <p className="print-right">
         {t('sheet.place', {

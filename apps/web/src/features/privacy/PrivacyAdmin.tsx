@@ -288,7 +288,9 @@ function Breaches() {
           loading={create.isPending}
           onClick={() =>
             create.mutate({
-              detectedAt: `${detectedAt}:00+07:00`,
+              detectedAt: Number.isNaN(new Date(detectedAt).getTime())
+                ? detectedAt
+                : new Date(detectedAt).toISOString(),
               description,
               categories: categories as (typeof DATA_CATEGORIES)[number][],
               affectedCount: typeof affected === 'number' ? affected : null,

@@ -26,8 +26,11 @@ import { NS } from './strings';
 import type { SubjectDocument as Doc, SubjectRequestRow } from './types';
 import './print.css';
 
-/** A datetime-local value is a time in Vietnam (the browser runs there): give it its offset. */
-const toInstant = (local: string) => `${local.length === 16 ? `${local}:00` : local}+07:00`;
+/** A datetime-local value is the person's wall time: the browser knows its offset. */
+const toInstant = (local: string) => {
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? local : d.toISOString();
+};
 const nowLocal = () => dayjs().format('YYYY-MM-DDTHH:mm');
 
 function OpenRequestForm({ caseId }: { caseId: string }) {

@@ -142,7 +142,7 @@ export function SubjectDocument({
             <tr key={i}>
               <td>{dateTimeText(r.at)}</td>
               <td>{r.by}</td>
-              <td>{r.action}</td>
+              <td>{t(`document>actions>${r.action}`, { defaultValue: r.action, keySeparator: '>' })}</td>
             </tr>
           ))}
         </tbody>
