@@ -26,6 +26,7 @@ export * from './write/case-step';
 export * from './write/consent';
 export * from './write/data-rights';
 export * from './write/domain-failures';
+export * from './write/erasure';
 export * from './write/help-plan';
 export * from './write/identify-case';
 export * from './write/record-case-event';

@@ -152,3 +152,13 @@ ALTER TABLE "LegalHold" ADD CONSTRAINT "LegalHold_caseId_fkey" FOREIGN KEY ("cas
 
 -- One current consent (or legal basis) per case: older recordings stay as its history.
 CREATE UNIQUE INDEX "CaseConsent_one_current" ON "CaseConsent"("caseId") WHERE "current";
+
+-- Erasure under the personal-data law: the case history and the audit trail stay append-only,
+-- except for the erasure itself. A transaction that set donghanh.erasure = 'on' (SET LOCAL, only
+-- packages/db's erasure does) may replace a case event's payload (with its allow-listed codes)
+-- and clear an audit row's free-text reason, and nothing else: every other column must stay.
+CREATE OR REPLACE FUNCTION "forbid_case_event_change"() RETURNS trigger LANGUAGE plpgsql AS
+  E'BEGIN IF TG_OP = ''UPDATE'' AND current_setting(''donghanh.erasure'', true) = ''on'' AND NEW.id = OLD.id AND NEW."caseId" = OLD."caseId" AND NEW.type = OLD.type AND NEW."actorId" IS NOT DISTINCT FROM OLD."actorId" AND NEW."idempotencyKey" = OLD."idempotencyKey" AND NEW.txid = OLD.txid AND NEW."createdAt" = OLD."createdAt" THEN RETURN NEW\x3b END IF\x3b RAISE EXCEPTION ''CaseEvent is append-only''\x3b END';
+
+CREATE OR REPLACE FUNCTION "forbid_audit_change"() RETURNS trigger LANGUAGE plpgsql AS
+  E'BEGIN IF TG_OP = ''UPDATE'' AND current_setting(''donghanh.erasure'', true) = ''on'' AND NEW.reason IS NULL AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW."actorId" = OLD."actorId" AND NEW.action = OLD.action AND NEW."subjectType" = OLD."subjectType" AND NEW."subjectId" = OLD."subjectId" AND NEW."caseId" IS NOT DISTINCT FROM OLD."caseId" AND NEW.ip IS NOT DISTINCT FROM OLD.ip THEN RETURN NEW\x3b END IF\x3b RAISE EXCEPTION ''AuditLog is append-only''\x3b END';
