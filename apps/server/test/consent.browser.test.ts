@@ -125,4 +125,76 @@ describe('consent and the guardian’s right to see, in the browser', () => {
     ]);
     await context.close();
   }, 120_000);
+
+  it('the admin keeps the legal bases, prints the processing record and logs a breach with A05’s deadline; a school states a basis', async () => {
+    const db = b.stack.database.db;
+    const admin = await signInPage(b, 'quantri', { viewport: { width: 1280, height: 900 } });
+    const page = admin.page;
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.goto(`${b.stack.baseUrl}/admin/privacy`);
+    await page.getByTestId('privacy-admin').waitFor();
+    const bases = page.getByTestId('legal-bases');
+    await bases.getByLabel('Mã').fill('nghia-vu-luat');
+    await bases.getByLabel('Tên căn cứ').fill('Thực hiện nghĩa vụ theo quy định của luật');
+    await bases.getByLabel('Trích dẫn văn bản').fill('Điều 19 Luật Bảo vệ dữ liệu cá nhân 2025');
+    await bases.getByRole('button', { name: 'Thêm căn cứ' }).click();
+    await bases.getByText('nghia-vu-luat').waitFor();
+
+    // Who sees what, from the identity rule: an office reads a case code, never a name.
+    const record = page.getByTestId('processing-record');
+    await record.getByText('Điều 19 Luật Bảo vệ dữ liệu cá nhân 2025', { exact: false }).waitFor();
+    const officeRow = await record.locator('tr', { hasText: 'Chuyên viên phòng/sở' }).first().innerText();
+    expect(officeRow).toContain('Mã hồ sơ');
+    expect(officeRow).not.toContain('Họ tên');
+    expect(await record.innerText()).toContain('đến hết năm học thứ 1');
+
+    const breaches = page.getByTestId('breaches');
+    await breaches.getByLabel('Phát hiện lúc').fill('2026-11-30T08:00');
+    await breaches.getByLabel('Mô tả sự cố').fill('Máy tính xách tay của trường bị mất');
+    await breaches.getByRole('button', { name: 'Ghi sự cố' }).click();
+    // No kind of data chosen: the form says so before anything is sent.
+    await breaches.getByText('Chọn ít nhất một loại dữ liệu').waitFor();
+    await breaches.locator('.mantine-MultiSelect-input').click();
+    await page.getByRole('option', { name: /Họ tên, mã định danh/ }).click();
+    await breaches.getByRole('button', { name: 'Ghi sự cố' }).click();
+    await breaches.getByTestId('breach-row').waitFor();
+    const breach = await db.breachRecord.findFirstOrThrow();
+    expect(breach.notifyBy.getTime() - breach.detectedAt.getTime()).toBe(72 * 3_600_000);
+    await breaches.getByRole('button', { name: 'Đã thông báo A05' }).click();
+    await breaches.getByText('Đã thông báo lúc', { exact: false }).waitFor();
+    await page.screenshot({ path: screenshotPath('privacy-admin'), fullPage: true });
+    expect(admin.problems).toEqual([]);
+    await admin.context.close();
+
+    // A school states that basis instead of consent on another case.
+    await db.case.create({
+      data: {
+        id: 'c-basis-browser',
+        code: 'HS26-CANCU1',
+        campaignId: 'camp-sl-2026',
+        studentId: 'st-05',
+        schoolId: 's-thcs-chiengle',
+        stage: 'identified',
+        categories: ['weak_results'],
+        source: 'staff_proposal',
+      },
+    });
+    const school = await signInPage(b, 'ct.huong', { viewport: { width: 1280, height: 900 } });
+    await school.page.getByTestId('signed-in-as').waitFor();
+    await school.page.goto(`${b.stack.baseUrl}/cases/c-basis-browser`);
+    await school.page
+      .locator('[data-testid="consent-section"][data-state="none"]')
+      .waitFor({ timeout: 15_000 });
+    await school.page.getByRole('button', { name: 'Ghi căn cứ pháp lý thay cho sự đồng ý' }).click();
+    await school.page.getByRole('textbox', { name: 'Căn cứ pháp lý' }).click();
+    await school.page.getByRole('option', { name: /Thực hiện nghĩa vụ/ }).click();
+    await school.page.getByRole('button', { name: 'Lưu căn cứ pháp lý' }).click();
+    await school.page.locator('[data-testid="consent-section"][data-state="legal_basis"]').waitFor();
+    const event = await db.caseEvent.findFirstOrThrow({
+      where: { caseId: 'c-basis-browser', type: 'case.consent_recorded' },
+    });
+    expect(event.payload).toMatchObject({ basis: 'legal_basis', legalBasisCode: 'nghia-vu-luat' });
+    expect(school.problems).toEqual([]);
+    await school.context.close();
+  }, 120_000);
 });

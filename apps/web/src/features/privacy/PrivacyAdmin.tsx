@@ -1,4 +1,10 @@
-import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, SURFACES } from '@donghanh/domain';
+import {
+  breachInputSchema,
+  DATA_CATEGORIES,
+  DATA_CATEGORY_LABELS,
+  SURFACES,
+  schemaMessageIn,
+} from '@donghanh/domain';
 import {
   Alert,
   Badge,
@@ -29,12 +35,26 @@ function LegalBases() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.privacy.legalBasis.list.queryOptions({ activeOnly: false }));
-  const refresh = () => queryClient.invalidateQueries(trpc.privacy.legalBasis.list.pathFilter());
-  const create = useMutation(trpc.privacy.legalBasis.create.mutationOptions({ onSuccess: refresh }));
-  const update = useMutation(trpc.privacy.legalBasis.update.mutationOptions({ onSuccess: refresh }));
+  // The processing record lists the bases in use: it reads them again too.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.privacy.legalBasis.list.pathFilter()),
+      queryClient.invalidateQueries(trpc.privacy.records.pathFilter()),
+    ]);
   const [code, setCode] = useState('');
   const [title, setTitle] = useState('');
   const [reference, setReference] = useState('');
+  const create = useMutation(
+    trpc.privacy.legalBasis.create.mutationOptions({
+      onSuccess: async () => {
+        setCode('');
+        setTitle('');
+        setReference('');
+        await refresh();
+      },
+    }),
+  );
+  const update = useMutation(trpc.privacy.legalBasis.update.mutationOptions({ onSuccess: refresh }));
   const error = create.error ?? update.error;
   return (
     <Paper withBorder p="md" className="no-print" data-testid="legal-bases">
@@ -197,13 +217,45 @@ function Breaches() {
   const queryClient = useQueryClient();
   const list = useQuery(trpc.privacy.breach.list.queryOptions({}));
   const refresh = () => queryClient.invalidateQueries(trpc.privacy.breach.list.pathFilter());
-  const create = useMutation(trpc.privacy.breach.create.mutationOptions({ onSuccess: refresh }));
-  const update = useMutation(trpc.privacy.breach.update.mutationOptions({ onSuccess: refresh }));
   const [detectedAt, setDetectedAt] = useState(dayjs().format('YYYY-MM-DDTHH:mm'));
   const [description, setDescription] = useState('');
   const [categories, setCategories] = useState<string[]>([]);
   const [affected, setAffected] = useState<number | string>('');
+  const create = useMutation(
+    trpc.privacy.breach.create.mutationOptions({
+      onSuccess: async () => {
+        setDescription('');
+        setCategories([]);
+        setAffected('');
+        await refresh();
+      },
+    }),
+  );
+  const update = useMutation(trpc.privacy.breach.update.mutationOptions({ onSuccess: refresh }));
   const error = create.error ?? update.error;
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const submit = () => {
+    const at = new Date(detectedAt);
+    const parsed = breachInputSchema.safeParse({
+      detectedAt: Number.isNaN(at.getTime()) ? detectedAt : at.toISOString(),
+      description,
+      categories,
+      affectedCount: typeof affected === 'number' ? affected : null,
+    });
+    if (!parsed.success) {
+      setIssues(
+        Object.fromEntries(
+          parsed.error.issues.map((i) => [
+            String(i.path[0]),
+            schemaMessageIn(i18n.language === 'en' ? 'en' : 'vi', i.message),
+          ]),
+        ),
+      );
+      return;
+    }
+    setIssues({});
+    create.mutate(parsed.data);
+  };
   return (
     <Paper withBorder p="md" className="no-print" data-testid="breaches">
       <Title order={4}>{t('admin.breaches')}</Title>
@@ -263,6 +315,7 @@ function Breaches() {
             label={t('admin.detectedAt')}
             value={detectedAt}
             onChange={(e) => setDetectedAt(e.currentTarget.value)}
+            error={issues.detectedAt}
           />
           <NumberInput label={t('admin.affected')} value={affected} onChange={setAffected} min={0} />
         </Group>
@@ -274,29 +327,18 @@ function Breaches() {
           }))}
           value={categories}
           onChange={setCategories}
+          error={issues.categories}
         />
         <Textarea
           label={t('admin.description')}
           value={description}
           onChange={(e) => setDescription(e.currentTarget.value)}
+          error={issues.description}
           autosize
           minRows={2}
         />
         {error && <Alert color="red">{errorMessage(error, i18n.language)}</Alert>}
-        <Button
-          w="fit-content"
-          loading={create.isPending}
-          onClick={() =>
-            create.mutate({
-              detectedAt: Number.isNaN(new Date(detectedAt).getTime())
-                ? detectedAt
-                : new Date(detectedAt).toISOString(),
-              description,
-              categories: categories as (typeof DATA_CATEGORIES)[number][],
-              affectedCount: typeof affected === 'number' ? affected : null,
-            })
-          }
-        >
+        <Button w="fit-content" loading={create.isPending} onClick={submit}>
           {t('admin.record')}
         </Button>
       </Stack>
