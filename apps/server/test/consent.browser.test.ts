@@ -72,14 +72,14 @@ describe('consent and the guardian’s right to see, in the browser', () => {
       'Bản lưu của nhà trường',
     );
     await page.evaluate(() => {
-      const w = window as unknown as { printed: number; print: () => void };
+      const w = globalThis as unknown as { printed: number; print: () => void };
       w.printed = 0;
       w.print = () => {
         w.printed += 1;
       };
     });
     await page.getByTestId('print').click();
-    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.mantine-AppShell-navbar').isVisible()).toBe(false);
     expect(await page.getByTestId('print').isVisible()).toBe(false);
