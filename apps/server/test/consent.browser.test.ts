@@ -118,6 +118,19 @@ describe('consent and the guardian’s right to see, in the browser', () => {
 
     await page.getByRole('button', { name: 'Đánh dấu đã trả lời' }).click();
     await page.getByText('Đã trả lời lúc').waitFor();
+
+    // A correction: the school writes the right ethnicity; old and new are kept sealed, audited.
+    const correction = page.getByTestId('correction-form');
+    await correction.getByRole('textbox', { name: 'Thông tin cần sửa' }).click();
+    await page.getByRole('option', { name: 'Dân tộc' }).click();
+    await correction.getByLabel('Giá trị đúng').fill('Thái');
+    await correction.getByLabel('Lý do chỉnh sửa').fill('Theo giấy khai sinh');
+    await correction.getByRole('button', { name: 'Lưu chỉnh sửa' }).click();
+    await correction.getByTestId('correction-saved').waitFor();
+    expect((await db.student.findUniqueOrThrow({ where: { id: 'st-06' } })).ethnicity).toBe('Thái');
+    const kept = await db.dataCorrection.findFirstOrThrow({ where: { caseId: CASE } });
+    expect([kept.field, kept.oldValueSealed?.includes('Mông')]).toEqual(['ethnicity', false]);
+    expect(await db.auditLog.count({ where: { action: 'data.correct.ethnicity', caseId: CASE } })).toBe(1);
     await page.screenshot({ path: screenshotPath('guardian-request'), fullPage: true });
     // The one refused save (422, the child's agreement missing) is the only failed request.
     expect(problems).toEqual([

@@ -1,4 +1,10 @@
-import { GUARDIAN_RELATIONS, openSubjectRequestSchema, schemaMessageIn } from '@donghanh/domain';
+import {
+  CORRECTABLE_FIELDS,
+  dataCorrectionSchema,
+  GUARDIAN_RELATIONS,
+  openSubjectRequestSchema,
+  schemaMessageIn,
+} from '@donghanh/domain';
 import {
   Alert,
   Anchor,
@@ -10,6 +16,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -114,6 +121,119 @@ function OpenRequestForm({ caseId }: { caseId: string }) {
         {open.error && <Alert color="red">{errorMessage(open.error, i18n.language)}</Alert>}
         <Button w="fit-content" onClick={submit} loading={open.isPending}>
           {t('requests.submit')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function CorrectionForm({ caseId, requests }: { caseId: string; requests: SubjectRequestRow[] }) {
+  const { t, i18n } = useTranslation(NS);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [field, setField] = useState<string | null>('fullName');
+  const [value, setValue] = useState('');
+  const [reason, setReason] = useState('');
+  const [requestId, setRequestId] = useState<string | null>(null);
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const save = useMutation(
+    trpc.privacy.dataCorrection.record.mutationOptions({
+      onSuccess: async () => {
+        setValue('');
+        setReason('');
+        await queryClient.invalidateQueries(trpc.consent.get.queryFilter({ caseId }));
+      },
+    }),
+  );
+  const submit = () => {
+    const parsed = dataCorrectionSchema.safeParse({
+      caseId,
+      field,
+      value,
+      reason,
+      ...(requestId ? { requestId } : {}),
+    });
+    if (!parsed.success) {
+      setIssues(
+        Object.fromEntries(
+          parsed.error.issues.map((i) => [
+            String(i.path[0]),
+            schemaMessageIn(i18n.language === 'en' ? 'en' : 'vi', i.message),
+          ]),
+        ),
+      );
+      return;
+    }
+    setIssues({});
+    save.mutate(parsed.data);
+  };
+  const corrections = requests.filter((r) => r.kind === 'correction');
+  return (
+    <Paper withBorder p="md" className="no-print" data-testid="correction-form">
+      <Title order={5}>{t('correction.title')}</Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('correction.explain')}
+      </Text>
+      <Stack gap="xs">
+        <Group grow align="start">
+          <Select
+            label={t('correction.field')}
+            data={CORRECTABLE_FIELDS.map((f) => ({ value: f, label: t(`correction.fields.${f}`) }))}
+            value={field}
+            onChange={(f) => {
+              setField(f);
+              setValue('');
+            }}
+            allowDeselect={false}
+          />
+          {field === 'gender' ? (
+            <Select
+              label={t('correction.value')}
+              data={(['MALE', 'FEMALE'] as const).map((g) => ({
+                value: g,
+                label: t(`correction.genders.${g}`),
+              }))}
+              value={value || null}
+              onChange={(g) => setValue(g ?? '')}
+              error={issues.value}
+            />
+          ) : (
+            <TextInput
+              type={field === 'birthDate' ? 'date' : 'text'}
+              label={t('correction.value')}
+              value={value}
+              onChange={(e) => setValue(e.currentTarget.value)}
+              error={issues.value}
+            />
+          )}
+          <Select
+            label={t('correction.request')}
+            data={corrections.map((r) => ({
+              value: r.id,
+              label: `${r.requester.name ?? ''} — ${dateTimeText(r.receivedAt)}`,
+            }))}
+            value={requestId}
+            onChange={setRequestId}
+            placeholder={t('correction.noRequest')}
+            clearable
+          />
+        </Group>
+        <Textarea
+          label={t('correction.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={issues.reason}
+          autosize
+          minRows={2}
+        />
+        {save.error && <Alert color="red">{errorMessage(save.error, i18n.language)}</Alert>}
+        {save.isSuccess && (
+          <Text size="sm" c="green" data-testid="correction-saved">
+            {t('correction.saved')}
+          </Text>
+        )}
+        <Button w="fit-content" onClick={submit} loading={save.isPending}>
+          {t('correction.submit')}
         </Button>
       </Stack>
     </Paper>
@@ -260,6 +380,7 @@ export default function RequestsPage() {
           </Table>
         )}
       </Paper>
+      <CorrectionForm caseId={caseId} requests={list.data} />
       {doc && (
         <>
           <Group className="no-print">
