@@ -141,3 +141,29 @@ describe('records for an inspector', () => {
     expect(row).toMatchObject({ status: 'notified', notificationRef: 'A05-01' });
   });
 });
+
+describe('legal holds', () => {
+  it('are placed and lifted by the school’s principal, with the reason sealed and audited', async () => {
+    const principal = await callerFor('principal');
+    const { id } = await principal.privacy.legalHold.place({
+      caseId: CASE,
+      reason: 'Thanh tra Sở đang xác minh',
+    });
+    const row = await database.db.legalHold.findUniqueOrThrow({ where: { id } });
+    expect(row.reasonSealed).not.toContain('Thanh tra');
+    expect(await principal.privacy.legalHold.list({ caseId: CASE })).toMatchObject([
+      { id, reason: 'Thanh tra Sở đang xác minh', liftedAt: null },
+    ]);
+    const coordinator = await callerFor('coordinator');
+    expect(await appCode(coordinator.privacy.legalHold.lift({ caseId: CASE, holdId: id }))).toBe('FORBIDDEN');
+    await principal.privacy.legalHold.lift({ caseId: CASE, holdId: id });
+    expect(await appCode(principal.privacy.legalHold.lift({ caseId: CASE, holdId: id }))).toBe(
+      'LEGAL_HOLD_NOT_FOUND',
+    );
+    expect(
+      await database.db.auditLog.count({
+        where: { caseId: CASE, action: { in: ['legal_hold.place', 'legal_hold.lift'] } },
+      }),
+    ).toBe(2);
+  });
+});

@@ -42,7 +42,12 @@ export default function CasePage() {
       <CaseActions c={c} />
       {user.roles.some(
         (r) => (r.role === 'SCHOOL_COORDINATOR' || r.role === 'PRINCIPAL') && r.unitId === c.school.unitId,
-      ) && <ConsentSection caseId={c.id} />}
+      ) && (
+        <ConsentSection
+          caseId={c.id}
+          principal={user.roles.some((r) => r.role === 'PRINCIPAL' && r.unitId === c.school.unitId)}
+        />
+      )}
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">

@@ -21,6 +21,7 @@ import { Link } from 'react-router';
 import { dateText } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
+import { LegalHolds } from './LegalHolds';
 import { NS } from './strings';
 import type { CaseConsentView, ConsentRecording } from './types';
 
@@ -277,7 +278,7 @@ function LegalBasisForm({ caseId, onDone }: { caseId: string; onDone: () => void
  * school (the API refuses anyone else): where the case stands, the form to record consent or a
  * legal basis, the printable form and the guardian's requests.
  */
-export function ConsentSection({ caseId }: { caseId: string }) {
+export function ConsentSection({ caseId, principal }: { caseId: string; principal: boolean }) {
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
   const q = useQuery(trpc.consent.get.queryOptions({ caseId }));
@@ -332,6 +333,7 @@ export function ConsentSection({ caseId }: { caseId: string }) {
             </Anchor>
           </Group>
         )}
+        {principal && <LegalHolds caseId={caseId} />}
       </Stack>
     </Paper>
   );

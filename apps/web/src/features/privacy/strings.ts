@@ -66,6 +66,17 @@ const vi = {
       submit: 'Lưu căn cứ pháp lý',
     },
   },
+  hold: {
+    title: 'Tạm giữ dữ liệu (thanh tra, tranh chấp)',
+    explain:
+      'Khi còn lệnh tạm giữ, dữ liệu của hồ sơ không bị xóa khi đến hạn. Lý do được mã hóa và ghi nhật ký.',
+    reason: 'Lý do tạm giữ',
+    place: 'Tạm giữ',
+    lift: 'Bỏ tạm giữ',
+    active: 'Đang tạm giữ từ {{time}}: {{reason}}',
+    lifted: 'Đã bỏ tạm giữ lúc {{time}} ({{reason}})',
+    none: 'Không có lệnh tạm giữ.',
+  },
   sheet: {
     nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập – Tự do – Hạnh phúc',
@@ -271,6 +282,17 @@ const en: typeof vi = {
       none: 'The administrator has not listed any legal basis.',
       submit: 'Save the legal basis',
     },
+  },
+  hold: {
+    title: 'Legal hold (inquiry, dispute)',
+    explain:
+      'While a hold is in place the case’s data is not erased when its time comes. The reason is sealed and audited.',
+    reason: 'Reason for the hold',
+    place: 'Place a hold',
+    lift: 'Lift',
+    active: 'Held since {{time}}: {{reason}}',
+    lifted: 'Lifted at {{time}} ({{reason}})',
+    none: 'No legal hold.',
   },
   sheet: {
     nation: 'SOCIALIST REPUBLIC OF VIETNAM',
