@@ -7,6 +7,7 @@ import {
   openSubjectRequest,
   placeLegalHold,
   recordCaseConsent,
+  setPersonalDataEraseOn,
 } from '../src';
 import { loadDemoOrganisation } from '../src/seed';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
@@ -287,5 +288,21 @@ describe('erasure of a closed case', () => {
     expect((await caseConsentState(db, CASE)).state).toBe('consent');
     expect(await db.auditLog.count({ where: { action: 'data.erase', caseId: CASE } })).toBe(1);
     expect(await erasePersonalData(db, CASE, { actorId: 'system', now })).toBe('already_erased');
+  });
+});
+
+describe('the erase-on day', () => {
+  it('is set at closure from the campaign’s retention and calendar', async () => {
+    const db = database.db;
+    const campaign = await db.campaign.findUniqueOrThrow({ where: { id: 'camp-sl-2026' } });
+    const yearEnd = (campaign.settings as { calendar: { yearEnd: string } }).calendar.yearEnd;
+    const day = await db.$transaction((tx) => setPersonalDataEraseOn(tx, CASE, '2026-12-02'));
+    // Default retention: to the end of the school year after the closure's, erased the day after.
+    const nextYearEnd = `${Number(yearEnd.slice(0, 4)) + 1}${yearEnd.slice(4)}`;
+    const dayAfter = new Date(`${nextYearEnd}T00:00:00Z`);
+    dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+    expect(day).toBe(dayAfter.toISOString().slice(0, 10));
+    const row = await db.case.findUniqueOrThrow({ where: { id: CASE } });
+    expect(row.personalDataEraseOn?.toISOString().slice(0, 10)).toBe(day);
   });
 });

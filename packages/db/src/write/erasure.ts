@@ -1,4 +1,13 @@
-import { AppError, maskedCheckInReport, maskedEvaluationContent, maskedPayload } from '@donghanh/domain';
+import {
+  AppError,
+  campaignSettingsSchema,
+  type IsoDate,
+  maskedCheckInReport,
+  maskedEvaluationContent,
+  maskedPayload,
+  personalDataEraseOn,
+  privacySettingsOf,
+} from '@donghanh/domain';
 import type { Db } from '../client';
 import type { Prisma } from '../generated/prisma/client';
 import { type Tx, withCaseEvent } from './record-case-event';
@@ -137,3 +146,35 @@ export async function erasePersonalData(
 }
 
 class HeldError extends Error {}
+
+/**
+ * Sets the day a closing case's personal data is to be erased (domain personalDataEraseOn), from
+ * its campaign's retention setting and the calendars known: its own campaign's and any later
+ * campaign's of the same unit. Called inside the closure step's transaction (or after a
+ * reopening's new closure); returns the day, 'YYYY-MM-DD'.
+ */
+export async function setPersonalDataEraseOn(tx: Tx, caseId: string, closedOn: IsoDate): Promise<IsoDate> {
+  const c = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { campaign: { select: { unitId: true, schoolYear: true, settings: true } } },
+  });
+  const own = campaignSettingsSchema.safeParse(c.campaign.settings);
+  const later = await tx.campaign.findMany({
+    where: { unitId: c.campaign.unitId, schoolYear: { gte: c.campaign.schoolYear } },
+    select: { settings: true },
+  });
+  const calendars = later
+    .map((k) => campaignSettingsSchema.safeParse(k.settings))
+    .flatMap((p) => (p.success ? [p.data.calendar] : []));
+  if (calendars.length === 0) throw new AppError('CALENDAR_INVALID');
+  const eraseOn = personalDataEraseOn(
+    closedOn,
+    calendars,
+    privacySettingsOf(own.success ? own.data : {}).retention,
+  );
+  await tx.case.update({
+    where: { id: caseId },
+    data: { personalDataEraseOn: new Date(`${eraseOn}T00:00:00Z`) },
+  });
+  return eraseOn;
+}
