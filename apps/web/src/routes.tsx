@@ -14,6 +14,8 @@ const CoordinationPage = lazy(() => import('./features/coordination/Coordination
 const CasePage = lazy(() => import('./features/case/CasePage'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
+const ConsentFormPage = lazy(() => import('./features/privacy/ConsentFormPage'));
+const RequestsPage = lazy(() => import('./features/privacy/RequestsPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -30,6 +32,8 @@ export const routes: RouteObject[] = [
       { path: 'sign-off/*', element: <SignOffPage /> },
       { path: 'coordination/*', element: <CoordinationPage /> },
       { path: 'cases/:caseId', element: <CasePage /> },
+      { path: 'cases/:caseId/consent-form', element: <ConsentFormPage /> },
+      { path: 'cases/:caseId/requests', element: <RequestsPage /> },
       { path: 'overview/*', element: <OverviewPage /> },
       { path: 'admin/*', element: <AdminPage /> },
       { path: '*', element: <NotFound /> },

@@ -4,6 +4,7 @@ import { authRouter } from './router/auth';
 import { boardRouter } from './router/board';
 import { campaignRouter } from './router/campaign';
 import { caseRouter } from './router/case';
+import { consentRouter, privacyRouter } from './router/privacy';
 import { reportRouter } from './router/report';
 import { studentRouter } from './router/student';
 import { taskRouter } from './router/task';
@@ -16,6 +17,8 @@ export const appRouter = createRouter({
   auth: authRouter,
   campaign: campaignRouter,
   case: caseRouter,
+  consent: consentRouter,
+  privacy: privacyRouter,
   board: boardRouter,
   report: reportRouter,
   student: studentRouter,

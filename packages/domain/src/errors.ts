@@ -123,6 +123,65 @@ export const ERROR_MESSAGES = {
     en: 'Cannot open the Temporal payload: unknown key or tampered data',
     http: 422,
   },
+  // — The personal-data law (consent, legal basis, the data subject's rights, breaches, holds) —
+  CONSENT_CHILD_REQUIRED: {
+    vi: 'Học sinh từ đủ 7 tuổi (hoặc chưa rõ ngày sinh): cần cả sự đồng ý của em',
+    en: 'The child is 7 or older (or the birth date is unknown): the child’s own consent is needed too',
+    http: 422,
+  },
+  CONSENT_COVERAGE_INCOMPLETE: {
+    vi: 'Sự đồng ý phải bao gồm việc giúp đỡ em và việc nhà trường xử lý dữ liệu',
+    en: 'The consent must cover helping the child and the school’s processing of the data',
+    http: 422,
+  },
+  CONSENT_DATE_INVALID: {
+    vi: 'Ngày đồng ý hoặc ngày ký phiếu không hợp lệ (sau hôm nay, trước ngày sinh, hoặc ký sau ngày đồng ý)',
+    en: 'The consent or signing date is invalid (in the future, before the birth, or signed after the consent day)',
+    http: 422,
+  },
+  CONSENT_WITNESS_INVALID: {
+    vi: 'Hai cán bộ chứng kiến phải là cán bộ của trường và khác người ghi nhận',
+    en: 'The two witnesses must be staff of the school, other than the person recording',
+    http: 422,
+  },
+  CONSENT_NOT_RECORDED: {
+    vi: 'Hồ sơ chưa có sự đồng ý xử lý dữ liệu hoặc căn cứ pháp lý thay thế',
+    en: 'The case has no consent to processing nor a legal basis instead',
+    http: 409,
+  },
+  CONSENT_ALREADY_WITHDRAWN: {
+    vi: 'Sự đồng ý của hồ sơ này đã được rút lại',
+    en: 'The consent for this case was already withdrawn',
+    http: 409,
+  },
+  LEGAL_BASIS_NOT_FOUND: {
+    vi: 'Không tìm thấy căn cứ pháp lý (hoặc căn cứ đã ngừng áp dụng)',
+    en: 'Legal basis not found (or no longer in use)',
+    http: 404,
+  },
+  LEGAL_BASIS_CODE_TAKEN: {
+    vi: 'Mã căn cứ pháp lý đã được dùng',
+    en: 'The legal basis code is already taken',
+    http: 409,
+  },
+  SUBJECT_REQUEST_NOT_FOUND: { vi: 'Không tìm thấy yêu cầu', en: 'Request not found', http: 404 },
+  SUBJECT_REQUEST_ANSWERED: {
+    vi: 'Yêu cầu đã được trả lời',
+    en: 'The request was already answered',
+    http: 409,
+  },
+  SUBJECT_REQUEST_TIME_INVALID: {
+    vi: 'Thời điểm không hợp lệ (sau hiện tại, hoặc trả lời trước khi nhận)',
+    en: 'Invalid time (in the future, or answered before it was received)',
+    http: 422,
+  },
+  CORRECTION_UNCHANGED: {
+    vi: 'Giá trị mới giống giá trị đang lưu',
+    en: 'The new value is the same as the one held',
+    http: 409,
+  },
+  BREACH_NOT_FOUND: { vi: 'Không tìm thấy sự cố', en: 'Breach record not found', http: 404 },
+  LEGAL_HOLD_NOT_FOUND: { vi: 'Không tìm thấy lệnh tạm giữ dữ liệu', en: 'Legal hold not found', http: 404 },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error', http: 500 },
   // ── Sign-in, the HTTP boundary, closed cases (issue 11, parts 2–4) ──
   PASSWORD_CHANGE_REQUIRED: {

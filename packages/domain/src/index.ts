@@ -12,6 +12,7 @@ export * from './identity-rule';
 export * from './live-event';
 export * from './organisation';
 export * from './pupil-age';
+export * from './privacy-law';
 export * from './schema-messages-en';
 export * from './vietnamese-names';
 export * from './volunteer/rank-helpers';

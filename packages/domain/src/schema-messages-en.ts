@@ -27,6 +27,31 @@ const EXACT: Record<string, string> = {
   'Cần mục tiêu học kỳ': 'A goal for the semester is needed',
   'Chọn ít nhất một hình thức giúp đỡ': 'Choose at least one kind of help',
   'Chọn ít nhất một diện': 'Choose at least one category',
+  'Cần họ tên': 'A full name is needed',
+  'Cần số phiếu đồng ý': 'The consent form’s number is needed',
+  'Số phiếu chỉ gồm chữ, số và / . _ -': 'The form number may hold letters, digits and / . _ - only',
+  'Cần đúng hai cán bộ chứng kiến': 'Exactly two staff witnesses are needed',
+  'Hai cán bộ chứng kiến phải khác nhau': 'The two witnesses must be different people',
+  'Mã căn cứ từ 2 đến 40 ký tự': 'The code has 2 to 40 characters',
+  'Mã căn cứ chỉ gồm chữ thường không dấu, số, _ và -':
+    'The code may hold lower-case letters, digits, _ and - only',
+  'Cần tên căn cứ pháp lý': 'The legal basis needs a title',
+  'Cần trích dẫn văn bản pháp luật': 'Cite the legal instrument',
+  'Thời điểm nhận yêu cầu không hợp lệ': 'Invalid time of receipt',
+  'Thời điểm trả lời không hợp lệ': 'Invalid time of answer',
+  'Cần nêu lý do chỉnh sửa': 'Give the reason for the correction',
+  'Ngày không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2025-09-05)': 'Invalid date (YYYY-MM-DD, e.g. 2025-09-05)',
+  'Giới tính không hợp lệ': 'Invalid gender',
+  'Mã định danh gồm 6 đến 20 chữ số': 'The ministry id has 6 to 20 digits',
+  'Thời điểm phát hiện không hợp lệ': 'Invalid time of detection',
+  'Cần mô tả sự cố': 'Describe the breach',
+  'Chọn ít nhất một loại dữ liệu': 'Choose at least one kind of data',
+  'Số người bị ảnh hưởng phải là số nguyên': 'The number of people affected must be a whole number',
+  'Thời điểm thông báo không hợp lệ': 'Invalid time of notification',
+  'Cần nêu lý do tạm giữ dữ liệu': 'Give the reason for the legal hold',
+  'Số năm học lưu giữ phải là một số': 'The years of retention must be a number',
+  'Số năm học lưu giữ phải là số nguyên': 'The years of retention must be a whole number',
+  'Số năm học lưu giữ từ 0 đến 5': 'Retention is 0 to 5 school years',
   'ký tự không hợp lệ': 'characters not allowed',
 };
 
@@ -36,6 +61,8 @@ const LABELS: Record<string, string> = {
   'Số lần thăm gia đình': 'Home visits',
   'Số lần liên lạc': 'Calls',
   'Số ngày nghỉ học': 'Days absent',
+  'Thời hạn trả lời yêu cầu xem dữ liệu': 'The deadline to answer an access request',
+  'Thời hạn trả lời yêu cầu chỉnh sửa': 'The deadline to answer a correction request',
 };
 
 const PATTERNS: [RegExp, (label: string, n?: string) => string][] = [
@@ -43,6 +70,8 @@ const PATTERNS: [RegExp, (label: string, n?: string) => string][] = [
   [/^(.+) phải là số nguyên$/, (l) => `${l} must be a whole number`],
   [/^(.+) không được âm$/, (l) => `${l} cannot be negative`],
   [/^(.+) tối đa (\d+)$/, (l, n) => `${l}: at most ${n}`],
+  [/^(.+) phải là một số giờ$/, (l) => `${l} must be a number of hours`],
+  [/^(.+) phải từ 1 đến 720 giờ$/, (l) => `${l} is 1 to 720 hours`],
 ];
 
 export function schemaMessageIn(locale: 'vi' | 'en', message: string): string {

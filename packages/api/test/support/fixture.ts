@@ -7,6 +7,7 @@ import type { Context, SessionUser } from '../../src/context';
 import { createCaller } from '../../src/root';
 import { ADMIN_EXPECTED, ADMIN_INPUTS } from './fixture-admin';
 import { CAMPAIGN_EXPECTED, CAMPAIGN_INPUTS } from './fixture-campaign';
+import { PRIVACY_EXPECTED, PRIVACY_INPUTS } from './fixture-privacy';
 import { VOLUNTEER_EXPECTED, VOLUNTEER_INPUTS } from './fixture-volunteer';
 
 /**
@@ -103,6 +104,7 @@ export const INPUTS: Record<string, unknown> = {
   'auth.adminResetPassword': { userId: 'u-nobody' },
   ...ADMIN_INPUTS,
   ...CAMPAIGN_INPUTS,
+  ...PRIVACY_INPUTS,
   ...VOLUNTEER_INPUTS,
 };
 
@@ -175,6 +177,7 @@ export const EXPECTED: Record<string, Actor[]> = {
   'audit.list': ['admin'],
   ...ADMIN_EXPECTED,
   ...CAMPAIGN_EXPECTED,
+  ...PRIVACY_EXPECTED,
   ...VOLUNTEER_EXPECTED,
 };
 

@@ -14,12 +14,14 @@ export interface CaseEventInput {
 
 /**
  * Runs `change` and appends its CaseEvent in one transaction, once per idempotency key: a
- * retried activity finds its event already there and writes nothing.
+ * retried activity finds its event already there and writes nothing. `payloadOf`, when given,
+ * builds the payload from what `change` wrote (a version it numbered, an age it computed).
  */
 export async function withCaseEvent<T>(
   db: Db,
   event: CaseEventInput,
   change: (tx: Tx) => Promise<T>,
+  payloadOf?: (result: T) => Record<string, unknown>,
 ): Promise<{ applied: boolean; eventId: bigint; result: T | null }> {
   try {
     return await db.$transaction(async (tx) => {
@@ -33,7 +35,7 @@ export async function withCaseEvent<T>(
         data: {
           caseId: event.caseId,
           type: event.type,
-          payload: (event.payload ?? {}) as Prisma.InputJsonObject,
+          payload: (payloadOf ? payloadOf(result) : (event.payload ?? {})) as Prisma.InputJsonObject,
           actorId: event.actorId ?? null,
           idempotencyKey: event.idempotencyKey,
         },

@@ -3,6 +3,7 @@
 // so workflow code can use it without zod.
 import { z } from 'zod';
 import { caseCategorySchema } from '../categories';
+import { privacySettingsSchema } from '../privacy-law/settings-schema';
 import { formatViDate, type IsoDate, isIsoDate, parseIsoDate } from './dates';
 import { SUPPORT_KINDS } from './supports';
 
@@ -134,6 +135,8 @@ export const campaignSettingsSchema = z
     screeningDays: days('Thời hạn xét duyệt đề xuất', 1, 90),
     calendar: schoolCalendarSchema,
     reportDeadlines: z.array(reportDeadlineSchema).length(2, 'Cần đúng hai đợt báo cáo trong năm học'),
+    /** Retention and answer deadlines under the personal-data law; absent: the documented defaults (privacySettingsOf). */
+    privacy: privacySettingsSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const label = `${s.schoolYear}–${s.schoolYear + 1}`;

@@ -3,13 +3,15 @@ import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../shell/session';
+import { PrivacyAdmin } from '../privacy/PrivacyAdmin';
 import { CampaignPage } from './campaigns/CampaignPage';
 import { CampaignsTab } from './campaigns/CampaignsTab';
+import '../privacy/strings';
 import { NS } from './strings';
 import { UnitsTab } from './units/UnitsTab';
 import { UsersTab } from './users/UsersTab';
 
-type Tab = 'users' | 'units' | 'campaigns';
+type Tab = 'users' | 'units' | 'campaigns' | 'privacy';
 
 /**
  * Administration: accounts and the unit tree for admins; campaigns and their calendars for
@@ -25,7 +27,7 @@ export default function AdminPage() {
   const managesCampaigns = isAdmin || session.hasRole('OFFICE_COORDINATOR');
   if (!managesCampaigns) return <Text role="alert">{core('notAllowed')}</Text>;
 
-  const tabs: Tab[] = isAdmin ? ['users', 'units', 'campaigns'] : ['campaigns'];
+  const tabs: Tab[] = isAdmin ? ['users', 'units', 'campaigns', 'privacy'] : ['campaigns'];
   const current = tabs.find((tab) => location.pathname.startsWith(`/admin/${tab}`)) ?? tabs[0];
 
   return (
@@ -44,6 +46,7 @@ export default function AdminPage() {
         <Route index element={<Navigate to={isAdmin ? 'users' : 'campaigns'} replace />} />
         {isAdmin && <Route path="users" element={<UsersTab />} />}
         {isAdmin && <Route path="units" element={<UnitsTab />} />}
+        {isAdmin && <Route path="privacy" element={<PrivacyAdmin />} />}
         <Route path="campaigns" element={<CampaignsTab />} />
         <Route path="campaigns/:campaignId" element={<CampaignPage />} />
         <Route path="*" element={<Text role="alert">{core('notAllowed')}</Text>} />

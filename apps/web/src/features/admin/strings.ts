@@ -4,7 +4,12 @@ export const NS = 'admin';
 
 const vi = {
   title: 'Quản trị',
-  tabs: { users: 'Người dùng và vai trò', units: 'Đơn vị', campaigns: 'Đợt vận động và lịch năm học' },
+  tabs: {
+    users: 'Người dùng và vai trò',
+    units: 'Đơn vị',
+    campaigns: 'Đợt vận động và lịch năm học',
+    privacy: 'Dữ liệu cá nhân',
+  },
   loadError: 'Không tải được dữ liệu: {{message}}',
   users: {
     search: 'Tìm người dùng',
@@ -164,6 +169,12 @@ const vi = {
     screeningDays: 'Thời hạn xét duyệt đề xuất (ngày)',
     pilotCapPerClass: 'Số học sinh tối đa mỗi lớp (để trống: không giới hạn)',
     eligibility: 'Đối tượng',
+    privacy: 'Dữ liệu cá nhân (Luật Bảo vệ dữ liệu cá nhân 2025)',
+    privacyFields: {
+      retention_schoolYearsAfterClosure: 'Lưu dữ liệu đến hết năm học thứ … sau khi kết thúc hồ sơ (0–5)',
+      accessAnswerHours: 'Hạn trả lời yêu cầu xem dữ liệu (giờ)',
+      correctionAnswerHours: 'Hạn trả lời yêu cầu chỉnh sửa (giờ)',
+    },
     categories: 'Diện học sinh',
     excludedSupports: 'Không nhận học sinh đã hưởng',
     calendar: 'Lịch năm học',
@@ -192,7 +203,12 @@ type Shape = typeof vi;
 
 const en: Shape = {
   title: 'Administration',
-  tabs: { users: 'Users and roles', units: 'Units', campaigns: 'Campaigns and calendars' },
+  tabs: {
+    users: 'Users and roles',
+    units: 'Units',
+    campaigns: 'Campaigns and calendars',
+    privacy: 'Personal data',
+  },
   loadError: 'Could not load: {{message}}',
   users: {
     search: 'Search users',
@@ -351,6 +367,12 @@ const en: Shape = {
     screeningDays: 'Time to screen a proposal (days)',
     pilotCapPerClass: 'At most this many students per class (empty: no cap)',
     eligibility: 'Who is eligible',
+    privacy: 'Personal data (Personal Data Protection Law 2025)',
+    privacyFields: {
+      retention_schoolYearsAfterClosure: 'Keep data to the end of school year … after the case closes (0–5)',
+      accessAnswerHours: 'Deadline to answer an access request (hours)',
+      correctionAnswerHours: 'Deadline to answer a correction request (hours)',
+    },
     categories: 'Categories',
     excludedSupports: 'Exclude students who already receive',
     calendar: 'School-year calendar',

@@ -2,7 +2,10 @@ import { Alert, Anchor, Grid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useSession } from '../../shell/session';
 import { useTRPC } from '../../trpc';
+import { ConsentSection } from '../privacy/ConsentSection';
+import '../privacy/strings';
 import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
 import { CheckInsSection } from './CheckInsSection';
@@ -20,6 +23,7 @@ export default function CasePage() {
   const { caseId = '' } = useParams();
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
+  const { user } = useSession();
   const q = useQuery(trpc.case.get.queryOptions({ caseId }, { enabled: caseId !== '' }));
   if (q.isPending) return <Text c="dimmed">{t('loading')}</Text>;
   if (q.isError)
@@ -36,6 +40,14 @@ export default function CasePage() {
       </Anchor>
       <CaseHeader c={c} />
       <CaseActions c={c} />
+      {user.roles.some(
+        (r) => (r.role === 'SCHOOL_COORDINATOR' || r.role === 'PRINCIPAL') && r.unitId === c.school.unitId,
+      ) && (
+        <ConsentSection
+          caseId={c.id}
+          principal={user.roles.some((r) => r.role === 'PRINCIPAL' && r.unitId === c.school.unitId)}
+        />
+      )}
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">

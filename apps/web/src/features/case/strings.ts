@@ -69,6 +69,8 @@ const vi = {
   },
   events: {
     identified: 'Đề xuất vào diện giúp đỡ',
+    consent_recorded: 'Ghi nhận sự đồng ý xử lý dữ liệu (hoặc căn cứ pháp lý)',
+    consent_withdrawn: 'Rút lại sự đồng ý xử lý dữ liệu',
     accepted: 'Được tiếp nhận sau sàng lọc',
     declined: 'Không tiếp nhận sau sàng lọc',
     helper_offered: 'Đề nghị giáo viên nhận giúp đỡ',
@@ -323,6 +325,8 @@ const en: Shape = {
   },
   events: {
     identified: 'Proposed for help',
+    consent_recorded: 'Consent to processing recorded (or a legal basis)',
+    consent_withdrawn: 'Consent to processing withdrawn',
     accepted: 'Accepted at screening',
     declined: 'Declined at screening',
     helper_offered: 'Offered to a helper',

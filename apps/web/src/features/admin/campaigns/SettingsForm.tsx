@@ -4,6 +4,7 @@ import {
   type CampaignSettings,
   type CampaignSettingsInput,
   campaignSettingsSchema,
+  DEFAULT_PRIVACY_SETTINGS,
   SUPPORT_KIND_LABELS,
   SUPPORT_KINDS,
 } from '@donghanh/domain';
@@ -47,11 +48,23 @@ const NUMBER_FIELDS = [
   'screeningDays',
 ] as const;
 const DATE_FIELDS = ['yearStart', 'semester1End', 'semester2Start', 'yearEnd'] as const;
+/** Retention and answer deadlines under the personal-data law (docs/data-protection.md). */
+const PRIVACY_FIELDS = [
+  'retention.schoolYearsAfterClosure',
+  'accessAnswerHours',
+  'correctionAnswerHours',
+] as const;
 
 /** Paths the form shows in place; a server issue elsewhere goes to the list above the buttons. */
 function isPlaced(path: string[], holidays: number): boolean {
   const [a, b, c, d] = path;
   if (a === 'categories' || a === 'excludedSupports' || a === 'pilotCapPerClass') return true;
+  if (
+    a === 'privacy' &&
+    b !== undefined &&
+    PRIVACY_FIELDS.some((f) => f === [b, c].filter(Boolean).join('.'))
+  )
+    return true;
   if (NUMBER_FIELDS.some((f) => f === a)) return true;
   if (a === 'calendar' && (DATE_FIELDS.some((f) => f === b) || b === 'schoolWeek')) return true;
   if (a === 'calendar' && b === 'holidays' && c !== undefined && Number(c) < holidays)
@@ -65,7 +78,8 @@ export function SettingsForm({ settings, readOnly, saving, onSave }: Props) {
   const { t, i18n } = useTranslation(NS);
   const form = useForm<Form, unknown, CampaignSettings>({
     resolver: zodResolver(campaignSettingsSchema),
-    defaultValues: settings,
+    // Settings saved before the privacy block existed show (and then save) its documented defaults.
+    defaultValues: { ...settings, privacy: settings.privacy ?? DEFAULT_PRIVACY_SETTINGS },
     disabled: readOnly,
   });
   const holidays = useFieldArray({ control: form.control, name: 'calendar.holidays' });
@@ -114,6 +128,38 @@ export function SettingsForm({ settings, readOnly, saving, onSave }: Props) {
                 />
               )}
             />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t('settings.privacy')} disabled={readOnly} data-testid="privacy-settings">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            {PRIVACY_FIELDS.map((name) => {
+              const path = `privacy.${name}` as const;
+              const error =
+                name === 'retention.schoolYearsAfterClosure'
+                  ? errors.privacy?.retention?.schoolYearsAfterClosure?.message
+                  : errors.privacy?.[name]?.message;
+              return (
+                <Controller
+                  key={name}
+                  control={form.control}
+                  name={path}
+                  render={({ field }) => (
+                    <NumberInput
+                      label={t(`settings.privacyFields.${name.replace('.', '_')}`)}
+                      value={
+                        typeof field.value === 'number' && Number.isFinite(field.value) ? field.value : ''
+                      }
+                      onChange={(v) => field.onChange(v === '' ? Number.NaN : Number(v))}
+                      onBlur={field.onBlur}
+                      allowDecimal={false}
+                      error={error}
+                      disabled={field.disabled}
+                    />
+                  )}
+                />
+              );
+            })}
           </SimpleGrid>
         </Fieldset>
 

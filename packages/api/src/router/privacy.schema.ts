@@ -1,0 +1,41 @@
+import {
+  answerSubjectRequestSchema,
+  breachInputSchema,
+  breachUpdateSchema,
+  dataCorrectionSchema,
+  idSchema,
+  legalBasisInputSchema,
+  legalHoldSchema,
+  openSubjectRequestSchema,
+  recordConsentSchema,
+  recordLegalBasisSchema,
+} from '@donghanh/domain';
+import { z } from 'zod';
+
+export const recordConsentInput = recordConsentSchema;
+export const recordLegalBasisInput = recordLegalBasisSchema;
+export const consentGetInput = z.object({ caseId: idSchema });
+
+export const legalBasisListInput = z
+  .object({ activeOnly: z.boolean().default(false) })
+  .default({ activeOnly: false });
+export const legalBasisCreateInput = legalBasisInputSchema;
+export const legalBasisUpdateInput = legalBasisInputSchema.extend({ id: idSchema });
+
+export const subjectRequestOpenInput = openSubjectRequestSchema;
+/** The case travels with the request so the access rule can check the school. */
+export const subjectRequestAnswerInput = answerSubjectRequestSchema.extend({ caseId: idSchema });
+export const subjectRequestListInput = z.object({ caseId: idSchema });
+export const subjectRequestExportInput = z.object({ caseId: idSchema, requestId: idSchema.optional() });
+
+export const dataCorrectionInput = dataCorrectionSchema;
+
+export const processingRecordInput = z.object({}).default({});
+
+export const breachListInput = z.object({}).default({});
+export const breachCreateInput = breachInputSchema;
+export const breachUpdateInput = breachUpdateSchema;
+
+export const legalHoldPlaceInput = legalHoldSchema;
+export const legalHoldLiftInput = z.object({ caseId: idSchema, holdId: idSchema });
+export const legalHoldListInput = z.object({ caseId: idSchema });

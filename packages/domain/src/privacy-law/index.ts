@@ -1,0 +1,5 @@
+export * from './age';
+export * from './deadlines';
+export * from './processing-record';
+export * from './schemas';
+export * from './settings-schema';
