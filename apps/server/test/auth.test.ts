@@ -500,7 +500,7 @@ describe('cross-origin requests and security headers', () => {
     }
   });
 
-  it('sends CSP and the other headers; HSTS and a Secure cookie only over https', async () => {
+  it('sends CSP and the other headers; HSTS and a Secure cookie only over https, told so only by a trusted proxy', async () => {
     const health = await fetch(`${base}/trpc/auth.me`);
     const csp = health.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
@@ -512,12 +512,43 @@ describe('cross-origin requests and security headers', () => {
     expect(health.headers.get('referrer-policy')).toBe('no-referrer');
     expect(health.headers.get('strict-transport-security')).toBeNull();
 
-    const https = await call('POST', 'auth.signIn', {
+    // The main server trusts no proxy: a client saying "https" over plain http is not believed.
+    const forged = await call('POST', 'auth.signIn', {
       input: { username: 'cv.tuan', password: DEMO_PASSWORD },
       headers: { 'x-forwarded-proto': 'https' },
     });
-    expect(https.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
-    expect(https.cookies[0]).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    expect(forged.status).toBe(200);
+    expect(forged.headers.get('strict-transport-security')).toBeNull();
+    expect(forged.cookies[0]).toMatch(/; HttpOnly; SameSite=Lax$/);
+
+    // Behind a trusted proxy its word counts: the value it wrote, the right-most one.
+    const proxied = await startServer({
+      PORT: 0,
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+      TEMPORAL_NAMESPACE: 'default',
+      DATA_KEY: FieldCipher.generateKey(),
+      TEMPORAL_TIMEOUT_MS: 1500,
+      TRUSTED_PROXIES: '127.0.0.1',
+    });
+    try {
+      const post = (proto: string) =>
+        fetch(`http://127.0.0.1:${proxied.port}/trpc/auth.signIn`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-proto': proto },
+          body: JSON.stringify({ username: 'cv.tuan', password: DEMO_PASSWORD }),
+        });
+      const https = await post('https');
+      expect(https.status).toBe(200);
+      expect(https.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(https.headers.getSetCookie()[0]).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+      const appended = await post('https, http');
+      expect(appended.headers.get('strict-transport-security')).toBeNull();
+      expect(appended.headers.getSetCookie()[0]).toMatch(/; HttpOnly; SameSite=Lax$/);
+    } finally {
+      await proxied.close();
+    }
   });
 });
 
