@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import type { SignInSchedule } from '@donghanh/api';
 import { createDb, FieldCipher } from '@donghanh/db';
 import { codecFromEnv, sealedDataConverter } from '@donghanh/workflows/codec';
 import { Client, Connection } from '@temporalio/client';
@@ -19,8 +20,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What only tests change: a shorter sign-in slow-down, so a test of it takes seconds. */
+export interface ServerOverrides {
+  signInSchedule?: SignInSchedule;
+}
+
 /** Wires the server from its configuration; tests start it the same way as `npm start`. */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  overrides: ServerOverrides = {},
+): Promise<RunningServer> {
   // First: a bad key stops the server before it opens anything.
   const codec = codecFromEnv({ DATA_KEY: config.DATA_KEY, CODEC_PREVIOUS_KEYS: config.CODEC_PREVIOUS_KEYS });
   const db = createDb(config.DATABASE_URL);
@@ -47,6 +56,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       temporal,
       workflowTimeoutMs: config.TEMPORAL_TIMEOUT_MS,
       cipher: new FieldCipher(config.DATA_KEY),
+      ...(overrides.signInSchedule ? { signInSchedule: overrides.signInSchedule } : {}),
       ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     },
     health: () => checkHealth(healthPool, connection, tailer.isListening),

@@ -52,12 +52,24 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 const HSTS = 'max-age=31536000; includeSubDomains';
 
-/** Whether the request reached us over https (directly, or through a proxy that says so). */
-export function cameOverHttps(req: IncomingMessage): boolean {
+/**
+ * Whether the request reached us over https: directly, or through one of our trusted proxies
+ * (TRUSTED_PROXIES) that says so in `X-Forwarded-Proto`. From any other peer the header is the
+ * client's own word: believing it would send HSTS and a `Secure` cookie over plain http. The
+ * right-most value is the one the proxy next to us wrote (a proxy that appends keeps what the
+ * client sent on the left).
+ */
+export function cameOverHttps(req: IncomingMessage, trusted: TrustedProxies): boolean {
   if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  const peer = req.socket.remoteAddress;
+  if (!peer || !trusted.has(peer)) return false;
   const forwarded = req.headers['x-forwarded-proto'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim().toLowerCase();
-  return first === 'https';
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)
+    ?.split(',')
+    .pop()
+    ?.trim()
+    .toLowerCase();
+  return last === 'https';
 }
 
 /**
@@ -143,7 +155,8 @@ export function createHttpServer(o: HttpOptions) {
     createContext: async ({ req, res }) => {
       // The session cookie → the user and their roles (null when absent, unknown or expired).
       const session = await resolveSession(o.deps.db, req.headers.cookie);
-      const secure = cookieSecure === 'always' || (cookieSecure === 'auto' && cameOverHttps(req));
+      const secure =
+        cookieSecure === 'always' || (cookieSecure === 'auto' && cameOverHttps(req, trustedProxies));
       const userAgent = req.headers['user-agent'];
       return {
         ...o.deps,
@@ -181,7 +194,7 @@ export function createHttpServer(o: HttpOptions) {
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-    if (cameOverHttps(req)) res.setHeader('Strict-Transport-Security', HSTS);
+    if (cameOverHttps(req, trustedProxies)) res.setHeader('Strict-Transport-Security', HSTS);
     const url = req.url ?? '/';
     if (url === '/healthz' || url.startsWith('/healthz?')) {
       o.health().then(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { resolveSession, signInDelayMs } from '@donghanh/api';
+import { resolveSession, type SignInSchedule, signInDelayMs } from '@donghanh/api';
 import { FieldCipher } from '@donghanh/db';
 import { DEMO_PASSWORD, loadDemoOrganisation, setDemoPasswords } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
@@ -170,6 +170,77 @@ describe('sign-in and the session', () => {
     expect(performance.now() - t1).toBeLessThan(signInDelayMs(5, 0));
   });
 
+  it("counts an account's failures once, whether its username or its e-mail was typed", async () => {
+    await database.db.user.update({ where: { id: 'u-gv-nga' }, data: { email: 'nga@tohieu.edu.vn' } });
+    for (const username of ['gv.nga', 'NGA@tohieu.edu.vn', 'Gv.Nga', ' nga@tohieu.edu.vn ']) {
+      const r = await call('POST', 'auth.signIn', { input: { username, password: 'sai-mat-khau' } });
+      expect(r.status).toBe(401);
+    }
+    const rows = await database.db.loginAttempt.findMany({ where: { ok: false } });
+    expect(rows.map((r) => r.identifier)).toEqual(Array(4).fill('u-gv-nga'));
+    // Alternating the two names does not halve the slow-down: the fifth attempt waits for four.
+    const t0 = performance.now();
+    const r = await call('POST', 'auth.signIn', {
+      input: { username: 'nga@tohieu.edu.vn', password: DEMO_PASSWORD },
+    });
+    expect(r.status).toBe(200);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(signInDelayMs(4, 0) - 20);
+    // An unknown name is still counted, under what was typed (normalised).
+    await call('POST', 'auth.signIn', { input: { username: '  Khong.Co.Ai ', password: 'sai-mat-khau' } });
+    expect(await database.db.loginAttempt.count({ where: { identifier: 'khong.co.ai' } })).toBe(1);
+  });
+
+  it('takes parallel guesses on one account one at a time: ten at once wait the sum of their delays', async () => {
+    // A short schedule, so the sum stays a few seconds; the address's own slow-down stays out.
+    const schedule: SignInSchedule = {
+      account: { free: 1, baseMs: 50, maxMs: 400 },
+      address: { free: 1000, baseMs: 1, maxMs: 1 },
+    };
+    const fast = await startServer(
+      {
+        PORT: 0,
+        HOST: '127.0.0.1',
+        DATABASE_URL: database.url,
+        TEMPORAL_ADDRESS: '127.0.0.1:1',
+        TEMPORAL_NAMESPACE: 'default',
+        DATA_KEY: FieldCipher.generateKey(),
+        TEMPORAL_TIMEOUT_MS: 1500,
+      },
+      { signInSchedule: schedule },
+    );
+    try {
+      const post = (password: string) =>
+        fetch(`http://127.0.0.1:${fast.port}/trpc/auth.signIn`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'gv.hoa', password }),
+        }).then((r) => r.status);
+      const owed = Array.from({ length: 10 }, (_, i) => signInDelayMs(i, 0, schedule));
+      const t0 = performance.now();
+      const wrong = Array.from({ length: 10 }, (_, i) => post(`sai-${i}`));
+      // The owner, in the same burst: queued behind the guesses, never refused.
+      const right = post(DEMO_PASSWORD);
+      expect(await Promise.all(wrong)).toEqual(Array(10).fill(401));
+      expect(await right).toBe(200);
+      const elapsed = performance.now() - t0;
+      const sum = owed.reduce((a, b) => a + b, 0);
+      // (The owner's turn, wherever it fell, added its own wait on top.)
+      expect(elapsed).toBeGreaterThanOrEqual(sum - 30);
+      // Each failure was recorded at least its own wait after the one before: none overlapped.
+      const rows = await database.db.loginAttempt.findMany({
+        where: { identifier: 'u-gv-hoa', ok: false },
+        orderBy: { at: 'asc' },
+      });
+      expect(rows).toHaveLength(10);
+      for (let i = 1; i < rows.length; i++)
+        expect(
+          (rows[i] as { at: Date }).at.getTime() - (rows[i - 1] as { at: Date }).at.getTime(),
+        ).toBeGreaterThanOrEqual((owed[i] as number) - 15);
+    } finally {
+      await fast.close();
+    }
+  });
+
   it('never refuses a right password because others behind the same address failed', async () => {
     for (let i = 0; i < 24; i++) {
       const r = await call('POST', 'auth.signIn', {
@@ -189,7 +260,7 @@ describe('sign-in and the session', () => {
       input: { username: 'gv.lan', password: 'sai-mat-khau' },
       headers: { 'x-forwarded-for': '198.51.100.9' },
     });
-    expect(await database.db.loginAttempt.findFirst({ where: { identifier: 'gv.lan' } })).toMatchObject({
+    expect(await database.db.loginAttempt.findFirst({ where: { identifier: 'u-gv-lan' } })).toMatchObject({
       ip: '127.0.0.1',
     });
     const proxied = await startServer({
@@ -215,7 +286,7 @@ describe('sign-in and the session', () => {
       expect((await post('192.0.2.1, 203.0.113.7, 10.1.2.3', 'sai-mat-khau')).status).toBe(401);
       expect((await post('203.0.113.8', 'sai-mat-khau')).status).toBe(401);
       const rows = await database.db.loginAttempt.findMany({
-        where: { identifier: 'gv.thuy' },
+        where: { identifier: 'u-gv-thuy' },
         orderBy: { id: 'asc' },
       });
       expect(rows.map((r) => r.ip)).toEqual(['203.0.113.7', '203.0.113.8']);
@@ -429,7 +500,7 @@ describe('cross-origin requests and security headers', () => {
     }
   });
 
-  it('sends CSP and the other headers; HSTS and a Secure cookie only over https', async () => {
+  it('sends CSP and the other headers; HSTS and a Secure cookie only over https, told so only by a trusted proxy', async () => {
     const health = await fetch(`${base}/trpc/auth.me`);
     const csp = health.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
@@ -441,12 +512,43 @@ describe('cross-origin requests and security headers', () => {
     expect(health.headers.get('referrer-policy')).toBe('no-referrer');
     expect(health.headers.get('strict-transport-security')).toBeNull();
 
-    const https = await call('POST', 'auth.signIn', {
+    // The main server trusts no proxy: a client saying "https" over plain http is not believed.
+    const forged = await call('POST', 'auth.signIn', {
       input: { username: 'cv.tuan', password: DEMO_PASSWORD },
       headers: { 'x-forwarded-proto': 'https' },
     });
-    expect(https.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
-    expect(https.cookies[0]).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    expect(forged.status).toBe(200);
+    expect(forged.headers.get('strict-transport-security')).toBeNull();
+    expect(forged.cookies[0]).toMatch(/; HttpOnly; SameSite=Lax$/);
+
+    // Behind a trusted proxy its word counts: the value it wrote, the right-most one.
+    const proxied = await startServer({
+      PORT: 0,
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+      TEMPORAL_NAMESPACE: 'default',
+      DATA_KEY: FieldCipher.generateKey(),
+      TEMPORAL_TIMEOUT_MS: 1500,
+      TRUSTED_PROXIES: '127.0.0.1',
+    });
+    try {
+      const post = (proto: string) =>
+        fetch(`http://127.0.0.1:${proxied.port}/trpc/auth.signIn`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-proto': proto },
+          body: JSON.stringify({ username: 'cv.tuan', password: DEMO_PASSWORD }),
+        });
+      const https = await post('https');
+      expect(https.status).toBe(200);
+      expect(https.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(https.headers.getSetCookie()[0]).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+      const appended = await post('https, http');
+      expect(appended.headers.get('strict-transport-security')).toBeNull();
+      expect(appended.headers.getSetCookie()[0]).toMatch(/; HttpOnly; SameSite=Lax$/);
+    } finally {
+      await proxied.close();
+    }
   });
 });
 

@@ -10,12 +10,14 @@ import { until } from './support/until';
 /**
  * A card leaves the boards that lose the case: a replaced helper's, and after a transfer the
  * former school's (its coordinator, the child's former homeroom teacher, the ended helper).
- * Until this, the card stayed there — named — until the page was reloaded.
+ * Until this, the card stayed there — named — until the page was reloaded. A teacher of that
+ * school who never held the card is told nothing: a removal would hand her a case id.
  */
 type Api = ReturnType<typeof createTRPCClient<AppRouter>>;
 let stack: TestStack;
 const sockets: Socket[] = [];
-const USERS = ['ct.huong', 'ct.phuong', 'cv.tuan', 'gv.lan', 'gv.duc', 'gv.uyen'] as const;
+// gv.thuy teaches at the same school (homeroom of 8A) but never had this case.
+const USERS = ['ct.huong', 'ct.phuong', 'cv.tuan', 'gv.lan', 'gv.duc', 'gv.uyen', 'gv.thuy'] as const;
 type User = (typeof USERS)[number];
 const apis = {} as Record<User, Api>;
 const live = {} as Record<User, { events: LiveCaseEvent[]; removed: LiveCaseRemoved[] }>;
@@ -95,6 +97,9 @@ describe('cards that leave an audience', () => {
     );
     expect(live['cv.tuan'].removed).toEqual([]);
     expect(live['cv.tuan'].events.every((e) => !('studentName' in e.card))).toBe(true);
+    // The school's other teachers never held the card: no removal, no event, no case id.
+    expect(live['gv.thuy'].removed).toEqual([]);
+    expect(live['gv.thuy'].events.filter((e) => e.caseId === caseId)).toEqual([]);
     // Told once: later events of the case do not tell the former helper again.
     expect(live['gv.duc'].removed.filter((r) => r.caseId === caseId)).toHaveLength(1);
     expect(live['ct.phuong'].removed).toEqual([]);

@@ -188,6 +188,15 @@ describe('my tasks', () => {
   it('answers an offer: a decline needs a reason, an accept brings the plan task', async () => {
     // gv.duc has st-06 offered to him in the demo.
     const t = await signInPage(b, 'gv.duc');
+    // To decide he sees who the child is (an audited read), but not the family's story nor what
+    // the school wrote: the note says both come once he accepts.
+    const c = await db().case.findFirstOrThrow({ where: { studentId: 'st-06' }, select: { id: true } });
+    await t.page.locator('header').first().waitFor();
+    await t.page.goto(`${b.stack.baseUrl}/cases/${c.id}`);
+    await t.page.locator(`[data-testid="case-page"][data-case-id="${c.id}"]`).waitFor({ timeout: 15_000 });
+    await expect(t.page.getByTestId('student-name').textContent()).resolves.toBe('Mùa Thị Dợ');
+    await t.page.getByTestId('offer-note').waitFor();
+    await expect(t.page.getByTestId('family').count()).resolves.toBe(0);
     await openTasks(t.page);
     await t.page.locator('[data-task-type="respond_offer"]').click();
     await t.page.getByTestId('offer-form').waitFor();

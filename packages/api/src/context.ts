@@ -1,5 +1,6 @@
 import type { Db, FieldCipher } from '@donghanh/db';
 import type { Client } from '@temporalio/client';
+import type { SignInSchedule } from './auth/throttle';
 
 /** What every procedure receives: the database read model and the Temporal client. */
 export interface ApiDeps {
@@ -10,6 +11,8 @@ export interface ApiDeps {
   workflowTimeoutMs?: number;
   /** Seals and opens family circumstances; absent when DATA_KEY is not configured. */
   cipher?: FieldCipher | undefined;
+  /** The sign-in slow-down (`SIGN_IN_SCHEDULE` unless a test shortens it). */
+  signInSchedule?: SignInSchedule | undefined;
 }
 
 /** A role a user holds on a unit of the organisation tree (a school, an office, the province). */

@@ -10,7 +10,7 @@ export {
   sessionCookie,
   withSecureFlag,
 } from './auth/session';
-export { signInDelayMs } from './auth/throttle';
+export { SIGN_IN_SCHEDULE, type SignInSchedule, signInDelayMs } from './auth/throttle';
 export type { ApiDeps, Context, RoleOnUnit, SessionUser } from './context';
 export { runTemporalCodec, type TemporalCodecRequest } from './operations/admin/temporal-codec';
 export { caseIdFor } from './operations/case/case-identity';

@@ -1,4 +1,4 @@
-import { type IdentityView, identityView, type Surface, type Viewer } from '@donghanh/domain';
+import { type IdentityView, identityView, type Surface, seesFreeText, type Viewer } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardScopeOf } from '../src/access/board-scope';
 import {
@@ -23,10 +23,13 @@ beforeAll(async () => {
     where: { id: 'st-06' },
     data: { familySealed: cipher.seal('Bố mẹ đi làm xa', 'st-06') },
   });
+  await database.db.case.update({ where: { id: CASE }, data: { closureNote: NOTE } });
 });
 afterAll(() => database?.drop());
 
 const NAME = 'Mùa Thị Dợ';
+/** Free text the school wrote on the case. */
+const NOTE = 'Em Dợ ở với bà ngoại';
 const CALLERS = (Object.keys(ACTORS) as Actor[]).filter((a) => a !== 'anonymous');
 const FACTS = {
   caseId: CASE,
@@ -36,15 +39,25 @@ const FACTS = {
   homeroomId: null as string | null,
 };
 
-async function expected(actor: Actor, surface: Surface): Promise<IdentityView> {
+async function ruleFor(actor: Actor) {
   const user = await sessionUser(ACTORS[actor]);
-  if (!user) return 'none';
+  if (!user) return null;
   const homeroom = await database.db.student.findUniqueOrThrow({
     where: { id: 'st-06' },
     select: { class: { select: { homeroomId: true } } },
   });
   const viewer: Viewer = await boardScopeOf(database.db, user);
-  return identityView(viewer, { ...FACTS, homeroomId: homeroom.class?.homeroomId ?? null }, surface);
+  return { viewer, facts: { ...FACTS, homeroomId: homeroom.class?.homeroomId ?? null } };
+}
+
+async function expected(actor: Actor, surface: Surface): Promise<IdentityView> {
+  const r = await ruleFor(actor);
+  return r ? identityView(r.viewer, r.facts, surface) : 'none';
+}
+
+async function expectedFreeText(actor: Actor): Promise<boolean> {
+  const r = await ruleFor(actor);
+  return r ? seesFreeText(r.viewer, r.facts, 'case_page') : false;
 }
 
 const fails = (p: Promise<unknown>) => p.then(() => false).catch(() => true);
@@ -61,6 +74,10 @@ describe('every surface asks the identity rule', () => {
       expect(c.identity?.fullName ?? null).toBe(page === 'masked' ? null : NAME);
       const family = actor === 'helper' || actor === 'coordinator' || actor === 'principal';
       expect(c.identity?.family ?? null).toBe(family ? 'Bố mẹ đi làm xa' : null);
+      // The free text (here the closure note) only where the rule gives it.
+      const freeText = await expectedFreeText(actor);
+      expect(c.closureNote).toBe(freeText ? NOTE : null);
+      expect(c.freeText).toBe(freeText);
     }
 
     const card = (await api.board.cards({})).cards.find((c) => c.caseId === CASE);
@@ -82,11 +99,17 @@ describe('every surface asks the identity rule', () => {
     if (listed) expect(listed.studentName === NAME ? 'named' : 'masked').toBe(board);
   });
 
-  it('gives the offered teacher the name to decide, but a masked card, no search hit and no family', async () => {
+  it('gives the offered teacher the name to decide, but a masked card, no search hit, no free text and no family', async () => {
     expect(await expected('offered', 'case_page')).toBe('named');
     expect(await expected('offered', 'board_card')).toBe('masked');
     expect(await expected('offered', 'student_search')).toBe('none');
+    expect(await expectedFreeText('offered')).toBe(false);
     const c = await (await callerFor('offered')).case.get({ caseId: CASE });
+    expect(c.view).toBe('named');
+    expect(c.identity?.fullName).toBe(NAME);
     expect(c.identity?.family).toBeNull();
+    expect(c.closureNote).toBeNull();
+    expect(JSON.stringify(c)).not.toContain(NOTE);
+    expect(c.freeText).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
+import type { Db } from '@donghanh/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE, callerFor, cipher, database, setUpFixture } from './support/fixture';
 
 /**
  * The office's case page is built from an allow-list: whatever a school writes in free text —
  * goals, comments, notes, item descriptions, subjects, reasons, the closure note, the sponsor —
- * stays with the school's staff, and an offered teacher sees the child's name to decide but the
- * family's circumstances only after accepting.
+ * stays with the school's staff on the case. An offered teacher sees the child's name to decide,
+ * and the free text and the family's circumstances only after accepting.
  */
 beforeAll(async () => {
   await setUpFixture();
@@ -159,12 +160,49 @@ describe("an office's case page", () => {
     expect(seen.identity?.family).toBe(`${PLANTED} family`);
   });
 
-  it('shows a teacher only offered the case the name to decide, audited, but not the family', async () => {
+  it('shows a teacher only offered the case the name to decide, audited, but no free text and not the family', async () => {
     const seen = await (await callerFor('offered')).case.get({ caseId: CASE });
     expect(seen.view).toBe('named');
     expect(seen.identity?.fullName).toBe(NAME);
     expect(seen.identity?.family).toBeNull();
+    // The office's allow-listed content, nothing more: no goals, comments, notes, sponsor, payloads.
+    expect(JSON.stringify(seen)).not.toContain('Planted');
+    expect(seen.freeText).toBe(false);
+    const office = await (await callerFor('office')).case.get({ caseId: CASE });
+    const content = ({ view: _v, identity: _i, masked: _m, revealedUntil: _r, ...rest }: typeof seen) => rest;
+    expect(content(seen)).toEqual(content(office));
     const audit = await database.db.auditLog.findMany({ where: { actorId: 'u-gv-duc' } });
     expect(audit.map((a) => [a.action, a.reason])).toEqual([['student.read', 'offer to decide']]);
+  });
+
+  it('keeps the reveal it read: one that lapses during the request still answers, not a 500', async () => {
+    const db = database.db;
+    await db.identityReveal.deleteMany({ where: { caseId: CASE } });
+    const office = await callerFor('office');
+    await office.case.revealIdentity({ caseId: CASE, reason: 'Xác minh trước khi xét khen thưởng' });
+    // The reveal lapses right after the request has read it.
+    const reveals = new Proxy(db.identityReveal, {
+      get(target, key, receiver) {
+        if (key !== 'findFirst') return Reflect.get(target, key, receiver);
+        return async (args: Parameters<Db['identityReveal']['findFirst']>[0]) => {
+          const found = await target.findFirst(args);
+          await target.updateMany({
+            where: { caseId: CASE },
+            data: { expiresAt: new Date(Date.now() - 1000) },
+          });
+          return found;
+        };
+      },
+    });
+    const lapsing = new Proxy(db, {
+      get: (target, key, receiver) =>
+        key === 'identityReveal' ? reveals : Reflect.get(target, key, receiver),
+    });
+    const seen = await (await callerFor('office', { db: lapsing })).case.get({ caseId: CASE });
+    expect(seen.view).toBe('revealed');
+    expect(seen.identity?.fullName).toBe(NAME);
+    expect(seen.revealedUntil).not.toBeNull();
+    // The next read finds no live reveal: masked again.
+    expect((await office.case.get({ caseId: CASE })).view).toBe('masked');
   });
 });

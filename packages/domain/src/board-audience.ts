@@ -7,13 +7,7 @@ export type { CaseAudienceFacts } from './identity-rule';
  * The board, its export and the live channel: which cards a viewer holds and whether each is
  * named. The decision itself is `identityView` (identity-rule.ts), asked per surface.
  */
-export type BoardScope = Viewer & {
-  /**
-   * Schools where the user teaches: never a reason to see a case (the rule decides that), only
-   * where to tell them that a case they had — as homeroom teacher, say — has left.
-   */
-  staffSchoolIds?: ReadonlySet<string>;
-};
+export type BoardScope = Viewer;
 
 export type CardView = 'named' | 'masked';
 
@@ -49,14 +43,12 @@ export function emptyBoardScope(userId: string): BoardScope {
 export const namedRoom = (schoolId: string) => `school:${schoolId}:named`;
 export const maskedRoom = (schoolId: string) => `school:${schoolId}:masked`;
 export const userRoom = (userId: string) => `user:${userId}`;
-export const staffRoom = (schoolId: string) => `school:${schoolId}:staff`;
 
 export function roomsOfScope(scope: BoardScope): string[] {
   return [
     userRoom(scope.userId),
     ...[...scope.namedSchoolIds].map(namedRoom),
     ...[...scope.maskedSchoolIds].map(maskedRoom),
-    ...[...(scope.staffSchoolIds ?? [])].map(staffRoom),
   ];
 }
 
@@ -67,8 +59,11 @@ export function roomsOfCase(facts: CaseAudienceFacts): string[] {
 }
 
 /**
- * Who may have held a case before the event that carries this: former helpers (replaced,
- * declined, lapsed, ended) and, for a transfer, everyone at the school it left.
+ * Who may have held a case before the event that carries this: the schools it left (their named
+ * and masked audiences: coordinators, principal, offices above) and the people who held it there
+ * by name — former helpers (replaced, declined, lapsed, ended) and the homeroom teacher of the
+ * class a transferred child left. Never a school's other teachers: they never had the card, and
+ * a removal would tell them a case id they never held.
  */
 export interface FormerAudience {
   schoolIds: readonly string[];
@@ -77,7 +72,7 @@ export interface FormerAudience {
 
 export function roomsOfFormer(former: FormerAudience): string[] {
   return [
-    ...former.schoolIds.flatMap((id) => [namedRoom(id), maskedRoom(id), staffRoom(id)]),
+    ...former.schoolIds.flatMap((id) => [namedRoom(id), maskedRoom(id)]),
     ...former.userIds.map(userRoom),
   ];
 }
@@ -86,9 +81,6 @@ export function roomsOfFormer(former: FormerAudience): string[] {
 export function wasInFormerAudience(scope: BoardScope, former: FormerAudience): boolean {
   return (
     former.userIds.includes(scope.userId) ||
-    former.schoolIds.some(
-      (id) =>
-        scope.namedSchoolIds.has(id) || scope.maskedSchoolIds.has(id) || !!scope.staffSchoolIds?.has(id),
-    )
+    former.schoolIds.some((id) => scope.namedSchoolIds.has(id) || scope.maskedSchoolIds.has(id))
   );
 }

@@ -5,7 +5,8 @@
  * watch from an office, which identities they revealed) and about the case (its school, its
  * helpers, the teacher it is offered to, the child's homeroom teacher) — and asks
  * `identityView(viewer, facts, surface)`. The answer:
- * - `named`: the child's identity (and, on the case page, the case's free text);
+ * - `named`: the child's identity (and, on the case page, the case's free text when
+ *   `seesFreeText` says so: not for a teacher only offered the case);
  * - `revealed`: an office user's audited, expiring reveal: who the child is, nothing more (no
  *   family text, no free text);
  * - `masked`: a pseudonym (code, class, school) and codes, counts, dates and enums only;
@@ -62,7 +63,8 @@ const ON_THE_CASE: ReadonlySet<CaseRelation> = new Set(['school_manager', 'helpe
  * The rule. Deliberate choices:
  * - A teacher only *offered* a case sees the name on the case page (audited) to decide, but a
  *   masked card on the board and the socket (unaudited surfaces), cannot find the child in
- *   search, and gets the family's circumstances only after accepting (`seesFamily`).
+ *   search, and gets what the school wrote (`seesFreeText`) and the family's circumstances
+ *   (`seesFamily`) only after accepting: the name is enough to decide, the story is not hers yet.
  * - An office's reveal is a case-page matter: it never names a card, a socket frame or an export.
  * - E-mail leaves our servers for mailboxes we do not control: masked for everyone.
  * - Student search finds children by name, so it is `named` or `none`, never masked.
@@ -94,5 +96,12 @@ export function seesFamily(viewer: Viewer, facts: CaseAudienceFacts, surface: Su
   return surface === 'case_page' && ON_THE_CASE.has(relationTo(viewer, facts));
 }
 
-/** Whether a view shows the case's free text (notes, goals, comments): only `named`. */
-export const seesFreeText = (view: IdentityView): boolean => view === 'named';
+/**
+ * The case's free text (plan goals, comments, check-in notes, evaluation text, the closure note,
+ * the sponsor, event payloads — whatever people wrote): only where the child is `named` and only
+ * for staff with a lasting role on the case. A teacher only offered the case sees the name to
+ * decide, and the allow-listed content (`maskedCaseContent`) like an office after a reveal.
+ */
+export function seesFreeText(viewer: Viewer, facts: CaseAudienceFacts, surface: Surface): boolean {
+  return ON_THE_CASE.has(relationTo(viewer, facts)) && identityView(viewer, facts, surface) === 'named';
+}

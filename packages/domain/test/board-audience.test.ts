@@ -7,7 +7,9 @@ import {
   cardViewFor,
   emptyBoardScope,
   roomsOfCase,
+  roomsOfFormer,
   roomsOfScope,
+  wasInFormerAudience,
 } from '../src';
 
 const scope: BoardScope = {
@@ -86,5 +88,31 @@ describe('rooms', () => {
         },
       ),
     );
+  });
+});
+
+describe('the former audience of a case that left', () => {
+  const former = { schoolIds: ['s-old'], userIds: ['u-old-homeroom', 'u-old-helper'] };
+  const teacher = (userId: string): BoardScope => ({
+    userId,
+    namedSchoolIds: new Set(),
+    maskedSchoolIds: new Set(),
+  });
+
+  it("is the school's named and masked audiences and the people who held the card, not its other teachers", () => {
+    expect(roomsOfFormer(former).sort()).toEqual(
+      ['school:s-old:masked', 'school:s-old:named', 'user:u-old-helper', 'user:u-old-homeroom'].sort(),
+    );
+    expect(wasInFormerAudience(teacher('u-old-homeroom'), former)).toBe(true);
+    expect(wasInFormerAudience({ ...teacher('u-ct'), namedSchoolIds: new Set(['s-old']) }, former)).toBe(
+      true,
+    );
+    expect(wasInFormerAudience({ ...teacher('u-office'), maskedSchoolIds: new Set(['s-old']) }, former)).toBe(
+      true,
+    );
+    // A teacher of the old school who never held the card shares no room with it and is not told.
+    const other = teacher('u-other-teacher');
+    expect(wasInFormerAudience(other, former)).toBe(false);
+    expect(roomsOfScope(other).some((r) => roomsOfFormer(former).includes(r))).toBe(false);
   });
 });

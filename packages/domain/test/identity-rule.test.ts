@@ -8,6 +8,7 @@ import {
   SURFACES,
   type Surface,
   seesFamily,
+  seesFreeText,
   type Viewer,
 } from '../src';
 
@@ -125,6 +126,16 @@ describe('the identity rule', () => {
     for (const s of SURFACES.filter((x) => x !== 'case_page'))
       expect(seesFamily(VIEWERS.manager, FACTS, s)).toBe(false);
   });
+
+  it("gives the case page's free text to staff with a lasting role: an offered teacher gets the name, not the story", () => {
+    const freeText = Object.entries(VIEWERS)
+      .filter(([, v]) => seesFreeText(v, FACTS, 'case_page'))
+      .map(([k]) => k);
+    expect(freeText).toEqual(['manager', 'helper', 'homeroom']);
+    expect(identityView(VIEWERS.offered, FACTS, 'case_page')).toBe('named');
+    expect(seesFreeText(VIEWERS.offered, FACTS, 'case_page')).toBe(false);
+    expect(seesFreeText(VIEWERS.manager, FACTS, 'email')).toBe(false);
+  });
 });
 
 const USERS = ['u1', 'u2', 'u3'];
@@ -188,7 +199,7 @@ describe('properties of the identity rule', () => {
     );
   });
 
-  it('no relation to the case means nothing on any surface; the family needs a lasting role', () => {
+  it('no relation to the case means nothing on any surface; the family and free text need a lasting role', () => {
     fc.assert(
       fc.property(arbViewer, arbFacts, fc.constantFrom(...SURFACES), (v, f, surface) => {
         const viewer = toViewer(v);
@@ -197,6 +208,11 @@ describe('properties of the identity rule', () => {
         if (relation === 'stranger') expect(identityView(viewer, facts, surface)).toBe('none');
         if (seesFamily(viewer, facts, surface)) {
           expect(surface).toBe('case_page');
+          expect(['school_manager', 'helper', 'homeroom']).toContain(relation);
+        }
+        // Free text never goes further than the name, nor to anyone without a lasting role.
+        if (seesFreeText(viewer, facts, surface)) {
+          expect(identityView(viewer, facts, surface)).toBe('named');
           expect(['school_manager', 'helper', 'homeroom']).toContain(relation);
         }
       }),

@@ -16,8 +16,7 @@ export async function boardScopeOf(
   const unitsWith = (want: (r: RoleOnUnit['role']) => boolean) =>
     user.roles.filter((r) => want(r.role)).map((r) => r.unitId);
   const namedUnits = unitsWith((r) => NAMED_ROLES.has(r));
-  const staffUnits = unitsWith((r) => r === 'TEACHER' || r === 'HOMEROOM_TEACHER');
-  const [named, masked, staff] = await Promise.all([
+  const [named, masked] = await Promise.all([
     // Exactly the school's own unit, as on the case page: a school role never names the
     // children of schools below some other unit, whatever the data says.
     namedUnits.length
@@ -29,11 +28,6 @@ export async function boardScopeOf(
       db,
       unitsWith((r) => r === 'OFFICE_COORDINATOR'),
     ),
-    staffUnits.length
-      ? db.school
-          .findMany({ where: { unitId: { in: staffUnits } }, select: { id: true } })
-          .then((rows) => rows.map((r) => r.id))
-      : Promise.resolve([]),
   ]);
   const namedSchoolIds = new Set(named);
   const maskedSchoolIds = new Set(masked.filter((id) => !namedSchoolIds.has(id)));
@@ -41,7 +35,6 @@ export async function boardScopeOf(
     userId: user.id,
     namedSchoolIds,
     maskedSchoolIds,
-    staffSchoolIds: new Set(staff),
     reach: { userId: user.id, schoolIds: [...namedSchoolIds, ...maskedSchoolIds] },
   };
 }

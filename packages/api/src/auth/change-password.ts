@@ -3,7 +3,7 @@ import type { Context, SessionUser } from '../context';
 import { adminAuditRow } from '../operations/admin/admin-audit';
 import { hashPassword, temporaryPassword, verifyPassword } from './password';
 import { destroyUserSessions } from './session';
-import { attemptDelayMs, attemptIdentifier, recordAttempt, sleep } from './throttle';
+import { attemptDelayMs, attemptKey, attemptLocks, attemptQueue, recordAttempt, sleep } from './throttle';
 
 /**
  * The signed-in user (the `signedIn` rule) replaces their password after proving the current one (a wrong one counts
@@ -14,12 +14,17 @@ export async function changePassword(
   input: { current: string; next: string },
 ) {
   const me = ctx.user;
-  const identifier = attemptIdentifier(me.username);
-  // Same slow-down as sign-in, and like it no transaction is held while argon2 runs.
-  await sleep(await attemptDelayMs(ctx.db, identifier, ctx.clientAddress));
-  const row = await ctx.db.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
-  const ok = await verifyPassword(row?.passwordHash, input.current);
-  if (!ok) await recordAttempt(ctx.db, identifier, ctx.clientAddress, false);
+  const key = attemptKey(me.id, me.username);
+  const ip = ctx.clientAddress;
+  // Same slow-down as sign-in, counted on the same account key and taken in the same queue; like
+  // it no transaction is held while argon2 runs.
+  const ok = await attemptQueue.run(attemptLocks(key, ip), async () => {
+    await sleep(await attemptDelayMs(ctx.db, key, ip, new Date(), ctx.signInSchedule));
+    const row = await ctx.db.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
+    const right = await verifyPassword(row?.passwordHash, input.current);
+    if (!right) await recordAttempt(ctx.db, key, ip, false);
+    return right;
+  });
   if (!ok) throw new AppError('INVALID_CREDENTIALS');
   const passwordHash = await hashPassword(input.next);
   await ctx.db.user.update({ where: { id: me.id }, data: { passwordHash, mustChangePassword: false } });

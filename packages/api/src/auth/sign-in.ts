@@ -8,7 +8,7 @@ import {
   resolveSessionById,
   sessionCookie,
 } from './session';
-import { attemptDelayMs, attemptIdentifier, recordAttempt, sleep } from './throttle';
+import { attemptDelayMs, attemptKey, attemptLocks, attemptQueue, recordAttempt, sleep } from './throttle';
 
 export interface SignInResult {
   user: SessionUser;
@@ -17,33 +17,46 @@ export interface SignInResult {
 }
 
 /**
- * Waits out the slow-down owed by recent failures, then checks the password (argon2id; a dummy
- * verification when the account does not exist, so timing does not reveal usernames) and that
- * the account is not disabled, records the attempt, and on success starts a session and sets
- * its cookie. No transaction or lock is held meanwhile: argon2 takes tens of milliseconds and
- * parallel attempts must not tie up the pool's connections.
+ * Finds the account the identifier names, then — one attempt at a time on that account and from
+ * that address (throttle.ts) — waits out the slow-down owed by recent failures, checks the
+ * password (argon2id; a dummy verification when the account does not exist, so timing does not
+ * reveal usernames) and that the account is not disabled, and records the attempt; on success
+ * starts a session and sets its cookie. No transaction or lock on the database is held meanwhile:
+ * argon2 takes tens of milliseconds and parallel attempts must not tie up the pool's connections.
  */
 export async function signIn(
   ctx: Context,
   input: { username: string; password: string },
 ): Promise<SignInResult> {
-  const identifier = attemptIdentifier(input.username);
+  const typed = input.username.normalize('NFC').trim();
   const ip = ctx.clientAddress;
-  await sleep(await attemptDelayMs(ctx.db, identifier, ip));
-  const user = await ctx.db.user.findFirst({
+  const named = await ctx.db.user.findFirst({
     where: {
       OR: [
-        { username: { equals: identifier, mode: 'insensitive' } },
-        { email: { equals: identifier, mode: 'insensitive' } },
+        { username: { equals: typed, mode: 'insensitive' } },
+        { email: { equals: typed, mode: 'insensitive' } },
       ],
     },
-    select: { id: true, passwordHash: true, mustChangePassword: true, disabledAt: true },
+    select: { id: true },
   });
-  // A disabled account still costs a full verification and counts as a failure, so its
-  // answer (and its slow-down) is exactly that of a wrong password.
-  const ok = (await verifyPassword(user?.passwordHash, input.password)) && !user?.disabledAt;
-  await recordAttempt(ctx.db, identifier, ip, ok);
-  if (!ok || !user) throw new AppError('INVALID_CREDENTIALS');
+  // Username and e-mail of one account count as one.
+  const key = attemptKey(named?.id ?? null, typed);
+  const user = await attemptQueue.run(attemptLocks(key, ip), async () => {
+    await sleep(await attemptDelayMs(ctx.db, key, ip, new Date(), ctx.signInSchedule));
+    // Read after the wait: a password changed meanwhile is the one checked.
+    const row = named
+      ? await ctx.db.user.findUnique({
+          where: { id: named.id },
+          select: { id: true, passwordHash: true, mustChangePassword: true, disabledAt: true },
+        })
+      : null;
+    // A disabled account still costs a full verification and counts as a failure, so its
+    // answer (and its slow-down) is exactly that of a wrong password.
+    const ok = (await verifyPassword(row?.passwordHash, input.password)) && !!row && !row.disabledAt;
+    await recordAttempt(ctx.db, key, ip, ok);
+    return ok ? row : null;
+  });
+  if (!user) throw new AppError('INVALID_CREDENTIALS');
 
   if (ctx.sessionId) await destroySession(ctx.db, ctx.sessionId);
   const session = await createSession(ctx.db, user.id, { ip, userAgent: ctx.userAgent ?? null });

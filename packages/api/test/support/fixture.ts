@@ -195,9 +195,9 @@ export async function sessionUser(id: string | null): Promise<SessionUser | null
 export const cipher = new FieldCipher(FieldCipher.generateKey());
 
 /** A caller for `actor`, as the HTTP layer would build it after resolving the session. */
-export async function callerFor(actor: Actor) {
+export async function callerFor(actor: Actor, o: { db?: Context['db'] } = {}) {
   const ctx: Context = {
-    db: database.db,
+    db: o.db ?? database.db,
     temporal,
     user: await sessionUser(ACTORS[actor]),
     sessionId: null,

@@ -54,6 +54,7 @@ export async function readFeed(
   const r = await db.query(
     `SELECT e.id::text AS id, e.txid::text AS txid, e.type, e."createdAt" AS "eventAt",
             e.payload->>'fromSchoolId' AS "formerSchoolId",
+            e.payload->>'fromHomeroomId' AS "formerHomeroomId",
             ARRAY(SELECT DISTINCT h."userId" FROM "CaseHelper" h
                    WHERE h."caseId" = c.id AND h.status IN ('ENDED', 'DECLINED', 'EXPIRED')) AS "formerUserIds",
             ${CARD_COLUMNS}
@@ -76,9 +77,14 @@ export async function readFeed(
       audience,
       former: {
         schoolIds: row.formerSchoolId && row.formerSchoolId !== card.schoolId ? [row.formerSchoolId] : [],
-        userIds: ((row.formerUserIds as string[] | null) ?? []).filter(
-          (id) => !audience.helperUserIds.includes(id) && !audience.offeredUserIds.includes(id),
-        ),
+        // Former helpers (ended, declined, lapsed) and the homeroom teacher of the class a
+        // transferred child left: the people who held the card, not everyone at the school.
+        userIds: [
+          ...new Set([
+            ...((row.formerUserIds as string[] | null) ?? []),
+            ...(row.formerHomeroomId ? [row.formerHomeroomId as string] : []),
+          ]),
+        ].filter((id) => !audience.helperUserIds.includes(id) && !audience.offeredUserIds.includes(id)),
       },
     };
   });

@@ -67,8 +67,15 @@ export function transferActivities(deps: ActivityDeps) {
         const stage = args.approve ? 'assignment' : args.stage;
         const c = await db.case.findUniqueOrThrow({
           where: { id: args.caseId },
-          select: { studentId: true, schoolId: true },
+          select: {
+            studentId: true,
+            schoolId: true,
+            student: { select: { class: { select: { homeroomId: true } } } },
+          },
         });
+        // The child leaves the class, so the event keeps who had the case as homeroom teacher:
+        // the live board tells that teacher (and no one else at the school) that the card left.
+        const fromHomeroomId = args.approve ? (c.student.class?.homeroomId ?? null) : null;
         const r = await applyCaseStep(db, {
           caseId: args.caseId,
           type: args.approve ? 'case.transferred' : 'case.transfer_refused',
@@ -76,6 +83,7 @@ export function transferActivities(deps: ActivityDeps) {
             round: args.round,
             fromSchoolId: c.schoolId,
             toSchoolId: args.toSchoolId,
+            ...(fromHomeroomId ? { fromHomeroomId } : {}),
             ...(args.comment ? { comment: args.comment } : {}),
           },
           actorId: args.actorId,

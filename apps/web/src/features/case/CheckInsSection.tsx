@@ -127,7 +127,7 @@ export function CheckInsSection({ c }: { c: CaseDetail }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {c.view !== 'named' && (
+          {!c.freeText && (
             <Text size="xs" c="dimmed" mt="xs" data-testid="checkin-notes-hidden">
               {t('freeTextHidden')}
             </Text>

@@ -63,7 +63,7 @@ export function EvaluationsSection({ c }: { c: CaseDetail }) {
       ) : (
         <Stack>
           {[...c.evaluations].reverse().map((e) => (
-            <EvaluationItem key={e.id} e={e} hidden={c.view !== 'named'} />
+            <EvaluationItem key={e.id} e={e} hidden={!c.freeText} />
           ))}
         </Stack>
       )}

@@ -19,13 +19,26 @@ function Field({ label, value }: { label: string; value: string | null | undefin
   );
 }
 
-function IdentityShown({ identity, revealed }: { identity: CaseIdentity; revealed: boolean }) {
+function IdentityShown({
+  identity,
+  revealed,
+  offered,
+}: {
+  identity: CaseIdentity;
+  revealed: boolean;
+  offered: boolean;
+}) {
   const { t } = useTranslation(NS);
   return (
     <Stack gap="sm">
       {revealed && (
         <Alert color="orange" variant="light" data-testid="revealed-note">
           {t('identity.revealedNote')}
+        </Alert>
+      )}
+      {offered && (
+        <Alert color="blue" variant="light" data-testid="offer-note">
+          {t('identity.offerNote')}
         </Alert>
       )}
       <Text fw={700} size="lg" data-testid="student-name">
@@ -71,7 +84,11 @@ export function IdentityBlock({ c }: { c: CaseDetail }) {
       </Title>
       {c.identity ? (
         <>
-          <IdentityShown identity={c.identity} revealed={office} />
+          <IdentityShown
+            identity={c.identity}
+            revealed={c.view === 'revealed'}
+            offered={c.view === 'named' && !c.freeText}
+          />
           {expiresAt && (
             <Text size="xs" c="dimmed" mt="xs">
               {t('reveal.until', { time: dateTimeText(expiresAt) })}

@@ -86,7 +86,7 @@ export function NotesSection({ c }: { c: CaseDetail }) {
                 </Text>
               </div>
             ))}
-            {c.view !== 'named' && (
+            {!c.freeText && (
               <Text size="xs" c="dimmed">
                 {t('notes.textHidden')}
               </Text>

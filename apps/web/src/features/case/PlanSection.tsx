@@ -31,7 +31,7 @@ export function PlanSection({ c }: { c: CaseDetail }) {
               {plan.reviewedAt ? ` · ${t('plan.reviewed', { date: dateText(plan.reviewedAt) })}` : ''}
             </Text>
           </Group>
-          {c.view !== 'named' && (
+          {!c.freeText && (
             <Text size="sm" c="dimmed" data-testid="plan-hidden">
               {GOALS.map((g) => `${t(`plan.goals.${g}`)}: ${t('hidden')}`).join(' · ')}
             </Text>

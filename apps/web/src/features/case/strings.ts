@@ -42,6 +42,8 @@ const vi = {
     moetCode: 'Mã định danh Bộ GD&ĐT',
     family: 'Hoàn cảnh gia đình',
     revealedNote: 'Bạn đang xem danh tính đã mở có ghi lý do; lượt xem này được ghi nhật ký.',
+    offerNote:
+      'Bạn thấy tên học sinh để quyết định nhận giúp đỡ; lượt xem này được ghi nhật ký. Hoàn cảnh gia đình, kế hoạch và ghi chú hiện sau khi bạn nhận.',
     maskedTitle: 'Danh tính được ẩn',
     masked: 'Mã hồ sơ {{code}}, lớp {{className}}, {{school}}',
     maskedExplain:
@@ -299,6 +301,8 @@ const en: Shape = {
     moetCode: 'Ministry ID',
     family: 'Family circumstances',
     revealedNote: 'You are viewing an identity revealed with a reason; this view is logged.',
+    offerNote:
+      'You see the student’s name to decide on the offer; this view is logged. Family circumstances, the plan and notes are shown once you accept.',
     maskedTitle: 'Identity hidden',
     masked: 'Case {{code}}, class {{className}}, {{school}}',
     maskedExplain:

@@ -8,6 +8,7 @@ import {
   maskedCaseContent,
   relationTo,
   seesFamily,
+  seesFreeText,
   type Viewer,
 } from '@donghanh/domain';
 import { boardScopeOf } from '../../access/board-scope';
@@ -27,27 +28,38 @@ function audienceOf(d: NonNullable<Awaited<ReturnType<typeof readCaseDetail>>>):
   };
 }
 
-/** The viewer's facts for one case: their board scope, plus a live reveal of this case if any. */
-async function viewerOf(ctx: Context & { user: SessionUser }, facts: CaseAudienceFacts): Promise<Viewer> {
+/**
+ * The viewer's facts for one case: their board scope, plus a live reveal of this case if any,
+ * with when it ends (read once: a reveal that lapses during the request still ends this read).
+ */
+async function viewerOf(
+  ctx: Context & { user: SessionUser },
+  facts: CaseAudienceFacts,
+): Promise<{ viewer: Viewer; revealedUntil: Date | null }> {
   const scope = await boardScopeOf(ctx.db, ctx.user);
-  if (relationTo(scope, facts) !== 'office') return scope;
+  if (relationTo(scope, facts) !== 'office') return { viewer: scope, revealedUntil: null };
   const reveal = await ctx.db.identityReveal.findFirst({
     where: { userId: ctx.user.id, caseId: facts.caseId, expiresAt: { gt: new Date() } },
-    select: { caseId: true },
+    select: { caseId: true, expiresAt: true },
+    orderBy: { expiresAt: 'desc' },
   });
-  return { ...scope, revealedCaseIds: new Set(reveal ? [reveal.caseId] : []) };
+  return {
+    viewer: { ...scope, revealedCaseIds: new Set(reveal ? [reveal.caseId] : []) },
+    revealedUntil: reveal?.expiresAt ?? null,
+  };
 }
 
 /**
  * The case page, in the view the identity rule gives the caller: the school's record by name,
  * an office's pseudonymous view built from an allow-list (case-views.ts), or that view plus the
- * child's identity after an audited reveal. Every read that includes the identity is audited.
+ * child's identity — after an office's audited reveal, or for a teacher offered the case who
+ * needs the name to decide. Every read that includes the identity is audited.
  */
 export async function readCase(ctx: Context & { user: SessionUser }, caseId: string) {
   const d = await readCaseDetail(ctx.db, caseId);
   if (!d) throw new AppError('CASE_NOT_FOUND');
   const facts = audienceOf(d);
-  const viewer = await viewerOf(ctx, facts);
+  const { viewer, revealedUntil } = await viewerOf(ctx, facts);
   const view = identityView(viewer, facts, 'case_page');
   // caseReader let the caller in; the rule still has the last word on what they see.
   if (view === 'none') throw new AppError('CASE_NOT_FOUND');
@@ -55,11 +67,12 @@ export async function readCase(ctx: Context & { user: SessionUser }, caseId: str
     return {
       ...maskedCaseContent(d.case),
       view,
+      freeText: false as const,
       identity: null,
       masked: true as const,
       revealedUntil: null,
     };
-  const relation = relationTo(viewer, facts);
+  const freeText = seesFreeText(viewer, facts, 'case_page');
   await ctx.db.auditLog.create({
     data: {
       actorId: ctx.user.id,
@@ -67,27 +80,23 @@ export async function readCase(ctx: Context & { user: SessionUser }, caseId: str
       subjectType: 'student',
       subjectId: d.identity.studentId,
       caseId,
-      reason: view === 'revealed' ? 'identity revealed' : relation === 'offered' ? 'offer to decide' : null,
+      reason: view === 'revealed' ? 'identity revealed' : freeText ? null : 'offer to decide',
       ip: ctx.clientAddress,
     },
   });
   const identity = identityFields(d.identity);
-  if (view === 'revealed') {
-    const reveal = await ctx.db.identityReveal.findFirstOrThrow({
-      where: { userId: ctx.user.id, caseId, expiresAt: { gt: new Date() } },
-      select: { expiresAt: true },
-      orderBy: { expiresAt: 'desc' },
-    });
-    // A reveal shows who the child is, not what the school wrote about them.
+  if (!freeText)
+    // Who the child is, not what the school wrote about them: an office's reveal, or an offer
+    // not yet accepted.
     return {
       ...maskedCaseContent(d.case),
       view,
+      freeText: false as const,
       identity: { ...identity, family: null },
       masked: false as const,
       /** Until when the office user's reveal lasts. */
-      revealedUntil: reveal.expiresAt.toISOString(),
+      revealedUntil: view === 'revealed' && revealedUntil ? revealedUntil.toISOString() : null,
     };
-  }
   // Opened only here, only for staff with a lasting role on the case, and covered by the audit row.
   const family =
     seesFamily(viewer, facts, 'case_page') && d.identity.familySealed && ctx.cipher
@@ -96,6 +105,7 @@ export async function readCase(ctx: Context & { user: SessionUser }, caseId: str
   return {
     ...d.case,
     view,
+    freeText: true as const,
     identity: { ...identity, family },
     masked: false as const,
     revealedUntil: null,
