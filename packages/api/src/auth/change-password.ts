@@ -18,7 +18,7 @@ export async function changePassword(
   const ip = ctx.clientAddress;
   // Same slow-down as sign-in, counted on the same account key and taken in the same queue; like
   // it no transaction is held while argon2 runs.
-  const ok = await attemptQueue.run(attemptLocks(key, ip), async () => {
+  const ok = await attemptQueue.run(attemptLocks(key), async () => {
     await sleep(await attemptDelayMs(ctx.db, key, ip, new Date(), ctx.signInSchedule));
     const row = await ctx.db.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
     const right = await verifyPassword(row?.passwordHash, input.current);

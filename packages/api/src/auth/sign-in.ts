@@ -41,7 +41,7 @@ export async function signIn(
   });
   // Username and e-mail of one account count as one.
   const key = attemptKey(named?.id ?? null, typed);
-  const user = await attemptQueue.run(attemptLocks(key, ip), async () => {
+  const user = await attemptQueue.run(attemptLocks(key), async () => {
     await sleep(await attemptDelayMs(ctx.db, key, ip, new Date(), ctx.signInSchedule));
     // Read after the wait: a password changed meanwhile is the one checked.
     const row = named

@@ -7,10 +7,12 @@ import type { Db } from '@donghanh/db';
  * guessing its (guessable) username, or lock a whole school out from behind its shared address.
  * Only failures count, so a success changes nothing for anyone else. Identifiers are never logged.
  *
- * A wait only slows guessing if guesses cannot overlap: attempts on one account, and from one
- * address, run one at a time in this process (`attemptQueue`), each computing its wait after the
- * previous one was recorded. Without that, N parallel requests would all see the same count and
- * wait the same once, giving N guesses per wait.
+ * A wait only slows guessing if guesses cannot overlap: attempts on one account run one at a time
+ * in this process (`attemptQueue`), each computing its wait after the previous one was recorded.
+ * Without that, N parallel requests would all see the same count and wait the same once, giving N
+ * guesses per wait. Attempts from one address are slowed, never queued: a queue per address would
+ * let a flood of wrong guesses from a school's shared network hold every teacher's right password
+ * behind it.
  */
 export const ATTEMPT_WINDOW_MS = 15 * 60 * 1000;
 
@@ -135,8 +137,8 @@ export class KeyedQueue {
   }
 }
 
-/** One attempt at a time per account and per address, in this server process. */
+/** One attempt at a time per account, in this server process. */
 export const attemptQueue = new KeyedQueue();
 
-export const attemptLocks = (key: string, ip: string | null): string[] =>
-  ip ? [`account:${key}`, `address:${ip}`] : [`account:${key}`];
+/** The queue keys of an attempt: its account only (see above for why not its address). */
+export const attemptLocks = (key: string): string[] => [`account:${key}`];
