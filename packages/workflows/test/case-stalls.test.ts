@@ -3,6 +3,7 @@ import type { EvaluationDraft } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowIds, taskIds } from '../src/case/task-ids';
 import {
+  addNoteUpdate,
   answerTransferUpdate,
   assignHelperUpdate,
   decideClosureUpdate,
@@ -294,6 +295,12 @@ describe('every step through one path', () => {
     );
     expect(refused.type).toBe('RuleViolation:ACTOR_NOT_ALLOWED');
     expect(await h.taskStatus(taskIds.planReview(caseId, 1))).toBe('OPEN');
+    // A note too: refused by the rule with its code (the API's ACTOR_NOT_ALLOWED), not an internal error.
+    const note = (actorId: string) =>
+      handle.executeUpdate(addNoteUpdate, { args: [{ actorId, text: 'Em đi học đều' }] });
+    expect((await rejection(note(LAN))).type).toBe('RuleViolation:ACTOR_NOT_ALLOWED');
+    await note(UYEN);
+    expect(await h.db.caseEvent.count({ where: { caseId, type: 'case.note' } })).toBe(1);
     await close(handle);
   });
 

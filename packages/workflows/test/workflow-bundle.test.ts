@@ -1,5 +1,6 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { expect, it } from 'vitest';
+import { failureConverterPath } from '../src/codec/config';
 import { workflowsPath } from '../src/worker';
 
 /**
@@ -9,7 +10,8 @@ import { workflowsPath } from '../src/worker';
  */
 it('keeps heavy modules out of the workflow bundle', async () => {
   const silent = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: silent });
+  // As the worker bundles it: with the failure converter that seals failure messages.
+  const { code } = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: silent });
   const ours = [...code.matchAll(/\n\/\*\*\*\/ "([^"]+)"/g)]
     .map((m) => m[1] as string)
     .filter((m) => !m.includes('node_modules') && !m.startsWith('?'))
@@ -17,6 +19,7 @@ it('keeps heavy modules out of the workflow bundle', async () => {
   expect(ours.sort()).toEqual(
     [
       'src/case/case-state.ts',
+      'src/codec/failure-converter.cjs',
       'src/case/case-workflow.ts',
       'src/case/task-ids.ts',
       'src/messages.ts',

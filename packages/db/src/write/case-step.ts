@@ -57,6 +57,11 @@ export interface CaseStep {
   onlyInStages?: CaseStage[];
   /** For timer steps about a task (remind, escalate): write nothing once these are not open. */
   onlyWhileOpen?: string[];
+  /**
+   * For timer steps: write nothing unless this holds, asked under the case's lock — after any
+   * step of the case that committed first (a month's check-in already filed, for its opening).
+   */
+  onlyIf?: (tx: Tx) => Promise<boolean>;
   /** For a person's step: refuse (CASE_MOVED_ON) unless the case is in one of these stages. */
   requireStages?: CaseStage[];
 }
@@ -97,6 +102,7 @@ async function writeCaseStep(db: Db, s: CaseStep) {
         const open = await tx.task.count({ where: { id: { in: s.onlyWhileOpen }, status: 'OPEN' } });
         if (open !== s.onlyWhileOpen.length) throw new StepSkipped();
       }
+      if (s.onlyIf && !(await s.onlyIf(tx))) throw new StepSkipped();
       if (s.requireStages && !s.requireStages.includes(locked.stage))
         throw new RuleViolation('CASE_MOVED_ON', 'Hồ sơ đã chuyển sang bước khác', { stage: locked.stage });
       await checkActor(tx, s, locked.helperId);

@@ -56,9 +56,20 @@ export async function withCaseEvent<T>(
       if (existing) return { applied: false, eventId: existing.id, result: null };
       throw new WriteConflict(
         `Case step ${event.type} (${event.idempotencyKey}) collides with an existing row`,
-        error.meta?.target,
+        uniqueTarget(error),
       );
     }
     throw error;
   }
+}
+
+/**
+ * Which unique index a write hit: the query engine names its fields (`meta.target`); through
+ * the driver adapter it is the constraint (`{ index: 'Case_code_key' }` or `{ fields: [...] }`).
+ */
+function uniqueTarget(error: Prisma.PrismaClientKnownRequestError): unknown {
+  const meta = error.meta as
+    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: unknown } } }
+    | undefined;
+  return meta?.target ?? meta?.driverAdapterError?.cause?.constraint;
 }

@@ -22,9 +22,16 @@ export function checkInActivities(deps: ActivityDeps) {
   const { db } = deps;
   const { now } = clockOf(deps);
   return {
+    /**
+     * Opens the month's task — unless the month is already filed: a filing that committed just
+     * before a closure or transfer whose result reached the workflow first, the case then reopened
+     * in the same month. Opening it again would ask for a check-in the database cannot take twice.
+     * The workflow then records the month as filed (`filed: true`) and opens nothing.
+     */
     async openCheckIn(
       args: Scope & { helperId: string; term: string; window: CheckInTimes; taskId: string; era?: number },
-    ): Promise<void> {
+    ): Promise<{ filed: boolean }> {
+      let filed = false;
       await withRules(() =>
         applyCaseStep(db, {
           caseId: args.caseId,
@@ -32,6 +39,14 @@ export function checkInActivities(deps: ActivityDeps) {
           payload: { month: args.window.key },
           idempotencyKey: stepKeys.checkIn(args.caseId, args.window.key, args.era ?? 0, 'opened'),
           onlyInStages: HELPING,
+          onlyIf: async (tx) => {
+            const row = await tx.checkIn.findUnique({
+              where: { caseId_month: { caseId: args.caseId, month: args.window.key } },
+              select: { id: true },
+            });
+            filed = row !== null;
+            return !filed;
+          },
           now: now(),
           openTasks: [
             {
@@ -46,6 +61,7 @@ export function checkInActivities(deps: ActivityDeps) {
           ],
         }),
       );
+      return { filed };
     },
 
     async remindCheckIn(

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { DataConverter } from '@temporalio/common';
 import { DataKeyCodec } from './data-key-codec';
 
@@ -20,7 +21,18 @@ export function codecFromEnv(env: NodeJS.ProcessEnv = process.env): DataKeyCodec
   return new DataKeyCodec({ current, previous });
 }
 
-/** The data converter for `new Client({ dataConverter })` and `Worker.create({ dataConverter })`. */
+/**
+ * Moves failure messages and stack traces into an encoded payload (the codec then seals it).
+ * A path, not an instance: the worker bundles it into the workflow sandbox, where the workflow's
+ * own failures are converted.
+ */
+export const failureConverterPath = fileURLToPath(new URL('./failure-converter.cjs', import.meta.url));
+
+/**
+ * The data converter for `new Client({ dataConverter })` and `Worker.create({ dataConverter })`.
+ * Failure `type`s stay plain (the API maps them to codes); messages, stacks and details are sealed,
+ * and a client with the codec reads them back.
+ */
 export function sealedDataConverter(codec: DataKeyCodec): DataConverter {
-  return { payloadCodecs: [codec] };
+  return { payloadCodecs: [codec], failureConverterPath };
 }

@@ -32,7 +32,13 @@ export function registerCheckInSteps(ctx: CaseContext): void {
           stage: state.stage as StepResult['stage'],
         }),
       );
-      ci.filed = true;
+      // Recorded by month, whatever happened meanwhile: a closure or transfer whose result came
+      // first dropped the unfiled entry, yet the month is filed in the database, so a reopening
+      // in the same month must not ask for it again.
+      const key = ci.window.key;
+      const entry = state.checkIns[key] ?? ci;
+      entry.filed = true;
+      state.checkIns[key] = entry;
       state.riskLevel = args.report.riskLevel;
       closeTask(args.taskId);
       closeTask(followUpTaskId);
@@ -89,7 +95,8 @@ export async function checkInRound(
   if (state.checkIns[window.key]?.filed) return;
   if (await until(window.opensAt, gone)) return;
   if (!state.checkIns[window.key]) {
-    await activities.openCheckIn({
+    // Histories recorded before the activity answered replay with `undefined`: not filed.
+    const opened: { filed: boolean } | undefined = await activities.openCheckIn({
       ...scope(),
       era,
       helperId: state.helperId as string,
@@ -98,7 +105,12 @@ export async function checkInRound(
       taskId,
     });
     if (gone()) return;
-    state.checkIns[window.key] = { window, taskId, term, filed: false, reminded: false, escalated: false };
+    // Filed before the case last left help (the filing's result arrived while this was opened,
+    // or the activity found its row): nothing was opened, the month is done.
+    if (state.checkIns[window.key]?.filed) return;
+    const filed = opened?.filed === true;
+    state.checkIns[window.key] = { window, taskId, term, filed, reminded: false, escalated: false };
+    if (filed) return;
     openTask(taskId);
   }
   const ci = state.checkIns[window.key];

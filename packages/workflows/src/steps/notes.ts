@@ -4,18 +4,23 @@ import { addNoteUpdate, type StepResult } from '../messages';
 
 /** A note on the case's history. */
 export function registerNoteSteps(ctx: CaseContext): void {
-  const { scope, state } = ctx;
+  const { scope, state, run } = ctx;
 
   setHandler(
     addNoteUpdate,
     async (args) => {
       state.counters.note += 1;
-      return activities.addNote({
-        ...scope(),
-        ...args,
-        seq: state.counters.note,
-        stage: state.stage as StepResult['stage'],
-      });
+      const seq = state.counters.note;
+      // Through `run`, like every step: a rule the activity refuses (a replaced helper's note)
+      // fails the update with the rule's own failure, which the API maps to its code.
+      return run(`note:${seq}`, () =>
+        activities.addNote({
+          ...scope(),
+          ...args,
+          seq,
+          stage: state.stage as StepResult['stage'],
+        }),
+      );
     },
     {
       validator: (args) => {

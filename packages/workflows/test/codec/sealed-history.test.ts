@@ -13,7 +13,7 @@ import {
   submitPlanUpdate,
 } from '../../src/messages';
 import { workflowsPath } from '../../src/worker';
-import { CaseHarness, COORDINATOR, LAN } from '../support/case-harness';
+import { CaseHarness, COORDINATOR, LAN, rejection } from '../support/case-harness';
 
 /**
  * Update arguments are where teachers write the child's name and the family's story. On a real
@@ -118,5 +118,37 @@ describe('Temporal history is sealed', () => {
       );
     expect(await replay(sealedDataConverter(h.codec))).toBeNull();
     expect(await replay()).toBeInstanceOf(Error);
+  }, 120_000);
+
+  it('holds no failure message or stack trace in clear, while the codec-enabled client reads them', async () => {
+    const { caseId, handle } = await h.startCase('st-03', realClock(Date.now()), { offerResponseMs: 60_000 });
+    await handle.executeUpdate(screenUpdate, {
+      args: [{ taskId: `${caseId}:screening`, actorId: COORDINATOR, decision: 'accept' }],
+    });
+    // The activity refuses an unknown teacher with a message that names the id it was given.
+    const planted = `u-${MARKER}-failure`;
+    const refused = await rejection(
+      handle.executeUpdate(assignHelperUpdate, {
+        args: [{ taskId: `${caseId}:assign:1`, actorId: COORDINATOR, helperId: planted }],
+      }),
+    );
+    // The client with the codec still reads the type (what the API maps to a code) and the message.
+    expect(refused.type).toBe('RuleViolation:HELPER_NOT_FOUND');
+    expect(refused.message).toContain(planted);
+
+    const bare = new Client({ connection: h.env.connection, namespace: h.env.namespace ?? 'default' });
+    const { history } = await bare.workflowService.getWorkflowExecutionHistory({
+      namespace: h.env.namespace ?? 'default',
+      execution: { workflowId: handle.workflowId },
+    });
+    const events = history?.events ?? [];
+    const failed = events.find((e) => e.activityTaskFailedEventAttributes)?.activityTaskFailedEventAttributes;
+    expect(failed?.failure?.applicationFailureInfo?.type).toBe('RuleViolation:HELPER_NOT_FOUND');
+    expect(failed?.failure?.message).toBe('Encoded failure');
+    expect(failed?.failure?.encodedAttributes?.metadata?.encoding).toBeDefined();
+    const raw = Buffer.from(temporal.api.history.v1.History.encode(history ?? {}).finish());
+    // Neither the planted id, nor the rule's text, nor a frame of the activity's stack.
+    for (const needle of [MARKER, 'Không tìm thấy giáo viên', 'assignment.ts', 'withRules', 'at async'])
+      expect(raw.includes(Buffer.from(needle, 'utf8')), needle).toBe(false);
   }, 120_000);
 });

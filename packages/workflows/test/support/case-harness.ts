@@ -104,12 +104,14 @@ export class CaseHarness {
   /**
    * Holds every call of an activity before it runs until `release()`: the test takes another
    * step while it waits, to reproduce a race at a chosen moment. `reached` resolves on the
-   * first held call.
+   * first held call. With `after`, the activity runs (its transaction commits) and its result
+   * is held instead: the workflow learns of it only at `release()`.
    */
-  hold(activity: keyof CaseActivities): Gate {
+  hold(activity: keyof CaseActivities, { after = false }: { after?: boolean } = {}): Gate {
     let release!: () => void;
     let reach!: () => void;
     const gate: Gate = {
+      after,
       released: new Promise<void>((r) => {
         release = r;
       }),
@@ -130,12 +132,18 @@ export class CaseHarness {
     const wrapped: Record<string, unknown> = {};
     for (const [name, fn] of Object.entries(activities) as [string, (...a: unknown[]) => unknown][]) {
       wrapped[name] = async (...args: unknown[]) => {
-        const gate = this.gates.get(name);
-        if (gate) {
-          gate.reach();
-          await gate.released;
+        const before = this.gates.get(name);
+        if (before && !before.after) {
+          before.reach();
+          await before.released;
         }
-        return fn(...args);
+        const result = await fn(...args);
+        const after = this.gates.get(name);
+        if (after?.after) {
+          after.reach();
+          await after.released;
+        }
+        return result;
       };
     }
     return wrapped as CaseActivities;
@@ -353,6 +361,8 @@ export function report(overrides: Partial<CheckInReport> = {}): CheckInReport {
 }
 
 export interface Gate {
+  /** Held once the activity has run, rather than before. */
+  after: boolean;
   reached: Promise<void>;
   released: Promise<void>;
   reach(): void;
