@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
   type Stats,
@@ -173,7 +174,10 @@ function copyNative(from: string, to: string): void {
   if (existsSync(join(to, 'bin', 'postgres'))) return;
   const staging = `${to}.${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
-  cpSync(from, staging, { recursive: true, verbatimSymlinks: true });
+  // From the real folder: a build reached through a link (a linked node_modules) would otherwise
+  // be copied as that link, which still points into the folder the user cannot enter. Links
+  // inside the build (its libraries' versions) stay as they are.
+  cpSync(realpathSync(from), staging, { recursive: true, verbatimSymlinks: true });
   openUp(staging);
   try {
     renameSync(staging, to);
