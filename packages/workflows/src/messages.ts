@@ -182,6 +182,16 @@ export interface ProposeClosureArgs {
   note?: string | undefined;
 }
 
+/** The guardian or the child withdrew consent: the case closes at once and its free text goes. */
+export interface WithdrawConsentArgs {
+  actorId: string;
+  by: 'guardian' | 'child';
+  /** The day the family withdrew ('YYYY-MM-DD'). */
+  on: string;
+  /** Staff-only, sealed, erased with the case's free text. */
+  note?: string | undefined;
+}
+
 export interface ReopenArgs {
   actorId: string;
   reason: string;
@@ -263,6 +273,7 @@ export const signOffEvaluationUpdate = defineUpdate<StepResult, [DecideArgs]>('s
 export const proposeClosureUpdate = defineUpdate<StepResult, [ProposeClosureArgs]>('proposeClosure');
 export const decideClosureUpdate = defineUpdate<StepResult, [DecideArgs]>('decideClosure');
 export const reopenUpdate = defineUpdate<StepResult, [ReopenArgs]>('reopen');
+export const withdrawConsentUpdate = defineUpdate<StepResult, [WithdrawConsentArgs]>('withdrawConsent');
 export const requestTransferUpdate = defineUpdate<StepResult, [RequestTransferArgs]>('requestTransfer');
 export const answerTransferUpdate = defineUpdate<StepResult, [DecideArgs]>('answerTransfer');
 export const replaceHelperUpdate = defineUpdate<StepResult, [ReplaceHelperArgs]>('replaceHelper');

@@ -66,6 +66,7 @@ const fakeActivities: CaseActivities = {
   openReturnConfirmation: unused,
   recordReturn: unused,
   addNote: unused,
+  withdrawConsent: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

@@ -78,6 +78,8 @@ export const stepKeys = {
   closureProposed: (c: string, round: number) => `${c}:closure:${round}:proposed`,
   closureDecided: (c: string, round: number) => `${c}:closure:${round}:decided`,
   reopened: (c: string, round: number) => `${c}:reopen:${round}`,
+  /** One withdrawal closes one era of the case (a reopening after new consent starts another). */
+  consentWithdrawn: (c: string, era: number) => `${c}:consent-withdrawn${eraTag(era)}`,
   assignmentReopened: (c: string, round: number) => `${c}:assign:${round}:reopened`,
   transferRequested: (c: string, round: number) => `${c}:transfer:${round}:requested`,
   transferAnswered: (c: string, round: number) => `${c}:transfer:${round}:answered`,

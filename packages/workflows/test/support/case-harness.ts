@@ -86,6 +86,7 @@ export class CaseHarness {
       maxCachedWorkflows: 50,
       wrapActivities: (activities) => this.gated(activities),
       codec: this.codec,
+      cipher: new FieldCipher(this.dataKey),
     });
     this.running = this.worker.run();
   }
@@ -183,7 +184,11 @@ export class CaseHarness {
           try {
             const result = await executeUpdate(...args);
             const step = (args[1] as { args?: [{ decision?: string }] } | undefined)?.args?.[0];
-            if (harness.consentOnScreening && (args[0] as unknown) === screenUpdate && step?.decision === 'accept')
+            if (
+              harness.consentOnScreening &&
+              (args[0] as unknown) === screenUpdate &&
+              step?.decision === 'accept'
+            )
               await harness.recordConsent((result as { caseId: string }).caseId);
             return result;
           } finally {

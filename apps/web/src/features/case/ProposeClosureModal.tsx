@@ -1,8 +1,8 @@
 import {
   CLOSURE_REASON_LABELS,
-  CLOSURE_REASONS,
   type ClosureReason,
   closureReasonSchema,
+  PROPOSABLE_CLOSURE_REASONS,
 } from '@donghanh/domain';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
@@ -73,7 +73,7 @@ export function ProposeClosureModal({
             required
             data={[
               { value: '', label: t('actions.closure.choose') },
-              ...CLOSURE_REASONS.map((r) => ({
+              ...PROPOSABLE_CLOSURE_REASONS.map((r) => ({
                 value: r,
                 label: pick(CLOSURE_REASON_LABELS[r], i18n.language),
               })),
