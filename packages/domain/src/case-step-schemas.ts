@@ -144,6 +144,7 @@ export const PROPOSABLE_CLOSURE_REASONS = [
 export const CLOSURE_REASONS = [...PROPOSABLE_CLOSURE_REASONS, 'consent_withdrawn'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const closureReasonSchema = z.enum(PROPOSABLE_CLOSURE_REASONS);
+export type ProposableClosureReason = z.infer<typeof closureReasonSchema>;
 
 export const evaluationDraftSchema = z
   .object({
