@@ -27,6 +27,8 @@ export interface CaseTiming {
   offerResponseMs: number;
   planMs: number;
   planReviewMs: number;
+  /** A closed case's erasure stopped by a legal hold is tried again after this long. */
+  erasureRetryMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,6 +38,7 @@ export const DEFAULT_TIMING: CaseTiming = {
   offerResponseMs: 7 * DAY_MS,
   planMs: 14 * DAY_MS,
   planReviewMs: 7 * DAY_MS,
+  erasureRetryMs: 30 * DAY_MS,
 };
 
 export interface CaseWorkflowInput {

@@ -67,6 +67,8 @@ const fakeActivities: CaseActivities = {
   recordReturn: unused,
   addNote: unused,
   withdrawConsent: unused,
+  personalDataEraseAt: unused,
+  erasePersonalDataOf: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

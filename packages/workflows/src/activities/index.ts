@@ -6,6 +6,7 @@ import { helperActivities } from './helpers';
 import { intakeActivities } from './intake';
 import { noteActivities } from './notes';
 import { planActivities } from './plan';
+import { retentionActivities } from './retention';
 import type { ActivityDeps } from './support';
 import { termActivities } from './term';
 import { transferActivities } from './transfer';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...transferActivities(deps),
     ...helperActivities(deps),
     ...noteActivities(deps),
+    ...retentionActivities(deps),
   };
 }
 

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched } from '@temporalio/workflow';
 import type { CaseWorkflowInput, CaseWorkflowState, IdentifyResult } from '../messages';
 import { assignmentPhase, registerAssignmentSteps } from '../steps/assignment';
 import { registerCheckInSteps } from '../steps/checkins';
@@ -8,6 +8,7 @@ import { registerHelperSteps } from '../steps/helpers';
 import { registerIntakeSteps } from '../steps/intake';
 import { registerNoteSteps } from '../steps/notes';
 import { registerPlanSteps } from '../steps/plan';
+import { retentionPhase } from '../steps/retention';
 import { registerTermSteps, termPhase } from '../steps/term';
 import { registerTransferSteps } from '../steps/transfer';
 import { activities, createCaseContext } from './case-state';
@@ -79,6 +80,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         ...input,
         resume: { state, identifiedEventId: identifiedEventId(), confirmReturn: false },
       });
+    } else if (stage === 'closed' && patched('retention-after-closure')) {
+      // The closed run waits for the erase-on day (histories recorded before retention existed
+      // replay the plain wait below). Once erased, the case's workflow is done.
+      if ((await retentionPhase(ctx)) === 'erased') {
+        await condition(allHandlersFinished);
+        return state;
+      }
     } else if (stage === 'closure') {
       // A refused closure goes back to where it was: the term phase resumes from today.
       await condition(() => state.stage !== 'closure');
