@@ -277,6 +277,11 @@ export const proposeClosureUpdate = defineUpdate<StepResult, [ProposeClosureArgs
 export const decideClosureUpdate = defineUpdate<StepResult, [DecideArgs]>('decideClosure');
 export const reopenUpdate = defineUpdate<StepResult, [ReopenArgs]>('reopen');
 export const withdrawConsentUpdate = defineUpdate<StepResult, [WithdrawConsentArgs]>('withdrawConsent');
+/**
+ * The API recorded a consent (outside the workflow): the workflow closes its task asking for the
+ * child's own consent when the new recording holds it. Answers whether it closed one.
+ */
+export const consentRecordedUpdate = defineUpdate<{ closedTask: boolean }, []>('consentRecorded');
 export const requestTransferUpdate = defineUpdate<StepResult, [RequestTransferArgs]>('requestTransfer');
 export const answerTransferUpdate = defineUpdate<StepResult, [DecideArgs]>('answerTransfer');
 export const replaceHelperUpdate = defineUpdate<StepResult, [ReplaceHelperArgs]>('replaceHelper');

@@ -2,7 +2,13 @@ import { caseConsentState, FieldCipher, liftLegalHold, placeLegalHold, summarise
 import { pinnedClock } from '@donghanh/domain';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reopenUpdate, screenUpdate, stateQuery, withdrawConsentUpdate } from '../src/messages';
+import {
+  consentRecordedUpdate,
+  reopenUpdate,
+  screenUpdate,
+  stateQuery,
+  withdrawConsentUpdate,
+} from '../src/messages';
 import {
   CaseHarness,
   COORDINATOR,
@@ -180,5 +186,43 @@ describe('retention after closure', () => {
         (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).personalDataErasedAt !== null,
     );
     expect(await scan('ZQXHELD')).toEqual([]);
+  });
+});
+
+describe('a child who turns 7 during the case', () => {
+  it("gives the coordinator a task to record the child's own consent, closed once it is recorded", async () => {
+    await h.db.student.create({
+      data: {
+        id: 'st-six',
+        schoolId: 's-thcs-chiengle',
+        classId: 'cl-cl-8a',
+        fullName: 'Lò Văn Sáu',
+        searchName: 'lo van sau',
+        birthDate: new Date('2020-05-25T00:00:00Z'),
+        gender: 'MALE',
+        ethnicity: 'Thái',
+      },
+    });
+    // 20 May on a calendar whose day lasts 250 ms: the 7th birthday is about 1.25 s away. The
+    // guardian's consent (harness, 1 Sep 2026) was given when the child was 6.
+    const { caseId, handle } = await h.startCase('st-six', compressed('2027-05-20', 250));
+    await handle.executeUpdate(screenUpdate, {
+      args: [{ taskId: `${caseId}:screening`, actorId: COORDINATOR, decision: 'accept' }],
+    });
+    const task = `${caseId}:child-consent`;
+    expect((await handle.query(stateQuery)).openTaskIds).not.toContain(task);
+    await waitFor(async () => (await handle.query(stateQuery)).openTaskIds.includes(task));
+    await h.expectConsistent(handle);
+    expect(await h.db.task.findUniqueOrThrow({ where: { id: task } })).toMatchObject({
+      status: 'OPEN',
+      type: 'record_child_consent',
+      assigneeRole: 'SCHOOL_COORDINATOR',
+    });
+    // A consent without the child's own leaves it open; the child's agreement at 7 closes it.
+    expect(await handle.executeUpdate(consentRecordedUpdate, { args: [] })).toEqual({ closedTask: false });
+    await h.recordConsent(caseId, '2027-05-26');
+    expect(await handle.executeUpdate(consentRecordedUpdate, { args: [] })).toEqual({ closedTask: true });
+    expect(await h.taskStatus(task)).toBe('DONE');
+    expect((await handle.query(stateQuery)).openTaskIds).not.toContain(task);
   });
 });

@@ -69,6 +69,9 @@ const fakeActivities: CaseActivities = {
   withdrawConsent: unused,
   personalDataEraseAt: unused,
   erasePersonalDataOf: unused,
+  childTurnsSevenAt: async () => null,
+  askChildConsent: unused,
+  childConsentGiven: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

@@ -1,5 +1,6 @@
 import { assignmentActivities } from './assignment';
 import { checkInActivities } from './checkins';
+import { childConsentActivities } from './child-consent';
 import { closureActivities } from './closure';
 import { evaluationActivities } from './evaluation';
 import { helperActivities } from './helpers';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...helperActivities(deps),
     ...noteActivities(deps),
     ...retentionActivities(deps),
+    ...childConsentActivities(deps),
   };
 }
 

@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, continueAsNew, patched } from '@tempora
 import type { CaseWorkflowInput, CaseWorkflowState, IdentifyResult } from '../messages';
 import { assignmentPhase, registerAssignmentSteps } from '../steps/assignment';
 import { registerCheckInSteps } from '../steps/checkins';
+import { registerChildConsentSteps, watchChildTurningSeven } from '../steps/child-consent';
 import { registerClosureSteps } from '../steps/closure';
 import { registerEvaluationSteps } from '../steps/evaluation';
 import { registerHelperSteps } from '../steps/helpers';
@@ -33,6 +34,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   registerHelperSteps(ctx);
   registerTermSteps(ctx);
   registerNoteSteps(ctx);
+  registerChildConsentSteps(ctx);
 
   if (!resume) {
     const recorded = await activities.recordIdentified({ ...input, screeningMs: timing.screeningMs });
@@ -43,6 +45,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     ctx.openTask(recorded.screeningTaskId);
   }
   const identifiedEventId = () => (ctx.identified as IdentifyResult).eventId;
+  // Histories recorded before the child's age was watched replay without the watch.
+  if (state.stage !== 'declined' && state.stage !== 'closed' && patched('child-consent-at-7'))
+    void watchChildTurningSeven(ctx);
 
   let next: { fromDate: string | undefined; confirmReturn: boolean } = {
     fromDate: resume?.fromDate,
