@@ -7,7 +7,7 @@ import {
   setPersonalDataEraseOn,
   writeWithdrawalRows,
 } from '@donghanh/db';
-import { AppError, type CaseClock } from '@donghanh/domain';
+import { AppError, type CaseClock, isoDateAt } from '@donghanh/domain';
 import { rowIds, stepKeys, taskIds } from '../case/task-ids';
 import type {
   DecideArgs,
@@ -157,6 +157,11 @@ export function closureActivities(deps: ActivityDeps) {
         if (!cipher) throw new Error('withdrawConsent needs the data key (its note is sealed)');
         const at = now();
         const today = dayOn(at, args.clock);
+        // The withdrawal's day is checked against the later of the case clock's day and the
+        // wall clock's (the day consent.record checks a consent against): a pinned calendar
+        // (DONGHANH_TODAY) may lag the real day the family withdrew on.
+        const wallDay = isoDateAt(at);
+        const latest = wallDay > today ? wallDay : today;
         const r = await applyCaseStep(db, {
           caseId: args.caseId,
           type: 'case.consent_withdrawn',
@@ -179,7 +184,7 @@ export function closureActivities(deps: ActivityDeps) {
               tx,
               cipher,
               { caseId: args.caseId, by: args.by, on: args.on, ...(args.note ? { note: args.note } : {}) },
-              { actorId: args.actorId, now: at, today },
+              { actorId: args.actorId, now: at, today: latest },
             );
             await tx.caseHelper.updateMany({
               where: { caseId: args.caseId, status: { in: ['ACTIVE', 'OFFERED'] } },
