@@ -214,6 +214,29 @@ function staffOf(studentId: string) {
   return demoSchoolStaff[cls.schoolId];
 }
 
+/**
+ * The guardian's consent, on the signed paper form the school keeps, right after screening: a
+ * helper is never offered without it. Skipped when the case already has one: a re-run after a
+ * failure midway records nothing twice. Every demo pupil is past 7, so the child agrees too.
+ */
+async function recordDemoConsent(client: Api, caseId: string, label: string): Promise<void> {
+  const held = await client.consent.get.query({ caseId });
+  if (held.state === 'consent' || held.state === 'legal_basis') return;
+  const today = systemToday();
+  await client.consent.record
+    .mutate({
+      caseId,
+      givenOn: today,
+      guardian: { name: 'Phụ huynh học sinh', relation: 'mother' },
+      method: { kind: 'paper_form', formNumber: `DY-${caseId.slice(-8)}`, signedOn: today },
+      childAgreed: true,
+      coverage: { help: true, schoolProcessing: true, officeSharing: true },
+    })
+    .catch((error: Error) => {
+      throw new Error(`${label} (${caseId}): consent.record failed: ${error.message}`);
+    });
+}
+
 /** Opens one demo case through the API and takes it, step by step, to its stage. */
 async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps): Promise<void> {
   const label = `demo case ${c.studentId}`;
@@ -281,6 +304,8 @@ async function driveDemoCase(c: DemoCase, { api, temporal, checkIn }: DemoDeps):
             .catch((error: Error) => {
               throw new Error(`${label} (${caseId}): case.screen failed: ${error.message}`);
             });
+        // Accepted cases are consented to at once, so the demo's coordinator can assign them.
+        if (step.decision === 'accept') await recordDemoConsent(client, caseId, label);
         break;
       case 'offer': {
         const taskId = taskIds.assign(caseId, s.assignmentRound);

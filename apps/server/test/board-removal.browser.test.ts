@@ -2,6 +2,7 @@ import { demoCampaign } from '@donghanh/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient } from '../src/testing';
 import { type BrowserStack, signInPage, startBrowserStack } from './support/browser';
+import { recordConsent } from './support/consent';
 
 /**
  * A helper replaced while her board is open: the card — with the child's name on it — leaves
@@ -25,6 +26,7 @@ describe('a card that leaves a board', () => {
       categories: ['weak_results'],
     });
     await huong.case.screen.mutate({ caseId, decision: 'accept' });
+    await recordConsent(huong, caseId);
     await huong.case.assignHelper.mutate({
       caseId,
       taskId: await openTaskId(caseId, 'assign_helper'),

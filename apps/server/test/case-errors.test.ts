@@ -5,6 +5,7 @@ import { caseCodeFor } from '@donghanh/domain';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signedInClient, startTestStack, type TestStack } from '../src/testing';
+import { recordConsent } from './support/consent';
 
 /**
  * What a person is told when the case workflow refuses: the rule's own reason, a stable code for a
@@ -81,6 +82,16 @@ describe('refusals that say why', () => {
     const assignTask = (await coordinator.task.inbox.query({})).find(
       (t) => t.caseId === first.caseId && t.type !== 'screening',
     );
+    // No helper before the family's consent: the activity's refusal reaches the screen as its code.
+    const unconsented = await appError(
+      coordinator.case.assignHelper.mutate({
+        caseId: first.caseId,
+        taskId: assignTask?.id as string,
+        helperId: 'u-gv-uyen',
+      }),
+    );
+    expect(unconsented).toMatchObject({ appCode: 'CONSENT_NOT_RECORDED', httpStatus: 409 });
+    await recordConsent(coordinator, first.caseId);
     const outside = await appError(
       coordinator.case.assignHelper.mutate({
         caseId: first.caseId,

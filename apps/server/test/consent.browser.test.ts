@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInClient } from '../src/testing';
 import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
+import { recordConsent } from './support/consent';
 
 /**
  * The law's paperwork in Chromium: the school's coordinator records a guardian's consent on a
@@ -210,4 +212,31 @@ describe('consent and the guardian’s right to see, in the browser', () => {
     expect(school.problems).toEqual([]);
     await school.context.close();
   }, 120_000);
+
+  it('ct.huong records a withdrawal, confirmed first: the case closes at once', async () => {
+    const db = b.stack.database.db;
+    const api = await signedInClient(b.stack.baseUrl, 'ct.huong');
+    const { caseId } = await api.case.identify.mutate({
+      campaignId: 'camp-sl-2026',
+      studentId: 'st-02',
+      categories: ['economic_hardship'],
+    });
+    await api.case.screen.mutate({ caseId, decision: 'accept' });
+    await recordConsent(api, caseId);
+    const { page } = await signInPage(b, 'ct.huong', { viewport: { width: 1280, height: 900 } });
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.goto(`${b.stack.baseUrl}/cases/${caseId}`);
+    await page.locator('[data-testid="consent-section"][data-state="consent"]').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Ghi nhận rút lại sự đồng ý' }).click();
+    const submit = page.getByRole('button', { name: 'Rút lại sự đồng ý và kết thúc hồ sơ' });
+    // Nothing happens before the coordinator confirms what it does.
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByLabel(/^Tôi hiểu: hồ sơ sẽ kết thúc ngay/).check();
+    await submit.click();
+    await page.locator('[data-testid="consent-section"][data-state="withdrawn"]').waitFor();
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+      stage: 'closed',
+      closureReason: 'consent_withdrawn',
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { createTRPCClient, httpLink } from '@trpc/client';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { signedInClient, signIn, startTestStack, type TestStack } from '../src/testing';
+import { recordConsent } from './support/consent';
 import { until } from './support/until';
 
 /**
@@ -123,6 +124,7 @@ describe('socket.io on the session', () => {
       categories: ['weak_results'],
     });
     await (apis['ct.huong'] as Api).case.screen.mutate({ caseId: cl.caseId, decision: 'accept' });
+    await recordConsent(apis['ct.huong'] as Api, cl.caseId);
     const th = await (apis['ct.thao'] as Api).case.identify.mutate({
       campaignId: demoCampaign.id,
       studentId: 'st-12',

@@ -5,6 +5,7 @@ import type { createTRPCClient } from '@trpc/client';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signedInClient, signIn, startTestStack, type TestStack } from '../src/testing';
+import { recordConsent } from './support/consent';
 import { until } from './support/until';
 
 /**
@@ -65,6 +66,7 @@ describe('cards that leave an audience', () => {
       categories: ['economic_hardship'],
     });
     await apis['ct.huong'].case.screen.mutate({ caseId, decision: 'accept' });
+    await recordConsent(apis['ct.huong'], caseId);
     const assign = await openTask(caseId, 'assign_helper');
     await apis['ct.huong'].case.assignHelper.mutate({ caseId, taskId: assign.id, helperId: 'u-gv-duc' });
     const offer = await openTask(caseId, 'respond_offer');

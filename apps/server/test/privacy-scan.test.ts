@@ -4,6 +4,7 @@ import type { createTRPCClient } from '@trpc/client';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signedInClient, signIn, startTestStack, type TestStack } from '../src/testing';
+import { recordConsent } from './support/consent';
 import { until } from './support/until';
 
 /**
@@ -116,6 +117,7 @@ describe('the privacy scan', () => {
     // An offer refused by the teacher.
     const refused = await identify('ct.huong', 'st-03');
     await huong.case.screen.mutate({ caseId: refused, decision: 'accept' });
+    await recordConsent(huong, refused);
     await huong.case.assignHelper.mutate({
       caseId: refused,
       taskId: await openTaskId(refused, 'assign_helper'),
@@ -132,6 +134,7 @@ describe('the privacy scan', () => {
     const c = await identify('gv.lan', 'st-01');
     await huong.student.setFamily.mutate({ studentId: 'st-01', text: said('family') });
     await huong.case.screen.mutate({ caseId: c, decision: 'accept' });
+    await recordConsent(huong, c);
     await huong.case.assignHelper.mutate({
       caseId: c,
       taskId: await openTaskId(c, 'assign_helper'),

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient } from '../src/testing';
 import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
+import { recordConsent } from './support/consent';
 
 /**
  * One case from identification to closure, every step taken in the browser by the person whose
@@ -66,6 +67,8 @@ describe('the whole walk in the browser', () => {
     await coordTask().getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await coordTask().waitFor({ state: 'detached' });
     await expect.poll(() => stageOf(caseId)).toBe('assignment');
+    // The family's consent, recorded before any helper is offered the case.
+    await recordConsent(await signedInClient(b.stack.baseUrl, 'ct.huong'), caseId);
     await cp.getByRole('tab', { name: /Phân công/ }).click();
     const thuy = coordTask().locator('[data-testid="suggested-helper"][data-user-id="u-gv-thuy"]');
     await thuy.waitFor();

@@ -1,4 +1,4 @@
-import { createDb, exitWithParent } from '@donghanh/db';
+import { createDb, exitWithParent, FieldCipher } from '@donghanh/db';
 import { codecFromEnv, type DataKeyCodec } from '@donghanh/workflows/codec';
 import { createCaseWorker } from '@donghanh/workflows/worker';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -31,6 +31,8 @@ const worker = await createCaseWorker({
   ...(process.env.TEMPORAL_TASK_QUEUE ? { taskQueue: process.env.TEMPORAL_TASK_QUEUE } : {}),
   maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 1000),
   codec,
+  // codecFromEnv checked DATA_KEY: the same key seals the few values a step stores sealed.
+  cipher: new FieldCipher((process.env.DATA_KEY ?? '').trim()),
 });
 console.log(
   `[worker] polling ${worker.options.taskQueue} on ${address}, payloads sealed with key ${codec.keyId} (pid ${process.pid})`,

@@ -128,7 +128,11 @@ export const EVALUATION_LEVEL_LABELS: Record<EvaluationLevel, { vi: string; en: 
 
 export const EVALUATION_DECISIONS = ['continue', 'propose_closure'] as const;
 
-export const CLOSURE_REASONS = [
+/**
+ * The reasons a coordinator may propose. A withdrawn consent closes the case at once through its
+ * own step (withdrawConsent), never by a proposal waiting for the principal.
+ */
+export const PROPOSABLE_CLOSURE_REASONS = [
   'goal_reached',
   'finished_level',
   'transferred',
@@ -136,8 +140,11 @@ export const CLOSURE_REASONS = [
   'no_longer_eligible',
   'other',
 ] as const;
-export const closureReasonSchema = z.enum(CLOSURE_REASONS);
-export type ClosureReason = z.infer<typeof closureReasonSchema>;
+/** Every reason a closed case may carry. */
+export const CLOSURE_REASONS = [...PROPOSABLE_CLOSURE_REASONS, 'consent_withdrawn'] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+export const closureReasonSchema = z.enum(PROPOSABLE_CLOSURE_REASONS);
+export type ProposableClosureReason = z.infer<typeof closureReasonSchema>;
 
 export const evaluationDraftSchema = z
   .object({
@@ -163,6 +170,7 @@ export const CLOSURE_REASON_LABELS: Record<ClosureReason, { vi: string; en: stri
   dropped_out: { vi: 'Bỏ học dù đã được giúp đỡ', en: 'Dropped out despite help' },
   no_longer_eligible: { vi: 'Không còn thuộc diện', en: 'No longer eligible' },
   other: { vi: 'Lý do khác', en: 'Other' },
+  consent_withdrawn: { vi: 'Gia đình rút lại sự đồng ý', en: 'Consent withdrawn' },
 };
 
 /** Kinds of help a plan names. */

@@ -27,6 +27,8 @@ export interface CaseTiming {
   offerResponseMs: number;
   planMs: number;
   planReviewMs: number;
+  /** A closed case's erasure stopped by a legal hold is tried again after this long. */
+  erasureRetryMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,6 +38,7 @@ export const DEFAULT_TIMING: CaseTiming = {
   offerResponseMs: 7 * DAY_MS,
   planMs: 14 * DAY_MS,
   planReviewMs: 7 * DAY_MS,
+  erasureRetryMs: 30 * DAY_MS,
 };
 
 export interface CaseWorkflowInput {
@@ -182,6 +185,16 @@ export interface ProposeClosureArgs {
   note?: string | undefined;
 }
 
+/** The guardian or the child withdrew consent: the case closes at once and its free text goes. */
+export interface WithdrawConsentArgs {
+  actorId: string;
+  by: 'guardian' | 'child';
+  /** The day the family withdrew ('YYYY-MM-DD'). */
+  on: string;
+  /** Staff-only, sealed, erased with the case's free text. */
+  note?: string | undefined;
+}
+
 export interface ReopenArgs {
   actorId: string;
   reason: string;
@@ -263,6 +276,12 @@ export const signOffEvaluationUpdate = defineUpdate<StepResult, [DecideArgs]>('s
 export const proposeClosureUpdate = defineUpdate<StepResult, [ProposeClosureArgs]>('proposeClosure');
 export const decideClosureUpdate = defineUpdate<StepResult, [DecideArgs]>('decideClosure');
 export const reopenUpdate = defineUpdate<StepResult, [ReopenArgs]>('reopen');
+export const withdrawConsentUpdate = defineUpdate<StepResult, [WithdrawConsentArgs]>('withdrawConsent');
+/**
+ * The API recorded a consent (outside the workflow): the workflow closes its task asking for the
+ * child's own consent when the new recording holds it. Answers whether it closed one.
+ */
+export const consentRecordedUpdate = defineUpdate<{ closedTask: boolean }, []>('consentRecorded');
 export const requestTransferUpdate = defineUpdate<StepResult, [RequestTransferArgs]>('requestTransfer');
 export const answerTransferUpdate = defineUpdate<StepResult, [DecideArgs]>('answerTransfer');
 export const replaceHelperUpdate = defineUpdate<StepResult, [ReplaceHelperArgs]>('replaceHelper');

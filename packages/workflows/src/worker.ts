@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Db } from '@donghanh/db';
+import type { Db, FieldCipher } from '@donghanh/db';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type CaseActivities, createCaseActivities } from './activities';
 import { type DataKeyCodec, sealedDataConverter } from './codec';
@@ -19,6 +19,8 @@ export interface CaseWorkerOptions {
   wrapActivities?: (activities: CaseActivities) => CaseActivities;
   /** Seals every payload the worker writes to history; required so no worker writes plaintext. */
   codec: DataKeyCodec;
+  /** The data key's field cipher, for the values a step stores sealed (a withdrawal's note). */
+  cipher?: FieldCipher;
 }
 
 /** The worker that runs case workflows and their activities; apps/worker and tests share it. */
@@ -28,7 +30,9 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     namespace: o.namespace ?? 'default',
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
-    activities: (o.wrapActivities ?? ((a) => a))(createCaseActivities({ db: o.db })),
+    activities: (o.wrapActivities ?? ((a) => a))(
+      createCaseActivities({ db: o.db, ...(o.cipher ? { cipher: o.cipher } : {}) }),
+    ),
     dataConverter: sealedDataConverter(o.codec),
     maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,
     reuseV8Context: true,

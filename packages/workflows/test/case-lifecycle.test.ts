@@ -1,4 +1,4 @@
-import { systemClock } from '@donghanh/db';
+import { FieldCipher, systemClock, writeWithdrawalRows } from '@donghanh/db';
 import type { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -100,9 +100,10 @@ describe('case lifecycle: screening, assignment, plan', () => {
       await db.caseHelper.findMany({ where: { caseId }, select: { userId: true, status: true, role: true } }),
     ).toEqual([{ userId: LAN, status: 'ACTIVE', role: 'PRIMARY' }]);
     // The term starts in the background after activation: compare the steps up to the approval.
-    expect((await eventTypes(caseId)).slice(0, 8)).toEqual([
+    expect((await eventTypes(caseId)).slice(0, 9)).toEqual([
       'case.identified',
       'case.accepted',
+      'case.consent_recorded',
       'case.helper_offered',
       'case.helper_accepted',
       'case.plan_submitted',
@@ -174,6 +175,7 @@ describe('case lifecycle: screening, assignment, plan', () => {
     expect(await eventTypes(caseId)).toEqual([
       'case.identified',
       'case.accepted',
+      'case.consent_recorded',
       'case.helper_offered',
       'case.helper_declined',
       'case.helper_offered',
@@ -281,5 +283,41 @@ describe('case lifecycle: screening, assignment, plan', () => {
     ).toMatch(/nhận xét/);
     // only the three accepted steps wrote events
     expect(await database.db.caseEvent.count({ where: { caseId } })).toBe(before + 2);
+  });
+
+  it('offers no helper before the consent or a legal basis is recorded, nor after it is withdrawn', async () => {
+    h.consentOnScreening = false;
+    const { caseId, handle } = await startCase('st-08').finally(() => {
+      h.consentOnScreening = true;
+    });
+    const offer = () =>
+      handle.executeUpdate(assignHelperUpdate, {
+        args: [{ taskId: `${caseId}:assign:1`, actorId: COORDINATOR, helperId: 'u-gv-thuy' }],
+      });
+    expect((await rejection(offer())).type).toBe('RuleViolation:CONSENT_NOT_RECORDED');
+    // Nothing was written: the coordinator's task waits, no teacher holds an offer.
+    expect(await h.taskStatus(`${caseId}:assign:1`)).toBe('OPEN');
+    expect(await database.db.caseHelper.count({ where: { caseId } })).toBe(0);
+
+    await h.recordConsent(caseId);
+    await database.db.$transaction((tx) =>
+      writeWithdrawalRows(
+        tx,
+        new FieldCipher(h.dataKey),
+        { caseId, by: 'guardian', on: '2026-09-01' },
+        { actorId: COORDINATOR, now: new Date(), today: '2026-09-01' },
+      ),
+    );
+    expect((await rejection(offer())).type).toBe('RuleViolation:CONSENT_NOT_RECORDED');
+
+    await h.recordConsent(caseId);
+    expect((await offer()).stage).toBe('assignment');
+    expect(await eventTypes(caseId)).toEqual([
+      'case.identified',
+      'case.accepted',
+      'case.consent_recorded',
+      'case.consent_recorded',
+      'case.helper_offered',
+    ]);
   });
 });

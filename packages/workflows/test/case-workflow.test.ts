@@ -66,6 +66,12 @@ const fakeActivities: CaseActivities = {
   openReturnConfirmation: unused,
   recordReturn: unused,
   addNote: unused,
+  withdrawConsent: unused,
+  personalDataEraseAt: unused,
+  erasePersonalDataOf: unused,
+  childTurnsSevenAt: async () => null,
+  askChildConsent: unused,
+  childConsentGiven: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

@@ -48,6 +48,7 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     taskQueue,
     maxCachedWorkflows: o.maxCachedWorkflows ?? 500,
     codec,
+    cipher: new FieldCipher(dataKey),
   });
   const running = worker.run();
   const address = temporal.address;

@@ -9,12 +9,14 @@ import {
   openSubjectRequestSchema,
   recordConsentSchema,
   recordLegalBasisSchema,
+  withdrawalSchema,
 } from '@donghanh/domain';
 import { z } from 'zod';
 
 export const recordConsentInput = recordConsentSchema;
 export const recordLegalBasisInput = recordLegalBasisSchema;
 export const consentGetInput = z.object({ caseId: idSchema });
+export const withdrawConsentInput = withdrawalSchema;
 
 export const legalBasisListInput = z
   .object({ activeOnly: z.boolean().default(false) })

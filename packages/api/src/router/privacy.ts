@@ -1,4 +1,6 @@
+import { withdrawConsentUpdate } from '@donghanh/workflows/messages';
 import { admin, anyOf, coordinator, holdsAnyRole, principal } from '../access/rules';
+import { forwardStep } from '../operations/case/forward-step';
 import { getConsent, recordConsent, recordLegalBasis } from '../operations/privacy/record-consent';
 import { breaches, legalBases, legalHolds, processingRecordOf } from '../operations/privacy/records';
 import {
@@ -28,6 +30,7 @@ import {
   subjectRequestExportInput,
   subjectRequestListInput,
   subjectRequestOpenInput,
+  withdrawConsentInput,
 } from './privacy.schema';
 
 /**
@@ -41,6 +44,14 @@ export const consentRouter = createRouter({
     recordLegalBasis(ctx, input),
   ),
   get: guarded(coordinator, consentGetInput).query(({ ctx, input }) => getConsent(ctx, input.caseId)),
+  /**
+   * The guardian or the child withdrew: a step of the case's workflow (its single writer), which
+   * closes the case, releases the helper and erases the free text at once.
+   */
+  withdraw: guarded(coordinator, withdrawConsentInput).mutation(({ ctx, input }) => {
+    const { caseId, ...withdrawal } = input;
+    return forwardStep(ctx, caseId, withdrawConsentUpdate, withdrawal);
+  }),
 });
 
 /** Those who state a legal basis on a case read the list; admins maintain it. */

@@ -20,6 +20,7 @@ export const PRIVACY_INPUTS: Record<string, unknown> = {
   },
   'consent.recordLegalBasis': { caseId: CASE, legalBasisId: 'lb-matrix', statedOn: '2026-09-10' },
   'consent.get': { caseId: CASE },
+  'consent.withdraw': { caseId: CASE, by: 'guardian', on: '2026-09-12' },
   'privacy.legalBasis.list': {},
   'privacy.legalBasis.create': {
     code: 'nghia-vu-matrix',
@@ -69,6 +70,7 @@ export const PRIVACY_EXPECTED: Record<string, Actor[]> = {
   'consent.record': COORDINATION,
   'consent.recordLegalBasis': COORDINATION,
   'consent.get': COORDINATION,
+  'consent.withdraw': COORDINATION,
   // Whoever states a legal basis on a case (any school's coordinator or principal) reads the list.
   'privacy.legalBasis.list': [
     'coordinator',

@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import type { FieldCipher } from '../crypto/field-cipher';
+import type { Tx } from '../write/record-case-event';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -8,10 +9,11 @@ export type ConsentState = 'none' | 'consent' | 'legal_basis' | 'withdrawn';
 
 /**
  * The gate the case workflow asks before assignment: `consent` or `legal_basis` let the case go
- * on; `none` and `withdrawn` do not.
+ * on; `none` and `withdrawn` do not. Asked inside the assignment step's transaction (after its
+ * lock on the case row, which a consent recording also takes), it sees a consent committed just before.
  */
 export async function caseConsentState(
-  db: Db,
+  db: Db | Tx,
   caseId: string,
 ): Promise<{ state: ConsentState; version: number | null }> {
   const c = await db.caseConsent.findFirst({

@@ -13,7 +13,8 @@ export class RuleViolation extends Error {
       | 'VALIDATION_FAILED'
       | 'NOT_ELIGIBLE'
       | 'TASK_NOT_OPEN'
-      | 'CASE_MOVED_ON',
+      | 'CASE_MOVED_ON'
+      | 'CONSENT_NOT_RECORDED',
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {

@@ -1,4 +1,5 @@
-import { applyCaseStep, checkHelpersCanTake } from '@donghanh/db';
+import { applyCaseStep, caseConsentState, checkHelpersCanTake, RuleViolation } from '@donghanh/db';
+import { ERROR_MESSAGES } from '@donghanh/domain';
 import { rowIds, stepKeys, taskIds } from '../case/task-ids';
 import type { AssignHelperArgs, StepResult } from '../messages';
 import { type ActivityDeps, clockOf, coordinatorsOf, type Scope, stepResult, withRules } from './support';
@@ -61,6 +62,13 @@ export function assignmentActivities(deps: ActivityDeps) {
             },
           ],
           write: async (tx) => {
+            // No helper sees the child before the family agreed or the school stated its legal
+            // basis. Read under the case's row lock, so a consent committed a moment ago counts.
+            const consent = await caseConsentState(tx, args.caseId);
+            if (consent.state !== 'consent' && consent.state !== 'legal_basis')
+              throw new RuleViolation('CONSENT_NOT_RECORDED', ERROR_MESSAGES.CONSENT_NOT_RECORDED.vi, {
+                consent: consent.state,
+              });
             await checkHelpersCanTake(tx, ids, args.schoolUnitId);
             for (const [i, id] of ids.entries()) {
               await tx.caseHelper.create({

@@ -1,12 +1,27 @@
-import { applyCaseStep, checkHelpersCanTake, RuleViolation } from '@donghanh/db';
+import {
+  applyCaseStep,
+  caseConsentState,
+  checkHelpersCanTake,
+  eraseCaseFreeText,
+  RuleViolation,
+  setPersonalDataEraseOn,
+  writeWithdrawalRows,
+} from '@donghanh/db';
+import { AppError, type CaseClock, isoDateAt } from '@donghanh/domain';
 import { rowIds, stepKeys, taskIds } from '../case/task-ids';
-import type { DecideArgs, ProposeClosureArgs, ReopenArgs, StepResult } from '../messages';
+import type {
+  DecideArgs,
+  ProposeClosureArgs,
+  ReopenArgs,
+  StepResult,
+  WithdrawConsentArgs,
+} from '../messages';
 import { type ActivityDeps, clockOf, coordinatorsOf, type Scope, stepResult, withRules } from './support';
 
 /** The coordinator proposes closing a case, the principal decides; a closed case may reopen. */
 export function closureActivities(deps: ActivityDeps) {
-  const { db } = deps;
-  const { now } = clockOf(deps);
+  const { db, cipher } = deps;
+  const { now, dayOn } = clockOf(deps);
   return {
     async proposeClosure(args: Scope & ProposeClosureArgs & { round: number }): Promise<StepResult> {
       return withRules(async () => {
@@ -35,7 +50,7 @@ export function closureActivities(deps: ActivityDeps) {
     },
 
     async decideClosure(
-      args: Scope & DecideArgs & { round: number; returnTo: StepResult['stage'] },
+      args: Scope & DecideArgs & { round: number; returnTo: StepResult['stage']; clock?: CaseClock },
     ): Promise<StepResult> {
       return withRules(async () => {
         const at = now();
@@ -56,11 +71,14 @@ export function closureActivities(deps: ActivityDeps) {
             ? { closedAt: at, transferToSchoolId: null }
             : { closureReason: null, closureNote: null },
           write: async (tx) => {
-            if (args.approve)
-              await tx.caseHelper.updateMany({
-                where: { caseId: args.caseId, status: { in: ['ACTIVE', 'OFFERED'] } },
-                data: { status: 'ENDED', endedAt: at },
-              });
+            if (!args.approve) return;
+            await tx.caseHelper.updateMany({
+              where: { caseId: args.caseId, status: { in: ['ACTIVE', 'OFFERED'] } },
+              data: { status: 'ENDED', endedAt: at },
+            });
+            // The day its personal data is to be erased, kept with the case (histories recorded
+            // before the clock travelled here pass none, and keep no day).
+            if (args.clock) await setPersonalDataEraseOn(tx, args.caseId, dayOn(at, args.clock));
           },
         });
         return stepResult(args.caseId, stage, r.eventId);
@@ -83,8 +101,12 @@ export function closureActivities(deps: ActivityDeps) {
           idempotencyKey: stepKeys.reopened(args.caseId, args.round),
           requireStages: ['closed'],
           now: at,
-          caseData: { closedAt: null, closureReason: null, closureNote: null },
+          caseData: { closedAt: null, closureReason: null, closureNote: null, personalDataEraseOn: null },
           write: async (tx) => {
+            // A case whose family withdrew comes back only with a consent (or a legal basis) recorded anew.
+            const consent = await caseConsentState(tx, args.caseId);
+            if (consent.state === 'withdrawn')
+              throw new AppError('CONSENT_NOT_RECORDED', { consent: consent.state });
             if (args.helperId) {
               try {
                 await checkHelpersCanTake(tx, [args.helperId], args.schoolUnitId);
@@ -119,6 +141,60 @@ export function closureActivities(deps: ActivityDeps) {
         });
         if (!r.applied) helperId = c.helperId;
         return { ...stepResult(args.caseId, c.stage, r.eventId), helperId };
+      });
+    },
+
+    /**
+     * The guardian or the child withdrew consent: the case closes at once (no principal's
+     * decision: the law stops the processing), its open tasks and offers end, the helper is
+     * released, the withdrawal is recorded and the free text erased in the same transaction, and
+     * the day its remaining personal data goes is set.
+     */
+    async withdrawConsent(
+      args: Scope & WithdrawConsentArgs & { era: number; clock: CaseClock },
+    ): Promise<StepResult> {
+      return withRules(async () => {
+        if (!cipher) throw new Error('withdrawConsent needs the data key (its note is sealed)');
+        const at = now();
+        const today = dayOn(at, args.clock);
+        // The withdrawal's day is checked against the later of the case clock's day and the
+        // wall clock's (the day consent.record checks a consent against): a pinned calendar
+        // (DONGHANH_TODAY) may lag the real day the family withdrew on.
+        const wallDay = isoDateAt(at);
+        const latest = wallDay > today ? wallDay : today;
+        const r = await applyCaseStep(db, {
+          caseId: args.caseId,
+          type: 'case.consent_withdrawn',
+          payload: { by: args.by, on: args.on },
+          actorId: args.actorId,
+          actorMust: coordinatorsOf(args.schoolUnitId),
+          idempotencyKey: stepKeys.consentWithdrawn(args.caseId, args.era),
+          now: at,
+          requireStages: ['identified', 'assignment', 'plan', 'active', 'evaluation', 'closure'],
+          cancelOtherOpenTasks: true,
+          stage: 'closed',
+          caseData: {
+            closedAt: at,
+            closureReason: 'consent_withdrawn',
+            closureNote: null,
+            transferToSchoolId: null,
+          },
+          write: async (tx) => {
+            await writeWithdrawalRows(
+              tx,
+              cipher,
+              { caseId: args.caseId, by: args.by, on: args.on, ...(args.note ? { note: args.note } : {}) },
+              { actorId: args.actorId, now: at, today: latest },
+            );
+            await tx.caseHelper.updateMany({
+              where: { caseId: args.caseId, status: { in: ['ACTIVE', 'OFFERED'] } },
+              data: { status: 'ENDED', endedAt: at },
+            });
+            await eraseCaseFreeText(tx, args.caseId);
+            await setPersonalDataEraseOn(tx, args.caseId, today);
+          },
+        });
+        return stepResult(args.caseId, 'closed', r.eventId);
       });
     },
   };

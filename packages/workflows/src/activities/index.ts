@@ -1,11 +1,13 @@
 import { assignmentActivities } from './assignment';
 import { checkInActivities } from './checkins';
+import { childConsentActivities } from './child-consent';
 import { closureActivities } from './closure';
 import { evaluationActivities } from './evaluation';
 import { helperActivities } from './helpers';
 import { intakeActivities } from './intake';
 import { noteActivities } from './notes';
 import { planActivities } from './plan';
+import { retentionActivities } from './retention';
 import type { ActivityDeps } from './support';
 import { termActivities } from './term';
 import { transferActivities } from './transfer';
@@ -28,6 +30,8 @@ export function createActivities(deps: ActivityDeps) {
     ...transferActivities(deps),
     ...helperActivities(deps),
     ...noteActivities(deps),
+    ...retentionActivities(deps),
+    ...childConsentActivities(deps),
   };
 }
 

@@ -1,4 +1,5 @@
-import { type Db, MissingRow, RuleViolation, WriteConflict } from '@donghanh/db';
+import { type Db, type FieldCipher, MissingRow, RuleViolation, WriteConflict } from '@donghanh/db';
+import { AppError, type CaseClock, dateAt, type IsoDate } from '@donghanh/domain';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 import { HELPING_STAGES, RULE_VIOLATION, type StepResult } from '../messages';
@@ -7,6 +8,8 @@ import { HELPING_STAGES, RULE_VIOLATION, type StepResult } from '../messages';
 export interface ActivityDeps {
   db: Db;
   now?: () => Date;
+  /** Seals the few values a step stores sealed (a withdrawal's note); the data key's cipher. */
+  cipher?: FieldCipher;
 }
 
 export interface Scope {
@@ -47,6 +50,14 @@ export async function withRules<T>(fn: () => Promise<T>): Promise<T> {
         nonRetryable: true,
         details: [{ target: error.target }],
       });
+    // The data layer's own rules (the consent's) carry a catalogue code: refused, never retried.
+    if (error instanceof AppError)
+      throw ApplicationFailure.create({
+        type: `${RULE_VIOLATION}:${error.code}`,
+        message: error.message,
+        nonRetryable: true,
+        details: [error.details ?? {}],
+      });
     if (error instanceof MissingRow)
       throw ApplicationFailure.create({ type: MISSING_ROW, message: error.message, nonRetryable: true });
     throw error;
@@ -69,5 +80,10 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
 
 export function clockOf(deps: ActivityDeps) {
   const now = deps.now ?? (() => new Date());
-  return { now, after: (ms: number) => new Date(now().getTime() + ms) };
+  return {
+    now,
+    after: (ms: number) => new Date(now().getTime() + ms),
+    /** The school's calendar day of an instant on the case's clock (compressed in tests). */
+    dayOn: (at: Date, clock: CaseClock): IsoDate => dateAt(at.getTime(), clock),
+  };
 }

@@ -1,13 +1,15 @@
-import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched } from '@temporalio/workflow';
 import type { CaseWorkflowInput, CaseWorkflowState, IdentifyResult } from '../messages';
 import { assignmentPhase, registerAssignmentSteps } from '../steps/assignment';
 import { registerCheckInSteps } from '../steps/checkins';
+import { registerChildConsentSteps, watchChildTurningSeven } from '../steps/child-consent';
 import { registerClosureSteps } from '../steps/closure';
 import { registerEvaluationSteps } from '../steps/evaluation';
 import { registerHelperSteps } from '../steps/helpers';
 import { registerIntakeSteps } from '../steps/intake';
 import { registerNoteSteps } from '../steps/notes';
 import { registerPlanSteps } from '../steps/plan';
+import { retentionPhase } from '../steps/retention';
 import { registerTermSteps, termPhase } from '../steps/term';
 import { registerTransferSteps } from '../steps/transfer';
 import { activities, createCaseContext } from './case-state';
@@ -32,6 +34,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   registerHelperSteps(ctx);
   registerTermSteps(ctx);
   registerNoteSteps(ctx);
+  registerChildConsentSteps(ctx);
 
   if (!resume) {
     const recorded = await activities.recordIdentified({ ...input, screeningMs: timing.screeningMs });
@@ -42,6 +45,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     ctx.openTask(recorded.screeningTaskId);
   }
   const identifiedEventId = () => (ctx.identified as IdentifyResult).eventId;
+  // Histories recorded before the child's age was watched replay without the watch.
+  if (state.stage !== 'declined' && state.stage !== 'closed' && patched('child-consent-at-7'))
+    void watchChildTurningSeven(ctx);
 
   let next: { fromDate: string | undefined; confirmReturn: boolean } = {
     fromDate: resume?.fromDate,
@@ -79,6 +85,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         ...input,
         resume: { state, identifiedEventId: identifiedEventId(), confirmReturn: false },
       });
+    } else if (stage === 'closed' && patched('retention-after-closure')) {
+      // The closed run waits for the erase-on day (histories recorded before retention existed
+      // replay the plain wait below). Once erased, the case's workflow is done.
+      if ((await retentionPhase(ctx)) === 'erased') {
+        await condition(allHandlersFinished);
+        return state;
+      }
     } else if (stage === 'closure') {
       // A refused closure goes back to where it was: the term phase resumes from today.
       await condition(() => state.stage !== 'closure');

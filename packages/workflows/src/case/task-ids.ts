@@ -31,6 +31,8 @@ export const taskIds = {
   evaluationReview: (c: string, term: string, version: number) => `${c}:eval-review:${term}:${version}`,
   evaluationSignOff: (c: string, term: string, version: number) => `${c}:eval-signoff:${term}:${version}`,
   closure: (c: string, round: number) => `${c}:closure:${round}`,
+  /** The coordinator's task of asking a child who turned 7 for the child's own consent. */
+  childConsent: (c: string) => `${c}:child-consent`,
   transfer: (c: string, round: number) => `${c}:transfer:${round}`,
   returnCheck: (c: string, schoolYear: number) => `${c}:return:${schoolYear}`,
 } as const;
@@ -78,6 +80,10 @@ export const stepKeys = {
   closureProposed: (c: string, round: number) => `${c}:closure:${round}:proposed`,
   closureDecided: (c: string, round: number) => `${c}:closure:${round}:decided`,
   reopened: (c: string, round: number) => `${c}:reopen:${round}`,
+  /** One withdrawal closes one era of the case (a reopening after new consent starts another). */
+  childConsentAsked: (c: string) => `${c}:child-consent:asked`,
+  childConsentGiven: (c: string) => `${c}:child-consent:given`,
+  consentWithdrawn: (c: string, era: number) => `${c}:consent-withdrawn${eraTag(era)}`,
   assignmentReopened: (c: string, round: number) => `${c}:assign:${round}:reopened`,
   transferRequested: (c: string, round: number) => `${c}:transfer:${round}:requested`,
   transferAnswered: (c: string, round: number) => `${c}:transfer:${round}:answered`,

@@ -7,6 +7,7 @@ import {
   proposeClosureUpdate,
   reopenUpdate,
   type StepResult,
+  withdrawConsentUpdate,
 } from '../messages';
 
 /** Closure proposed and decided; a closed case reopened. */
@@ -52,7 +53,13 @@ export function registerClosureSteps(ctx: CaseContext): void {
     async (args) => {
       const closure = state.closure as NonNullable<CaseWorkflowState['closure']>;
       const r = await run('flow', () =>
-        activities.decideClosure({ ...scope(), ...args, round: closure.round, returnTo: closure.returnTo }),
+        activities.decideClosure({
+          ...scope(),
+          ...args,
+          round: closure.round,
+          returnTo: closure.returnTo,
+          clock: ctx.input.clock,
+        }),
       );
       closeTask(args.taskId);
       state.closure = null;
@@ -100,6 +107,29 @@ export function registerClosureSteps(ctx: CaseContext): void {
         requireStage(['closed'], 'NOT_CLOSED');
         requireIdle();
         if (blank(args.reason)) reject('REOPEN_REASON_REQUIRED');
+      },
+    },
+  );
+
+  setHandler(
+    withdrawConsentUpdate,
+    async (args) => {
+      const r = await run('flow', () =>
+        activities.withdrawConsent({ ...scope(), ...args, era: state.era, clock: ctx.input.clock }),
+      );
+      // Closed at once, whatever was under way: a proposed closure, an offer, a transfer.
+      state.closure = null;
+      leaveHelp();
+      state.stage = 'closed';
+      return r;
+    },
+    {
+      validator: (_args) => {
+        requireStage(
+          ['identified', 'assignment', 'plan', 'active', 'evaluation', 'closure'],
+          'NOT_IN_PROGRESS',
+        );
+        requireIdle();
       },
     },
   );

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FieldCipher } from '@donghanh/db';
+import { FieldCipher, recordCaseConsent } from '@donghanh/db';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import { type CaseClock, type CheckInReport, isStepRefusal, STEP_REFUSALS } from '@donghanh/domain';
@@ -59,6 +59,11 @@ export class CaseHarness {
   private readonly gates = new Map<string, Gate>();
   /** Set to skip the workflow/database check for a test that breaks it on purpose. */
   checkInvariant = true;
+  /**
+   * A case accepted at screening gets its guardian's consent recorded at once (the school's step
+   * before assignment, which refuses without it). Off for a test of that gate.
+   */
+  consentOnScreening = true;
   /** The client and the worker seal history as the product's do. */
   readonly dataKey = process.env.RECORD_HISTORIES ? FIXTURE_DATA_KEY : FieldCipher.generateKey();
   readonly codec = new DataKeyCodec({ current: this.dataKey });
@@ -81,6 +86,7 @@ export class CaseHarness {
       maxCachedWorkflows: 50,
       wrapActivities: (activities) => this.gated(activities),
       codec: this.codec,
+      cipher: new FieldCipher(this.dataKey),
     });
     this.running = this.worker.run();
   }
@@ -184,7 +190,15 @@ export class CaseHarness {
         if (prop !== 'executeUpdate') return Reflect.get(target, prop, receiver);
         return async (...args: Parameters<typeof executeUpdate>) => {
           try {
-            return await executeUpdate(...args);
+            const result = await executeUpdate(...args);
+            const step = (args[1] as { args?: [{ decision?: string }] } | undefined)?.args?.[0];
+            if (
+              harness.consentOnScreening &&
+              (args[0] as unknown) === screenUpdate &&
+              step?.decision === 'accept'
+            )
+              await harness.recordConsent((result as { caseId: string }).caseId);
+            return result;
           } finally {
             // While a gate holds an activity the two disagree by design; the test checks after release.
             if (harness.checkInvariant && harness.gates.size === 0) await harness.expectConsistent(handle);
@@ -276,6 +290,28 @@ export class CaseHarness {
     });
     mkdirSync(HISTORIES_DIR, { recursive: true });
     writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
+  }
+
+  /** The guardian's consent on a signed paper form, the child agreeing (what the school records before assignment). */
+  async recordConsent(caseId: string, givenOn = '2026-09-01'): Promise<void> {
+    await recordCaseConsent(
+      this.db,
+      new FieldCipher(this.dataKey),
+      {
+        caseId,
+        givenOn,
+        guardian: { name: 'Lò Văn Bố', relation: 'father' },
+        method: { kind: 'paper_form', formNumber: `ĐY-${caseId}`, signedOn: givenOn },
+        childAgreed: true,
+        coverage: { help: true, schoolProcessing: true, officeSharing: true },
+      },
+      {
+        actorId: COORDINATOR,
+        now: new Date(),
+        today: givenOn,
+        idempotencyKey: `${caseId}:consent:${randomUUID()}`,
+      },
+    );
   }
 
   async eventTypes(caseId: string): Promise<string[]> {

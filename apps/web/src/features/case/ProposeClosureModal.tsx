@@ -1,8 +1,8 @@
 import {
   CLOSURE_REASON_LABELS,
-  CLOSURE_REASONS,
-  type ClosureReason,
   closureReasonSchema,
+  PROPOSABLE_CLOSURE_REASONS,
+  type ProposableClosureReason,
 } from '@donghanh/domain';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
@@ -16,7 +16,7 @@ import { NS } from './strings';
 import { useAfterAction } from './useCaseAction';
 
 interface Values {
-  reason: ClosureReason | '';
+  reason: ProposableClosureReason | '';
   note: string;
 }
 
@@ -61,7 +61,7 @@ export function ProposeClosureModal({
   );
   const submit = form.handleSubmit((v) => {
     const note = v.note.trim();
-    propose.mutate({ caseId, reason: v.reason as ClosureReason, ...(note ? { note } : {}) });
+    propose.mutate({ caseId, reason: v.reason as ProposableClosureReason, ...(note ? { note } : {}) });
   });
   return (
     <Modal opened={opened} onClose={onClose} title={t('actions.closure.title')} size="lg">
@@ -73,7 +73,7 @@ export function ProposeClosureModal({
             required
             data={[
               { value: '', label: t('actions.closure.choose') },
-              ...CLOSURE_REASONS.map((r) => ({
+              ...PROPOSABLE_CLOSURE_REASONS.map((r) => ({
                 value: r,
                 label: pick(CLOSURE_REASON_LABELS[r], i18n.language),
               })),

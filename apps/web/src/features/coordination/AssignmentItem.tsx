@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../sign-off/format';
 import type { InboxTask } from '../sign-off/types';
@@ -21,6 +22,10 @@ export function AssignmentItem({ task }: { task: InboxTask }) {
   const after = useAfterStep();
   const suggest = useQuery(trpc.volunteer.suggest.queryOptions({ caseId: task.caseId, limit: 5 }));
   const assign = useMutation(trpc.case.assignHelper.mutationOptions({ onSuccess: () => void after() }));
+  // The workflow refuses an offer without the family's consent or a legal basis: say so up front.
+  const consent = useQuery(trpc.consent.get.queryOptions({ caseId: task.caseId }));
+  const consentState = consent.data?.state;
+  const blocked = consentState === 'none' || consentState === 'withdrawn';
   if (suggest.isLoading) return <Text c="dimmed">{t('loading')}</Text>;
   if (suggest.error)
     return (
@@ -35,6 +40,18 @@ export function AssignmentItem({ task }: { task: InboxTask }) {
       </Text>
       {s.weakSubjects.length > 0 && (
         <Text size="sm">{t('assignment.weakSubjects', { subjects: s.weakSubjects.join(', ') })}</Text>
+      )}
+      {blocked && (
+        <Alert color="yellow" data-testid="consent-needed">
+          <Text size="sm">
+            {t(consentState === 'withdrawn' ? 'assignment.consentWithdrawn' : 'assignment.consentNeeded')}
+          </Text>
+          {consentState === 'none' && (
+            <Anchor component={Link} to={`/cases/${task.caseId}`} size="sm">
+              {t('assignment.recordConsent')}
+            </Anchor>
+          )}
+        </Alert>
       )}
       {assign.error && (
         <Alert color="red" role="alert">
@@ -76,7 +93,7 @@ export function AssignmentItem({ task }: { task: InboxTask }) {
                       size="xs"
                       aria-label={t('assignment.assign', { name: h.displayName })}
                       loading={assign.isPending && assign.variables?.helperId === h.userId}
-                      disabled={assign.isPending}
+                      disabled={assign.isPending || blocked}
                       onClick={() =>
                         assign.mutate({ caseId: task.caseId, taskId: task.id, helperId: h.userId })
                       }

@@ -42,6 +42,10 @@ const vi = {
       spare_capacity: 'Còn chỗ nhận',
     },
     subjects: 'Môn dạy',
+    consentNeeded:
+      'Chưa thể phân công: hồ sơ chưa có sự đồng ý xử lý dữ liệu của gia đình (hoặc căn cứ pháp lý thay thế).',
+    consentWithdrawn: 'Không thể phân công: gia đình đã rút lại sự đồng ý xử lý dữ liệu.',
+    recordConsent: 'Ghi nhận sự đồng ý trên trang hồ sơ',
   },
   volunteers: {
     empty: 'Trường chưa có giáo viên nào.',
@@ -141,6 +145,10 @@ const en: Shape = {
       spare_capacity: 'Has a free place',
     },
     subjects: 'Subjects',
+    consentNeeded:
+      'Cannot assign yet: the case has no consent from the family to processing its data (nor a legal basis instead).',
+    consentWithdrawn: 'Cannot assign: the family withdrew its consent to processing its data.',
+    recordConsent: 'Record the consent on the case page',
   },
   volunteers: {
     empty: 'The school has no teachers yet.',

@@ -274,6 +274,77 @@ function LegalBasisForm({ caseId, onDone }: { caseId: string; onDone: () => void
 }
 
 /**
+ * The guardian or the child withdrew: the case closes at once and its free text is erased, so
+ * the button stays disabled until the coordinator ticks that they understand it.
+ */
+function WithdrawForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const { t, i18n } = useTranslation(NS);
+  const trpc = useTRPC();
+  const after = useAfterConsent(caseId);
+  const [by, setBy] = useState<'guardian' | 'child'>('guardian');
+  const [on, setOn] = useState(today());
+  const [note, setNote] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const withdraw = useMutation(
+    trpc.consent.withdraw.mutationOptions({
+      onSuccess: async () => {
+        await after();
+        onDone();
+      },
+    }),
+  );
+  return (
+    <Stack gap="xs" data-testid="consent-withdraw-form">
+      <Radio.Group
+        label={t('consent.withdraw.by')}
+        value={by}
+        onChange={(value) => setBy(value === 'child' ? 'child' : 'guardian')}
+      >
+        <Group gap="md">
+          <Radio value="guardian" label={t('consent.withdraw.byGuardian')} />
+          <Radio value="child" label={t('consent.withdraw.byChild')} />
+        </Group>
+      </Radio.Group>
+      <TextInput
+        type="date"
+        label={t('consent.withdraw.on')}
+        value={on}
+        onChange={(e) => setOn(e.currentTarget.value)}
+      />
+      <TextInput
+        label={t('consent.withdraw.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      <Checkbox
+        data-testid="consent-withdraw-confirm"
+        label={t('consent.withdraw.confirm')}
+        checked={confirmed}
+        onChange={(e) => setConfirmed(e.currentTarget.checked)}
+      />
+      {withdraw.error && (
+        <Alert color="red" role="alert">
+          {errorMessage(withdraw.error, i18n.language)}
+        </Alert>
+      )}
+      <Group>
+        <Button
+          color="red"
+          disabled={!confirmed}
+          loading={withdraw.isPending}
+          onClick={() => withdraw.mutate({ caseId, by, on, ...(note.trim() ? { note: note.trim() } : {}) })}
+        >
+          {t('consent.withdraw.submit')}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t('consent.form.cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/**
  * "Đồng ý xử lý dữ liệu" on the case page, for the coordinator and principal of the child's
  * school (the API refuses anyone else): where the case stands, the form to record consent or a
  * legal basis, the printable form and the guardian's requests.
@@ -282,7 +353,7 @@ export function ConsentSection({ caseId, principal }: { caseId: string; principa
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
   const q = useQuery(trpc.consent.get.queryOptions({ caseId }));
-  const [mode, setMode] = useState<'view' | 'consent' | 'basis'>('view');
+  const [mode, setMode] = useState<'view' | 'consent' | 'basis' | 'withdraw'>('view');
   if (q.isPending) return null;
   if (q.isError)
     return <Alert color="red">{t('loadError', { message: errorMessage(q.error, i18n.language) })}</Alert>;
@@ -317,6 +388,7 @@ export function ConsentSection({ caseId, principal }: { caseId: string; principa
         {cur && v.state !== 'none' && <CurrentConsent c={cur} />}
         {mode === 'consent' && <ConsentForm v={v} onDone={() => setMode('view')} />}
         {mode === 'basis' && <LegalBasisForm caseId={caseId} onDone={() => setMode('view')} />}
+        {mode === 'withdraw' && <WithdrawForm caseId={caseId} onDone={() => setMode('view')} />}
         {mode === 'view' && (
           <Group gap="sm">
             <Button size="xs" onClick={() => setMode('consent')}>
@@ -325,6 +397,11 @@ export function ConsentSection({ caseId, principal }: { caseId: string; principa
             <Button size="xs" variant="default" onClick={() => setMode('basis')}>
               {t('consent.recordBasis')}
             </Button>
+            {v.state === 'consent' && v.stage !== 'closed' && v.stage !== 'declined' && (
+              <Button size="xs" color="red" variant="light" onClick={() => setMode('withdraw')}>
+                {t('consent.withdraw.open')}
+              </Button>
+            )}
             <Anchor component={Link} to={`/cases/${caseId}/consent-form`} size="sm">
               {t('consent.printForm')}
             </Anchor>

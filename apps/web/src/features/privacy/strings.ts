@@ -59,6 +59,17 @@ const vi = {
       required: 'Bắt buộc',
       saved: 'Đã lưu.',
     },
+    withdraw: {
+      open: 'Ghi nhận rút lại sự đồng ý',
+      by: 'Người rút lại',
+      byGuardian: 'Cha mẹ / người giám hộ',
+      byChild: 'Học sinh',
+      on: 'Ngày rút lại',
+      note: 'Ghi chú (chỉ cán bộ trường xem, sẽ bị xóa cùng hồ sơ)',
+      confirm:
+        'Tôi hiểu: hồ sơ sẽ kết thúc ngay, giáo viên được giải phóng, các nhiệm vụ dừng và nội dung ghi chép bị xóa ngay.',
+      submit: 'Rút lại sự đồng ý và kết thúc hồ sơ',
+    },
     basis: {
       choose: 'Căn cứ pháp lý',
       statedOn: 'Ngày xác định',
@@ -275,6 +286,17 @@ const en: typeof vi = {
       cancel: 'Cancel',
       required: 'Required',
       saved: 'Saved.',
+    },
+    withdraw: {
+      open: 'Record a withdrawal of consent',
+      by: 'Withdrawn by',
+      byGuardian: 'Parent / guardian',
+      byChild: 'The child',
+      on: 'Day of withdrawal',
+      note: 'Note (school staff only, erased with the case)',
+      confirm:
+        'I understand: the case closes at once, the teacher is released, tasks stop and the written notes are erased at once.',
+      submit: 'Withdraw consent and close the case',
     },
     basis: {
       choose: 'Legal basis',

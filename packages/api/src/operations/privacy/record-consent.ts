@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { caseConsentState, readCaseConsent, recordCaseConsent, recordCaseLegalBasis } from '@donghanh/db';
 import { AppError, isoDateAt, type RecordConsentInput, type RecordLegalBasisInput } from '@donghanh/domain';
+import { caseWorkflowId, consentRecordedUpdate } from '@donghanh/workflows/messages';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Context, SessionUser } from '../../context';
+import { asWorkflowError, withWorkflowDeadline } from '../case/workflow-errors';
 
 type Ctx = Context & { user: SessionUser };
 
@@ -9,6 +12,24 @@ function actor(ctx: Ctx) {
   const now = new Date();
   // Each request is one recording: a retry of the same HTTP call is a new recording, not a duplicate event.
   return { actorId: ctx.user.id, now, today: isoDateAt(now), ip: ctx.clientAddress };
+}
+
+/**
+ * Tells the case's workflow a consent was recorded, so it closes its task asking for the child's
+ * own consent once the new recording holds it. A case without a running workflow (declined, its
+ * data erased) has no such task.
+ */
+async function tellWorkflow(ctx: Ctx, caseId: string): Promise<void> {
+  try {
+    await withWorkflowDeadline(ctx, () =>
+      ctx.temporal.workflow
+        .getHandle(caseWorkflowId(caseId))
+        .executeUpdate(consentRecordedUpdate, { args: [] }),
+    );
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return;
+    throw asWorkflowError(error);
+  }
 }
 
 /**
@@ -21,6 +42,7 @@ export async function recordConsent(ctx: Ctx, input: RecordConsentInput) {
     ...actor(ctx),
     idempotencyKey: `${input.caseId}:consent:${randomUUID()}`,
   });
+  await tellWorkflow(ctx, input.caseId);
   return {
     caseId: input.caseId,
     eventId: written.eventId.toString(),
@@ -34,6 +56,7 @@ export async function recordLegalBasis(ctx: Ctx, input: RecordLegalBasisInput) {
     ...actor(ctx),
     idempotencyKey: `${input.caseId}:consent:${randomUUID()}`,
   });
+  await tellWorkflow(ctx, input.caseId);
   return {
     caseId: input.caseId,
     eventId: written.eventId.toString(),

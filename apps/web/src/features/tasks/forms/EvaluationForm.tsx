@@ -1,10 +1,10 @@
 import {
   CLOSURE_REASON_LABELS,
-  CLOSURE_REASONS,
   EVALUATION_LEVEL_LABELS,
   type EvaluationDraft,
   evaluationDraftSchema,
   PRIMARY_SCALE,
+  PROPOSABLE_CLOSURE_REASONS,
   SECONDARY_SCALE,
 } from '@donghanh/domain';
 import {
@@ -180,7 +180,7 @@ export function EvaluationForm({ task, detail }: { task: InboxTask; detail: Case
                 withAsterisk
                 data={[
                   { value: '', label: t('evaluation.choose') },
-                  ...CLOSURE_REASONS.map((r) => ({
+                  ...PROPOSABLE_CLOSURE_REASONS.map((r) => ({
                     value: r,
                     label: CLOSURE_REASON_LABELS[r][i18n.language === 'en' ? 'en' : 'vi'],
                   })),
