@@ -36,6 +36,23 @@ if (at >= 0) {
   args.splice(at, 2);
 }
 const files = args.length ? args : CLOCK_SENSITIVE;
+// The browser tests serve apps/web/dist: a dashboard built before the last change would test the
+// old screens (npm test builds it too).
+if (files.some((f) => f.includes('.browser.'))) {
+  process.stdout.write('▶ build the dashboard\n');
+  const build = spawnSync(
+    join(root, 'node_modules', '.bin', 'turbo'),
+    ['run', 'build', '--filter=@donghanh/web', '--output-logs=errors-only'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (build.status !== 0) {
+    process.stdout.write('0 passed, 1 failed (the dashboard did not build)\n');
+    process.exit(1);
+  }
+}
 const results = [];
 for (const day of days)
   for (const file of files) {
