@@ -17,6 +17,7 @@ import {
   type CheckInWindow,
   campaignSettingsSchema,
   type IsoDate,
+  isoDateAt,
   termPlan,
 } from '@donghanh/domain';
 import { signedInClient } from '@donghanh/server/testing';
@@ -222,7 +223,11 @@ function staffOf(studentId: string) {
 async function recordDemoConsent(client: Api, caseId: string, label: string): Promise<void> {
   const held = await client.consent.get.query({ caseId });
   if (held.state === 'consent' || held.state === 'legal_basis') return;
-  const today = systemToday();
+  // A consent is a real paper signed on a real day: never after the wall clock's day, even when
+  // the demo's calendar is pinned ahead of it (the API refuses a consent from the future).
+  const wallDay = isoDateAt(new Date());
+  const pinned = systemToday();
+  const today = pinned < wallDay ? pinned : wallDay;
   await client.consent.record
     .mutate({
       caseId,

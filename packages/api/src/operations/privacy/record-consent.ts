@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  caseConsentState,
-  readCaseConsent,
-  recordCaseConsent,
-  recordCaseLegalBasis,
-  systemToday,
-} from '@donghanh/db';
-import { AppError, type RecordConsentInput, type RecordLegalBasisInput } from '@donghanh/domain';
+import { caseConsentState, readCaseConsent, recordCaseConsent, recordCaseLegalBasis } from '@donghanh/db';
+import { AppError, isoDateAt, type RecordConsentInput, type RecordLegalBasisInput } from '@donghanh/domain';
 import { caseWorkflowId, consentRecordedUpdate } from '@donghanh/workflows/messages';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Context, SessionUser } from '../../context';
@@ -17,9 +11,7 @@ type Ctx = Context & { user: SessionUser };
 function actor(ctx: Ctx) {
   const now = new Date();
   // Each request is one recording: a retry of the same HTTP call is a new recording, not a duplicate event.
-  // "Today" is the school calendar's (DONGHANH_TODAY when pinned), the day new cases and the demo
-  // count from: a consent given on the pinned day must not be refused as "after today".
-  return { actorId: ctx.user.id, now, today: systemToday(now.getTime()), ip: ctx.clientAddress };
+  return { actorId: ctx.user.id, now, today: isoDateAt(now), ip: ctx.clientAddress };
 }
 
 /**
