@@ -94,6 +94,22 @@ beforeEach(async () => {
   await database.db.loginAttempt.deleteMany();
 });
 
+/** A second server on the same database with a short sign-in schedule, so delays stay small. */
+function startServerWith(schedule: SignInSchedule): Promise<RunningServer> {
+  return startServer(
+    {
+      PORT: 0,
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+      TEMPORAL_NAMESPACE: 'default',
+      DATA_KEY: FieldCipher.generateKey(),
+      TEMPORAL_TIMEOUT_MS: 1500,
+    },
+    { signInSchedule: schedule },
+  );
+}
+
 describe('sign-in and the session', () => {
   it('sets an HttpOnly, SameSite cookie whose hash alone is stored, and `me` returns the user with roles', async () => {
     expect(await me(null)).toBeNull();
@@ -196,18 +212,7 @@ describe('sign-in and the session', () => {
       account: { free: 1, baseMs: 50, maxMs: 400 },
       address: { free: 1000, baseMs: 1, maxMs: 1 },
     };
-    const fast = await startServer(
-      {
-        PORT: 0,
-        HOST: '127.0.0.1',
-        DATABASE_URL: database.url,
-        TEMPORAL_ADDRESS: '127.0.0.1:1',
-        TEMPORAL_NAMESPACE: 'default',
-        DATA_KEY: FieldCipher.generateKey(),
-        TEMPORAL_TIMEOUT_MS: 1500,
-      },
-      { signInSchedule: schedule },
-    );
+    const fast = await startServerWith(schedule);
     try {
       const post = (password: string) =>
         fetch(`http://127.0.0.1:${fast.port}/trpc/auth.signIn`, {
@@ -248,18 +253,7 @@ describe('sign-in and the session', () => {
       account: { free: 0, baseMs: 400, maxMs: 400 },
       address: { free: 1000, baseMs: 1, maxMs: 1 },
     };
-    const fast = await startServer(
-      {
-        PORT: 0,
-        HOST: '127.0.0.1',
-        DATABASE_URL: database.url,
-        TEMPORAL_ADDRESS: '127.0.0.1:1',
-        TEMPORAL_NAMESPACE: 'default',
-        DATA_KEY: FieldCipher.generateKey(),
-        TEMPORAL_TIMEOUT_MS: 1500,
-      },
-      { signInSchedule: schedule },
-    );
+    const fast = await startServerWith(schedule);
     try {
       const post = (username: string, password: string) =>
         fetch(`http://127.0.0.1:${fast.port}/trpc/auth.signIn`, {

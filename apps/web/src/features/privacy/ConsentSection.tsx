@@ -1,4 +1,4 @@
-import { GUARDIAN_RELATIONS, recordConsentSchema, schemaMessageIn } from '@donghanh/domain';
+import { GUARDIAN_RELATIONS, recordConsentSchema } from '@donghanh/domain';
 import {
   Alert,
   Anchor,
@@ -21,6 +21,7 @@ import { Link } from 'react-router';
 import { dateText } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
+import { fieldIssues } from './field-issues';
 import { LegalHolds } from './LegalHolds';
 import { NS } from './strings';
 import type { CaseConsentView, ConsentRecording } from './types';
@@ -116,14 +117,7 @@ function ConsentForm({ v, onDone }: { v: CaseConsentView; onDone: () => void }) 
     };
     const parsed = recordConsentSchema.safeParse(input);
     if (!parsed.success) {
-      setIssues(
-        Object.fromEntries(
-          parsed.error.issues.map((i) => [
-            i.path.join('.'),
-            schemaMessageIn(i18n.language === 'en' ? 'en' : 'vi', i.message),
-          ]),
-        ),
-      );
+      setIssues(fieldIssues(parsed.error.issues, i18n.language));
       return;
     }
     setIssues({});

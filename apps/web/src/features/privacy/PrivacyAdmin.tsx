@@ -1,10 +1,4 @@
-import {
-  breachInputSchema,
-  DATA_CATEGORIES,
-  DATA_CATEGORY_LABELS,
-  SURFACES,
-  schemaMessageIn,
-} from '@donghanh/domain';
+import { breachInputSchema, DATA_CATEGORIES, DATA_CATEGORY_LABELS, SURFACES } from '@donghanh/domain';
 import {
   Alert,
   Badge,
@@ -27,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { dateTimeText, pick } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
+import { fieldIssues } from './field-issues';
 import { NS } from './strings';
 import './print.css';
 
@@ -243,14 +238,7 @@ function Breaches() {
       affectedCount: typeof affected === 'number' ? affected : null,
     });
     if (!parsed.success) {
-      setIssues(
-        Object.fromEntries(
-          parsed.error.issues.map((i) => [
-            String(i.path[0]),
-            schemaMessageIn(i18n.language === 'en' ? 'en' : 'vi', i.message),
-          ]),
-        ),
-      );
+      setIssues(fieldIssues(parsed.error.issues, i18n.language, 'first'));
       return;
     }
     setIssues({});

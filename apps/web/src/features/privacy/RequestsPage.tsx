@@ -3,7 +3,6 @@ import {
   dataCorrectionSchema,
   GUARDIAN_RELATIONS,
   openSubjectRequestSchema,
-  schemaMessageIn,
 } from '@donghanh/domain';
 import {
   Alert,
@@ -28,6 +27,7 @@ import { Link, useParams } from 'react-router';
 import { dateTimeText } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
+import { fieldIssues } from './field-issues';
 import { SubjectDocument } from './SubjectDocument';
 import { NS } from './strings';
 import type { SubjectDocument as Doc, SubjectRequestRow } from './types';
@@ -65,14 +65,7 @@ function OpenRequestForm({ caseId }: { caseId: string }) {
       requester: { name, relation },
     });
     if (!parsed.success) {
-      setIssues(
-        Object.fromEntries(
-          parsed.error.issues.map((i) => [
-            i.path.join('.'),
-            schemaMessageIn(i18n.language === 'en' ? 'en' : 'vi', i.message),
-          ]),
-        ),
-      );
+      setIssues(fieldIssues(parsed.error.issues, i18n.language));
       return;
     }
     setIssues({});
@@ -154,14 +147,7 @@ function CorrectionForm({ caseId, requests }: { caseId: string; requests: Subjec
       ...(requestId ? { requestId } : {}),
     });
     if (!parsed.success) {
-      setIssues(
-        Object.fromEntries(
-          parsed.error.issues.map((i) => [
-            String(i.path[0]),
-            schemaMessageIn(i18n.language === 'en' ? 'en' : 'vi', i.message),
-          ]),
-        ),
-      );
+      setIssues(fieldIssues(parsed.error.issues, i18n.language, 'first'));
       return;
     }
     setIssues({});
