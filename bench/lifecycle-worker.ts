@@ -9,9 +9,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createDb, type Db } from '@donghanh/db';
+import { createDb, type Db, FieldCipher } from '@donghanh/db';
 import { codecFromEnv, sealedDataConverter } from '@donghanh/workflows/codec';
-import { createCaseWorker } from '@donghanh/workflows/worker';
+import { createCaseWorker, temporalCaseHistories } from '@donghanh/workflows/worker';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 
 const kind = process.env.BENCH_WORKER;
@@ -35,7 +36,23 @@ if (kind === 'case') {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required for the case worker');
   db = createDb(url);
-  worker = await createCaseWorker({ connection, db, namespace, taskQueue, maxCachedWorkflows, codec });
+  // As apps/worker: the field cipher seals what steps store sealed, the client erases histories.
+  worker = await createCaseWorker({
+    connection,
+    db,
+    namespace,
+    taskQueue,
+    maxCachedWorkflows,
+    codec,
+    cipher: new FieldCipher((process.env.DATA_KEY ?? '').trim()),
+    histories: temporalCaseHistories(
+      new Client({
+        connection: await Connection.connect({ address }),
+        namespace,
+        dataConverter: sealedDataConverter(codec),
+      }),
+    ),
+  });
 } else {
   worker = await Worker.create({
     connection,

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { SignInSchedule } from '@donghanh/api';
 import { createDb, FieldCipher } from '@donghanh/db';
+import type { CaseClock } from '@donghanh/domain';
 import { codecFromEnv, sealedDataConverter } from '@donghanh/workflows/codec';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
@@ -20,9 +21,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** What only tests change: a shorter sign-in slow-down, so a test of it takes seconds. */
+/**
+ * What only tests change: a shorter sign-in slow-down, so a test of it takes seconds; a
+ * compressed clock for new cases, so a school year's timers (retention, erasure) fire in seconds.
+ */
 export interface ServerOverrides {
   signInSchedule?: SignInSchedule;
+  caseClock?: () => CaseClock;
 }
 
 /** Wires the server from its configuration; tests start it the same way as `npm start`. */
@@ -57,6 +62,7 @@ export async function startServer(
       workflowTimeoutMs: config.TEMPORAL_TIMEOUT_MS,
       cipher: new FieldCipher(config.DATA_KEY),
       ...(overrides.signInSchedule ? { signInSchedule: overrides.signInSchedule } : {}),
+      ...(overrides.caseClock ? { caseClock: overrides.caseClock } : {}),
       ...(config.TEMPORAL_TASK_QUEUE ? { taskQueue: config.TEMPORAL_TASK_QUEUE } : {}),
     },
     health: () => checkHealth(healthPool, connection, tailer.isListening),

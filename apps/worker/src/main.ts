@@ -1,6 +1,7 @@
 import { createDb, exitWithParent, FieldCipher } from '@donghanh/db';
-import { codecFromEnv, type DataKeyCodec } from '@donghanh/workflows/codec';
-import { createCaseWorker } from '@donghanh/workflows/worker';
+import { codecFromEnv, type DataKeyCodec, sealedDataConverter } from '@donghanh/workflows/codec';
+import { createCaseWorker, temporalCaseHistories } from '@donghanh/workflows/worker';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -33,6 +34,14 @@ const worker = await createCaseWorker({
   codec,
   // codecFromEnv checked DATA_KEY: the same key seals the few values a step stores sealed.
   cipher: new FieldCipher((process.env.DATA_KEY ?? '').trim()),
+  // An erased case's histories are deleted through a client that seals like the worker.
+  histories: temporalCaseHistories(
+    new Client({
+      connection: await Connection.connect({ address }),
+      namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+      dataConverter: sealedDataConverter(codec),
+    }),
+  ),
 });
 console.log(
   `[worker] polling ${worker.options.taskQueue} on ${address}, payloads sealed with key ${codec.keyId} (pid ${process.pid})`,

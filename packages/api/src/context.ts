@@ -1,4 +1,5 @@
 import type { Db, FieldCipher } from '@donghanh/db';
+import type { CaseClock } from '@donghanh/domain';
 import type { Client } from '@temporalio/client';
 import type { SignInSchedule } from './auth/throttle';
 
@@ -13,6 +14,8 @@ export interface ApiDeps {
   cipher?: FieldCipher | undefined;
   /** The sign-in slow-down (`SIGN_IN_SCHEDULE` unless a test shortens it). */
   signInSchedule?: SignInSchedule | undefined;
+  /** The clock a new case runs on: `systemClock()` unless a test compresses the school year. */
+  caseClock?: (() => CaseClock) | undefined;
 }
 
 /** A role a user holds on a unit of the organisation tree (a school, an office, the province). */

@@ -73,6 +73,7 @@ beforeAll(async () => {
       stage: 'closed',
       categories: ['economic_hardship'],
       source: 'staff_proposal',
+      proposalReason: say,
       sponsorName: say,
       sponsorNote: say,
       closureReason: 'goal_reached',
@@ -244,6 +245,7 @@ describe('erasure of a closed case', () => {
       [
         'AuditLog.reason',
         'Case.closureNote',
+        'Case.proposalReason',
         'Case.sponsorName',
         'Case.sponsorNote',
         'CaseEvent.payload',

@@ -20,6 +20,18 @@ export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
 }
 
+/**
+ * The workflow that deletes a case's Temporal histories once its personal data is erased. Its
+ * own history holds only the case id and counts, never the child's data.
+ */
+export function caseHistoryErasureWorkflowId(caseId: string): string {
+  return `case-history-erasure-${caseId}`;
+}
+
+export interface CaseHistoryErasureInput {
+  caseId: string;
+}
+
 /** Delays of the human steps, in ms: from the campaign calendar, compressed in tests. */
 export interface CaseTiming {
   screeningMs: number;

@@ -1,3 +1,5 @@
+import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { type DataKeyCodec, sealedDataConverter } from './codec';
@@ -37,4 +39,50 @@ export async function startTestTemporal(
       ],
     },
   });
+}
+
+/** A Temporal payload as histories carry it. */
+interface RawPayload {
+  metadata?: Record<string, Uint8Array> | null;
+  data?: Uint8Array | null;
+}
+const isPayload = (v: unknown): v is RawPayload =>
+  typeof v === 'object' && v !== null && 'data' in v && (v as RawPayload).data instanceof Uint8Array;
+
+function payloadsIn(value: unknown, found: RawPayload[], seen = new Set<unknown>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value) || value instanceof Uint8Array) return;
+  seen.add(value);
+  if (isPayload(value)) {
+    found.push(value);
+    return;
+  }
+  for (const v of Array.isArray(value) ? value : Object.values(value)) payloadsIn(v, found, seen);
+}
+
+/**
+ * Everything Temporal holds of one workflow id — every run it still lists, every event — as
+ * text, with every payload opened by the codec: what a scan for a planted name must search.
+ * Returns the run ids found, so a test can also see that none are left.
+ */
+export async function workflowHistoriesText(
+  client: Client,
+  codec: PayloadCodec,
+  workflowId: string,
+): Promise<{ runIds: string[]; text: string }> {
+  const runIds: string[] = [];
+  const parts: string[] = [];
+  for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+    runIds.push(run.runId);
+    const history = await client.workflow.getHandle(workflowId, run.runId).fetchHistory();
+    const payloads: RawPayload[] = [];
+    payloadsIn(history, payloads);
+    const opened = await codec.decode(
+      payloads.map((p) => ({ metadata: p.metadata ?? {}, data: p.data ?? undefined })),
+    );
+    for (const p of opened) parts.push(Buffer.from(p.data ?? new Uint8Array()).toString('utf8'));
+    parts.push(
+      JSON.stringify(history, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : v)),
+    );
+  }
+  return { runIds, text: parts.join('\n') };
 }

@@ -3,6 +3,7 @@ import type { Db, FieldCipher } from '@donghanh/db';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type CaseActivities, createCaseActivities } from './activities';
 import { type DataKeyCodec, sealedDataConverter } from './codec';
+import type { CaseHistories } from './history/case-histories';
 import { TASK_QUEUE } from './messages';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -21,6 +22,8 @@ export interface CaseWorkerOptions {
   codec: DataKeyCodec;
   /** The data key's field cipher, for the values a step stores sealed (a withdrawal's note). */
   cipher?: FieldCipher;
+  /** Temporal's side of erasure (a client with the same codec): deletes an erased case's histories. */
+  histories: CaseHistories;
 }
 
 /** The worker that runs case workflows and their activities; apps/worker and tests share it. */
@@ -31,10 +34,12 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
     activities: (o.wrapActivities ?? ((a) => a))(
-      createCaseActivities({ db: o.db, ...(o.cipher ? { cipher: o.cipher } : {}) }),
+      createCaseActivities({ db: o.db, histories: o.histories, ...(o.cipher ? { cipher: o.cipher } : {}) }),
     ),
     dataConverter: sealedDataConverter(o.codec),
     maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,
     reuseV8Context: true,
   });
 }
+
+export { type CaseHistories, temporalCaseHistories } from './history/case-histories';

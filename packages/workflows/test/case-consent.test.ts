@@ -3,12 +3,15 @@ import { pinnedClock } from '@donghanh/domain';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  caseHistoryErasureWorkflowId,
+  caseWorkflowId,
   consentRecordedUpdate,
   reopenUpdate,
   screenUpdate,
   stateQuery,
   withdrawConsentUpdate,
 } from '../src/messages';
+import { workflowHistoriesText } from '../src/testing';
 import {
   CaseHarness,
   COORDINATOR,
@@ -68,6 +71,10 @@ describe('consent withdrawn', () => {
     expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).personalDataEraseOn).toBeNull();
   });
 });
+
+/** What Temporal still holds of a workflow (the case's by default), payloads opened. */
+const histories = (caseId: string, workflowId = caseWorkflowId(caseId)) =>
+  workflowHistoriesText(h.env.client, h.codec, workflowId);
 
 /** Every row of every table whose text, JSON or text[] columns hold `needle` (case-insensitive). */
 async function scan(needle: string): Promise<string[]> {
@@ -146,6 +153,10 @@ describe('retention after closure', () => {
     expect(eraseOn?.toISOString().slice(0, 10)).toBe('2027-05-30');
     expect(await scan('ZQXRETAIN')).not.toEqual([]);
     const before = await totals();
+    // Temporal holds the name too (sealed): in the screening's update and the closed run's input.
+    const held = await histories(caseId);
+    expect(held.runIds.length).toBeGreaterThanOrEqual(2);
+    expect(held.text).toContain('ZQXRETAIN');
 
     await waitFor(
       async () =>
@@ -154,8 +165,27 @@ describe('retention after closure', () => {
     expect(await scan('ZQXRETAIN')).toEqual([]);
     expect(await totals()).toEqual(before);
     expect(await h.eventTypes(caseId)).toContain('case.personal_data_erased');
-    // Nothing is left to wait for: the workflow completed (its histories go with the namespace's retention).
-    await waitFor(async () => (await handle.describe()).status.name === 'COMPLETED');
+    // Nothing is left to wait for: the workflow completed, then every run of it was deleted
+    // from Temporal (workflows/history-erasure.ts) and the timeline says so.
+    await waitFor(async () => (await h.eventTypes(caseId)).includes('case.history_erased'), 30_000);
+    for (const runId of held.runIds) {
+      const gone = await h.env.client.workflow
+        .getHandle(caseWorkflowId(caseId), runId)
+        .describe()
+        .catch((e: unknown) => e);
+      expect(gone).toBeInstanceOf(WorkflowNotFoundError);
+    }
+    // Temporal's list (visibility: ids and times, no payload) drops them a little later.
+    await waitFor(async () => (await histories(caseId)).runIds.length === 0, 60_000);
+    expect(await histories(caseId)).toEqual({ runIds: [], text: '' });
+    const erasure = await histories(caseId, caseHistoryErasureWorkflowId(caseId));
+    expect(erasure.runIds).toHaveLength(1);
+    expect(erasure.text).toContain(caseId);
+    expect(erasure.text).not.toContain('ZQXRETAIN');
+    const recorded = await h.db.caseEvent.findFirstOrThrow({
+      where: { caseId, type: 'case.history_erased' },
+    });
+    expect(recorded.payload).toEqual({ runs: held.runIds.length });
     const late = await handle
       .executeUpdate(reopenUpdate, { args: [{ actorId: COORDINATOR, reason: 'Quay lại' }] })
       .catch((e: unknown) => e);

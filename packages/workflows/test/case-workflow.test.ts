@@ -72,6 +72,9 @@ const fakeActivities: CaseActivities = {
   childTurnsSevenAt: async () => null,
   askChildConsent: unused,
   childConsentGiven: unused,
+  deleteClosedCaseRuns: unused,
+  confirmCaseRunsGone: unused,
+  recordHistoryErased: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

@@ -1,8 +1,9 @@
 import { FieldCipher } from '@donghanh/db';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
+import type { CaseClock } from '@donghanh/domain';
 import { DataKeyCodec } from '@donghanh/workflows/codec';
 import { startTestTemporal } from '@donghanh/workflows/testing';
-import { createCaseWorker } from '@donghanh/workflows/worker';
+import { createCaseWorker, temporalCaseHistories } from '@donghanh/workflows/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { type RunningServer, startServer } from '../app';
@@ -27,6 +28,8 @@ export interface TestStackOptions {
   maxCachedWorkflows?: number;
   /** How often the live gateway re-checks open sockets' sessions (default 60 s). */
   liveSessionCheckMs?: number;
+  /** The clock new cases run on (the server's override): compressed, a school year passes in seconds. */
+  caseClock?: () => CaseClock;
 }
 
 /**
@@ -49,21 +52,25 @@ export async function startTestStack(o: TestStackOptions): Promise<TestStack> {
     maxCachedWorkflows: o.maxCachedWorkflows ?? 500,
     codec,
     cipher: new FieldCipher(dataKey),
+    histories: temporalCaseHistories(temporal.client),
   });
   const running = worker.run();
   const address = temporal.address;
-  const server = await startServer({
-    PORT: 0,
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    TEMPORAL_ADDRESS: address,
-    TEMPORAL_NAMESPACE: temporal.namespace ?? 'default',
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    TEMPORAL_TIMEOUT_MS: 10_000,
-    WEB_DIST: o.webDist,
-    DATA_KEY: dataKey,
-    ...(o.liveSessionCheckMs ? { LIVE_SESSION_CHECK_MS: o.liveSessionCheckMs } : {}),
-  });
+  const server = await startServer(
+    {
+      PORT: 0,
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_NAMESPACE: temporal.namespace ?? 'default',
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      TEMPORAL_TIMEOUT_MS: 10_000,
+      WEB_DIST: o.webDist,
+      DATA_KEY: dataKey,
+      ...(o.liveSessionCheckMs ? { LIVE_SESSION_CHECK_MS: o.liveSessionCheckMs } : {}),
+    },
+    o.caseClock ? { caseClock: o.caseClock } : {},
+  );
   const stack: TestStack = {
     database,
     temporal,

@@ -18,7 +18,7 @@ async function allowErasure(tx: Tx) {
 }
 
 /**
- * Erases a case's free text at once (a withdrawal of consent): plan goals and comments,
+ * Erases a case's free text at once (a withdrawal of consent): the proposal's reason, plan goals and comments,
  * check-in notes, item descriptions and subjects, evaluation progress and comments, closure and
  * sponsor notes, helpers' reasons, the withdrawal note, reveal and audit reasons, and every
  * event and task payload reduced to its allow-listed codes (case-views.ts). Numbers, codes,
@@ -29,7 +29,7 @@ export async function eraseCaseFreeText(tx: Tx, caseId: string): Promise<void> {
   await allowErasure(tx);
   await tx.case.update({
     where: { id: caseId },
-    data: { sponsorName: null, sponsorNote: null, closureNote: null },
+    data: { proposalReason: null, sponsorName: null, sponsorNote: null, closureNote: null },
   });
   await tx.helpPlan.updateMany({ where: { caseId }, data: { goals: {}, comment: null } });
   for (const ci of await tx.checkIn.findMany({ where: { caseId }, select: { id: true, report: true } }))

@@ -4,6 +4,7 @@ import { childConsentActivities } from './child-consent';
 import { closureActivities } from './closure';
 import { evaluationActivities } from './evaluation';
 import { helperActivities } from './helpers';
+import { historyActivities } from './history';
 import { intakeActivities } from './intake';
 import { noteActivities } from './notes';
 import { planActivities } from './plan';
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...noteActivities(deps),
     ...retentionActivities(deps),
     ...childConsentActivities(deps),
+    ...historyActivities(deps),
   };
 }
 

@@ -1,5 +1,7 @@
 import { type ErasureOutcome, erasePersonalData } from '@donghanh/db';
 import { type CaseClock, instantOf } from '@donghanh/domain';
+import { Context } from '@temporalio/activity';
+import { historiesOf } from './history';
 import { type ActivityDeps, clockOf, withRules } from './support';
 
 /**
@@ -20,8 +22,18 @@ export function retentionActivities(deps: ActivityDeps) {
       return day ? instantOf(day, args.clock) : null;
     },
 
+    /**
+     * Erases the case's personal data and, once erased, starts the deletion of its Temporal
+     * histories (activities/history.ts), which waits for the case's last run to complete. A
+     * retry after a crash between the two finds 'already_erased' and starts it then.
+     */
     async erasePersonalDataOf(args: { caseId: string }): Promise<ErasureOutcome> {
-      return withRules(() => erasePersonalData(db, args.caseId, { actorId: 'system', now: now() }));
+      const outcome = await withRules(() =>
+        erasePersonalData(db, args.caseId, { actorId: 'system', now: now() }),
+      );
+      if (outcome !== 'held')
+        await historiesOf(deps).startErasure(args.caseId, Context.current().info.taskQueue);
+      return outcome;
     },
   };
 }

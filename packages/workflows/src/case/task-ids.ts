@@ -63,6 +63,8 @@ export const rowIds = {
 /** CaseEvent idempotency keys: one per step that may be written once. */
 export const stepKeys = {
   identified: (c: string) => `${c}:identified`,
+  /** Once per case: an erased case takes no more steps, so its histories go once. */
+  historyErased: (c: string) => `${c}:history-erased`,
   screened: (c: string) => `${c}:screened`,
   offered: (c: string, round: number) => `${c}:offer:${round}`,
   offerAnswered: (c: string, round: number) => `${c}:offer:${round}:answer`,

@@ -31,7 +31,7 @@ import {
   submitPlanUpdate,
 } from '../../src/messages';
 import { startTestTemporal } from '../../src/testing';
-import { createCaseWorker } from '../../src/worker';
+import { createCaseWorker, temporalCaseHistories } from '../../src/worker';
 
 export const COORDINATOR = 'u-ct-cl';
 export const PRINCIPAL = 'u-ht-cl';
@@ -87,6 +87,7 @@ export class CaseHarness {
       wrapActivities: (activities) => this.gated(activities),
       codec: this.codec,
       cipher: new FieldCipher(this.dataKey),
+      histories: temporalCaseHistories(this.env.client),
     });
     this.running = this.worker.run();
   }

@@ -79,7 +79,7 @@ export async function identifyCase(ctx: Context, input: IdentifyCaseInput): Prom
     source: input.source,
     reason: input.reason,
     identifiedById: ctx.user?.id ?? null,
-    clock: systemClock(),
+    clock: ctx.caseClock?.() ?? systemClock(),
     timing: timingOf(campaign.settings),
   };
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
