@@ -164,7 +164,9 @@ describe('erasure when the retention period ends', () => {
   it('leaves the name nowhere once the day has come: answers, exports, tables, Temporal', async () => {
     await until(
       async () =>
-        (await stack.database.db.caseEvent.count({ where: { caseId, type: 'case.history_erased' } })) > 0,
+        (await stack.database.db.caseEvent.count({
+          where: { caseId, type: 'case.history_erased', payload: { path: ['scope'], equals: 'all_runs' } },
+        })) > 0,
       90_000,
     );
     const wire = await answers();

@@ -36,6 +36,12 @@ export async function startTestTemporal(
         'synchronous=OFF',
         '--log-level',
         'error',
+        // The server acknowledges a closed run's tasks every 30 s by default, and deletes the run
+        // (an erased case's history) only after that: tests compress it as they do the calendar.
+        '--dynamic-config-value',
+        'history.transferProcessorUpdateAckInterval="1s"',
+        '--dynamic-config-value',
+        'history.visibilityProcessorUpdateAckInterval="1s"',
       ],
     },
   });

@@ -75,6 +75,7 @@ const fakeActivities: CaseActivities = {
   deleteClosedCaseRuns: unused,
   confirmCaseRunsGone: unused,
   recordHistoryErased: unused,
+  deleteRunsBeforeWithdrawal: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

@@ -66,7 +66,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         // Filed check-ins are in the database; only unfiled ones travel to the next run.
         for (const [key, ci] of Object.entries(state.checkIns)) if (ci.filed) delete state.checkIns[key];
         await continueAsNew<typeof caseWorkflow>({
-          ...input,
+          ...withoutReason(input),
           resume: {
             state,
             identifiedEventId: identifiedEventId(),
@@ -82,7 +82,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       // history, on whatever workflow code is deployed by then.
       await condition(allHandlersFinished);
       await continueAsNew<typeof caseWorkflow>({
-        ...input,
+        ...withoutReason(input),
         resume: { state, identifiedEventId: identifiedEventId(), confirmReturn: false },
       });
     } else if (stage === 'closed' && patched('retention-after-closure')) {
@@ -100,4 +100,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       await condition(() => state.stage !== stage);
     }
   }
+}
+
+/**
+ * The proposal's reason is free text about the child, needed only by the first run (it writes
+ * it to the case): later runs do not carry it, so a withdrawal's erasure of the free text
+ * reaches Temporal once the earlier runs are deleted.
+ */
+function withoutReason(input: CaseWorkflowInput): CaseWorkflowInput {
+  const { reason: _reason, ...rest } = input;
+  return rest;
 }

@@ -65,6 +65,8 @@ export const stepKeys = {
   identified: (c: string) => `${c}:identified`,
   /** Once per case: an erased case takes no more steps, so its histories go once. */
   historyErased: (c: string) => `${c}:history-erased`,
+  /** A withdrawal's closed run deletes the runs before it: once per closed run. */
+  historyErasedBefore: (c: string, runId: string) => `${c}:history-erased:before:${runId}`,
   screened: (c: string) => `${c}:screened`,
   offered: (c: string, round: number) => `${c}:offer:${round}`,
   offerAnswered: (c: string, round: number) => `${c}:offer:${round}:answer`,

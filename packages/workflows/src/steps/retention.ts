@@ -1,15 +1,27 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { CaseActivities } from '../activities';
 import { activities, type CaseContext } from '../case/case-state';
+
+/** Temporal deletes asynchronously: the deletion waits for it, longer than a step's write. */
+const histories = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
 
 /**
  * A closed case waits for its erase-on day (set at closure from the campaign's retention), then
  * its personal data is erased. A reopening before then ends the wait; a legal hold answers
  * 'held' and the erasure is tried again after `erasureRetryMs` until the hold is lifted.
- * 'erased' ends the case's workflow: nothing is left to do, and its histories go with the
- * namespace's retention (docs/data-protection.md).
+ * 'erased' ends the case's workflow: nothing is left to do, and the erasure activity has started
+ * the deletion of its histories (workflows/history-erasure.ts, docs/data-protection.md). A case
+ * closed by a withdrawal first deletes the runs before this one: they hold the free text the
+ * withdrawal erased at once.
  */
 export async function retentionPhase(ctx: CaseContext): Promise<'erased' | 'reopened'> {
   const { c, state, timing, busy } = ctx;
+  // Closed runs recorded before this existed replay without it.
+  if (patched('withdrawal-deletes-earlier-runs'))
+    await histories.deleteRunsBeforeWithdrawal({ caseId: c, keepRunId: workflowInfo().runId });
   const closed = () => state.stage === 'closed';
   let at = await activities.personalDataEraseAt({ caseId: c, clock: ctx.input.clock });
   for (;;) {

@@ -3,7 +3,7 @@ import type { CaseActivities } from '../activities';
 import type { CaseHistoryErasureInput } from '../messages';
 
 const { deleteClosedCaseRuns, confirmCaseRunsGone, recordHistoryErased } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '2 minutes',
   // A case's last run completes just after its erasure: until it has, its runs are not all
   // closed and the deletion is tried again (and so is a Temporal service that is down).
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes' },
