@@ -163,6 +163,19 @@ describe('consent and the guardian’s right to see, in the browser', () => {
     expect(officeRow).not.toContain('Họ tên');
     expect(await record.innerText()).toContain('đến hết năm học thứ 1');
 
+    // The register an inspector reads: every case's basis and erasure, codes only.
+    const register = page.getByTestId('privacy-register');
+    await register.getByTestId('register-summary').waitFor();
+    const cases = await db.case.count();
+    expect(await register.getByTestId('register-row').count()).toBe(Math.min(cases, 500));
+    const rowsText = await register.innerText();
+    for (const s of await db.student.findMany({ select: { fullName: true } }))
+      expect(rowsText).not.toContain(s.fullName);
+    await register.getByLabel('Chỉ dòng cần chú ý').check();
+    await expect
+      .poll(async () => register.locator('[data-testid="register-row"][data-flagged="false"]').count())
+      .toBe(0);
+
     const breaches = page.getByTestId('breaches');
     await breaches.getByLabel('Phát hiện lúc').fill('2026-11-30T08:00');
     await breaches.getByLabel('Mô tả sự cố').fill('Máy tính xách tay của trường bị mất');

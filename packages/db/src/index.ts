@@ -16,6 +16,7 @@ export * from './read/consent';
 export * from './read/due-day';
 export * from './read/event-feed';
 export * from './read/feed-cursor';
+export * from './read/privacy-register';
 export * from './read/students';
 export * from './read/subject-export';
 export * from './read/task-inbox';

@@ -33,6 +33,13 @@ export const subjectRequestExportInput = z.object({ caseId: idSchema, requestId:
 export const dataCorrectionInput = dataCorrectionSchema;
 
 export const processingRecordInput = z.object({}).default({});
+export const privacyRegisterInput = z
+  .object({
+    schoolId: idSchema.optional(),
+    flaggedOnly: z.boolean().default(false),
+    limit: z.number().int().min(1).max(5_000).default(1_000),
+  })
+  .default({ flaggedOnly: false, limit: 1_000 });
 
 export const breachListInput = z.object({}).default({});
 export const breachCreateInput = breachInputSchema;

@@ -1,6 +1,7 @@
 import { withdrawConsentUpdate } from '@donghanh/workflows/messages';
 import { admin, anyOf, coordinator, holdsAnyRole, principal } from '../access/rules';
 import { forwardStep } from '../operations/case/forward-step';
+import { privacyRegister } from '../operations/privacy/privacy-register';
 import { getConsent, recordConsent, recordLegalBasis } from '../operations/privacy/record-consent';
 import { breaches, legalBases, legalHolds, processingRecordOf } from '../operations/privacy/records';
 import {
@@ -23,6 +24,7 @@ import {
   legalHoldLiftInput,
   legalHoldListInput,
   legalHoldPlaceInput,
+  privacyRegisterInput,
   processingRecordInput,
   recordConsentInput,
   recordLegalBasisInput,
@@ -89,6 +91,8 @@ export const privacyRouter = createRouter({
   }),
   records: createRouter({
     processing: guarded(admin, processingRecordInput).query(({ ctx }) => processingRecordOf(ctx)),
+    /** For an inspector: each case's basis for processing and its erasure (codes only). */
+    register: guarded(admin, privacyRegisterInput).query(({ ctx, input }) => privacyRegister(ctx, input)),
   }),
   breach: createRouter({
     list: guarded(admin, breachListInput).query(({ ctx }) => breaches.list(ctx)),

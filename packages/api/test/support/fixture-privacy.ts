@@ -53,6 +53,7 @@ export const PRIVACY_INPUTS: Record<string, unknown> = {
     reason: 'Theo giấy khai sinh',
   },
   'privacy.records.processing': {},
+  'privacy.records.register': {},
   'privacy.breach.list': {},
   'privacy.breach.create': {
     detectedAt: '2026-09-10T08:00:00+07:00',
@@ -88,6 +89,7 @@ export const PRIVACY_EXPECTED: Record<string, Actor[]> = {
   'privacy.subjectRequest.export': COORDINATION,
   'privacy.dataCorrection.record': COORDINATION,
   'privacy.records.processing': ['admin'],
+  'privacy.records.register': ['admin'],
   'privacy.breach.list': ['admin'],
   'privacy.breach.create': ['admin'],
   'privacy.breach.update': ['admin'],

@@ -22,6 +22,7 @@ import { dateTimeText, pick } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
 import { fieldIssues } from './field-issues';
+import { PrivacyRegister } from './PrivacyRegister';
 import { NS } from './strings';
 import './print.css';
 
@@ -334,12 +335,13 @@ function Breaches() {
   );
 }
 
-/** The admin's privacy tab: legal bases, the processing record (printable), the breach log. */
+/** The admin's privacy tab: legal bases, the processing record (printable), the register of bases and erasures, the breach log. */
 export function PrivacyAdmin() {
   return (
     <Stack gap="md" data-testid="privacy-admin">
       <LegalBases />
       <ProcessingRecord />
+      <PrivacyRegister />
       <Breaches />
     </Stack>
   );
