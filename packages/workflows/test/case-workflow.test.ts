@@ -72,6 +72,9 @@ const fakeActivities: CaseActivities = {
   childTurnsSevenAt: async () => null,
   askChildConsent: unused,
   childConsentGiven: unused,
+  recordConsent: unused,
+  recordLegalBasis: unused,
+  applyRetention: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

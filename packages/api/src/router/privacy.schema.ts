@@ -33,6 +33,9 @@ export const subjectRequestExportInput = z.object({ caseId: idSchema, requestId:
 export const dataCorrectionInput = dataCorrectionSchema;
 
 export const processingRecordInput = z.object({}).default({});
+// — Retention applied to closed cases from before it existed (issue 18) —
+export const applyRetentionInput = z.object({ caseId: idSchema });
+export const applyRetentionToClosedInput = z.object({}).default({});
 
 export const breachListInput = z.object({}).default({});
 export const breachCreateInput = breachInputSchema;

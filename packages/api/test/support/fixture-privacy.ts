@@ -64,6 +64,8 @@ export const PRIVACY_INPUTS: Record<string, unknown> = {
   'privacy.legalHold.place': { caseId: CASE, reason: 'Thanh tra đang xác minh' },
   'privacy.legalHold.lift': { caseId: CASE, holdId: 'lh-matrix' },
   'privacy.legalHold.list': { caseId: CASE },
+  'privacy.retention.apply': { caseId: CASE },
+  'privacy.retention.applyToClosed': {},
 };
 
 export const PRIVACY_EXPECTED: Record<string, Actor[]> = {
@@ -94,4 +96,6 @@ export const PRIVACY_EXPECTED: Record<string, Actor[]> = {
   'privacy.legalHold.place': ['principal', 'admin'],
   'privacy.legalHold.lift': ['principal', 'admin'],
   'privacy.legalHold.list': ['principal', 'admin'],
+  'privacy.retention.apply': ['admin'],
+  'privacy.retention.applyToClosed': ['admin'],
 };

@@ -1,7 +1,9 @@
+import { applyRetentionActivities } from './apply-retention';
 import { assignmentActivities } from './assignment';
 import { checkInActivities } from './checkins';
 import { childConsentActivities } from './child-consent';
 import { closureActivities } from './closure';
+import { consentActivities } from './consent';
 import { evaluationActivities } from './evaluation';
 import { helperActivities } from './helpers';
 import { intakeActivities } from './intake';
@@ -32,6 +34,8 @@ export function createActivities(deps: ActivityDeps) {
     ...noteActivities(deps),
     ...retentionActivities(deps),
     ...childConsentActivities(deps),
+    ...consentActivities(deps),
+    ...applyRetentionActivities(deps),
   };
 }
 

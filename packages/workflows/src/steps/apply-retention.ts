@@ -1,0 +1,36 @@
+import { setHandler } from '@temporalio/workflow';
+import { activities, type CaseContext } from '../case/case-state';
+import { type ApplyRetentionArgs, type ApplyRetentionResult, applyRetentionUpdate } from '../messages';
+
+/** Whether this run was asked to apply retention, and whether it is in the retention phase. */
+export interface RetentionFlag {
+  applied: boolean;
+  running: boolean;
+}
+
+/**
+ * An admin applies retention to a closed case (applyRetention): the erase-on day is set if the
+ * case has none, and a run closed before retention existed — waiting with no erasure timer —
+ * enters the retention phase (the main loop watches the flag). A run already in it answers
+ * `started: false`.
+ */
+export function registerApplyRetentionSteps(ctx: CaseContext, retention: RetentionFlag): void {
+  const { state, scope, run, requireStage, requireIdle } = ctx;
+  setHandler(
+    applyRetentionUpdate,
+    async (args: ApplyRetentionArgs): Promise<ApplyRetentionResult> => {
+      const r = await run('flow', () =>
+        activities.applyRetention({ ...scope(), ...args, era: state.era, clock: ctx.input.clock }),
+      );
+      const started = !retention.running && !retention.applied;
+      retention.applied = true;
+      return { caseId: r.caseId, eraseOn: r.eraseOn, started };
+    },
+    {
+      validator: (_args) => {
+        requireStage(['closed'], 'NOT_CLOSED');
+        requireIdle();
+      },
+    },
+  );
+}
