@@ -100,7 +100,7 @@ export const privacyRouter = createRouter({
   }),
   /** Closed cases from before retention existed: their workflow starts waiting for the erase-on day. */
   retention: createRouter({
-    apply: guarded(admin, applyRetentionInput).mutation(({ ctx, input }) =>
+    applyToCase: guarded(admin, applyRetentionInput).mutation(({ ctx, input }) =>
       applyRetention(ctx, input.caseId),
     ),
     applyToClosed: guarded(admin, applyRetentionToClosedInput).mutation(({ ctx }) =>

@@ -64,7 +64,7 @@ export const PRIVACY_INPUTS: Record<string, unknown> = {
   'privacy.legalHold.place': { caseId: CASE, reason: 'Thanh tra đang xác minh' },
   'privacy.legalHold.lift': { caseId: CASE, holdId: 'lh-matrix' },
   'privacy.legalHold.list': { caseId: CASE },
-  'privacy.retention.apply': { caseId: CASE },
+  'privacy.retention.applyToCase': { caseId: CASE },
   'privacy.retention.applyToClosed': {},
 };
 
@@ -96,6 +96,6 @@ export const PRIVACY_EXPECTED: Record<string, Actor[]> = {
   'privacy.legalHold.place': ['principal', 'admin'],
   'privacy.legalHold.lift': ['principal', 'admin'],
   'privacy.legalHold.list': ['principal', 'admin'],
-  'privacy.retention.apply': ['admin'],
+  'privacy.retention.applyToCase': ['admin'],
   'privacy.retention.applyToClosed': ['admin'],
 };
