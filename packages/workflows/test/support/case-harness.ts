@@ -79,8 +79,10 @@ export class CaseHarness {
     await this.startWorker();
   }
 
-  async startWorker(): Promise<void> {
+  /** `bundle`: other workflow code (a test of code deployed earlier); today's by default. */
+  async startWorker(o: { bundle?: { code: string } } = {}): Promise<void> {
     this.worker = await createCaseWorker({
+      ...(o.bundle ? { bundle: o.bundle } : {}),
       connection: this.env.nativeConnection,
       db: this.database.db,
       namespace: this.env.namespace ?? 'default',
