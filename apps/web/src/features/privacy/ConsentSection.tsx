@@ -14,10 +14,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCalendarToday } from '../../shared/calendar-today';
 import { dateText } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
@@ -25,8 +25,6 @@ import { fieldIssues } from './field-issues';
 import { LegalHolds } from './LegalHolds';
 import { NS } from './strings';
 import type { CaseConsentView, ConsentRecording } from './types';
-
-const today = () => dayjs().format('YYYY-MM-DD');
 
 function useAfterConsent(caseId: string) {
   const trpc = useTRPC();
@@ -82,14 +80,15 @@ function CurrentConsent({ c }: { c: ConsentRecording }) {
 
 function ConsentForm({ v, onDone }: { v: CaseConsentView; onDone: () => void }) {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const after = useAfterConsent(v.caseId);
-  const [givenOn, setGivenOn] = useState(today());
+  const [givenOn, setGivenOn] = useState(today);
   const [name, setName] = useState('');
   const [relation, setRelation] = useState<string | null>('mother');
   const [method, setMethod] = useState<'paper_form' | 'in_person'>('paper_form');
   const [formNumber, setFormNumber] = useState('');
-  const [signedOn, setSignedOn] = useState(today());
+  const [signedOn, setSignedOn] = useState(today);
   const [w1, setW1] = useState<string | null>(null);
   const [w2, setW2] = useState<string | null>(null);
   const [childAgreed, setChildAgreed] = useState(false);
@@ -222,11 +221,12 @@ function ConsentForm({ v, onDone }: { v: CaseConsentView; onDone: () => void }) 
 
 function LegalBasisForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const after = useAfterConsent(caseId);
   const bases = useQuery(trpc.privacy.legalBasis.list.queryOptions({ activeOnly: true }));
   const [basisId, setBasisId] = useState<string | null>(null);
-  const [statedOn, setStatedOn] = useState(today());
+  const [statedOn, setStatedOn] = useState(today);
   const save = useMutation(
     trpc.consent.recordLegalBasis.mutationOptions({
       onSuccess: async () => {
@@ -273,10 +273,11 @@ function LegalBasisForm({ caseId, onDone }: { caseId: string; onDone: () => void
  */
 function WithdrawForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const after = useAfterConsent(caseId);
   const [by, setBy] = useState<'guardian' | 'child'>('guardian');
-  const [on, setOn] = useState(today());
+  const [on, setOn] = useState(today);
   const [note, setNote] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const withdraw = useMutation(

@@ -15,9 +15,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { calendarNow, calendarNowLocal, useCalendarToday } from '../../shared/calendar-today';
 import { dateTimeText, pick } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
@@ -208,11 +208,12 @@ function ProcessingRecord() {
 
 function Breaches() {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.privacy.breach.list.queryOptions({}));
   const refresh = () => queryClient.invalidateQueries(trpc.privacy.breach.list.pathFilter());
-  const [detectedAt, setDetectedAt] = useState(dayjs().format('YYYY-MM-DDTHH:mm'));
+  const [detectedAt, setDetectedAt] = useState(calendarNowLocal(today));
   const [description, setDescription] = useState('');
   const [categories, setCategories] = useState<string[]>([]);
   const [affected, setAffected] = useState<number | string>('');
@@ -265,7 +266,8 @@ function Breaches() {
           </Table.Thead>
           <Table.Tbody>
             {(list.data ?? []).map((b) => {
-              const late = !b.notifiedAt && Date.now() > new Date(b.notifyBy).getTime();
+              // Late against the server's calendar now.
+              const late = b.late;
               return (
                 <Table.Tr key={b.id} data-testid="breach-row">
                   <Table.Td>{dateTimeText(b.detectedAt)}</Table.Td>
@@ -284,7 +286,7 @@ function Breaches() {
                     ) : (
                       <Button
                         size="compact-xs"
-                        onClick={() => update.mutate({ id: b.id, notifiedAt: new Date().toISOString() })}
+                        onClick={() => update.mutate({ id: b.id, notifiedAt: calendarNow(today) })}
                       >
                         {t('admin.markNotified')}
                       </Button>
