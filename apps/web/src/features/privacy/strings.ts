@@ -29,6 +29,8 @@ const vi = {
     childLine: 'Học sinh {{age}} tuổi vào ngày đồng ý: {{agreed}}',
     childAgreed: 'em đã đồng ý',
     childNotAsked: 'chưa đủ 7 tuổi, không cần ý kiến của em',
+    childTaskHint:
+      'Học sinh đã đủ 7 tuổi: ghi nhận lại sự đồng ý, lần này có ý kiến đồng ý của chính em (theo phiếu đã ký). Người giám hộ đang lưu đã được điền sẵn.',
     paperLine: 'Phiếu số {{number}}, ký ngày {{date}}',
     inPersonLine: 'Trực tiếp trước hai cán bộ: {{names}}',
     coverage: 'Phạm vi đồng ý',
@@ -257,6 +259,8 @@ const en: typeof vi = {
     childLine: 'The child was {{age}} on the day of consent: {{agreed}}',
     childAgreed: 'the child agreed',
     childNotAsked: 'under 7, the child’s own consent is not needed',
+    childTaskHint:
+      'The child is now 7: record the consent again, this time with the child’s own agreement (as on the signed form). The guardian on record is filled in.',
     paperLine: 'Form no. {{number}}, signed {{date}}',
     inPersonLine: 'In person before two staff: {{names}}',
     coverage: 'What the consent covers',
