@@ -230,6 +230,19 @@ describe('consent and the guardian’s right to see, in the browser', () => {
       stage: 'closed',
       closureReason: 'consent_withdrawn',
     });
+
+    // The admin brings closed cases under retention: this one already waits for its erase-on day.
+    const admin = await signInPage(b, 'quantri', { viewport: { width: 1280, height: 900 } });
+    await admin.page.getByTestId('signed-in-as').waitFor();
+    await admin.page.goto(`${b.stack.baseUrl}/admin/privacy`);
+    const old = admin.page.getByTestId('retention-old-closures');
+    await old.getByRole('button', { name: 'Áp dụng thời hạn lưu trữ cho hồ sơ đã kết thúc chưa có' }).click();
+    await expect(old.getByTestId('retention-result').innerText()).resolves.toBe(
+      'Đã xét 1 hồ sơ: 0 hồ sơ bắt đầu chờ ngày xóa, 1 hồ sơ đã có lịch, 0 hồ sơ không áp dụng được.',
+    );
+    expect(await db.caseEvent.count({ where: { caseId, type: 'case.retention_applied' } })).toBe(1);
+    expect(admin.problems).toEqual([]);
+    await admin.context.close();
   });
 
   it('ct.huong opens the age-7 task from “Việc của tôi”, records the child’s own consent, and the task is gone', async () => {

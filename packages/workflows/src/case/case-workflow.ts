@@ -39,7 +39,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   registerChildConsentSteps(ctx);
   registerConsentSteps(ctx);
   // Set by applyRetention: a run closed before retention existed enters the retention phase.
-  const retention: RetentionFlag = { applied: false, running: false };
+  const retention: RetentionFlag = { applied: false, plainWait: false };
   registerApplyRetentionSteps(ctx, retention);
 
   if (!resume) {
@@ -95,10 +95,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       // The closed run waits for the erase-on day (histories recorded before retention existed
       // replay the plain wait below, until an admin applies retention). Once erased, the case's
       // workflow is done.
-      retention.running = true;
-      const outcome = await retentionPhase(ctx);
-      retention.running = false;
-      if (outcome === 'erased') {
+      if ((await retentionPhase(ctx)) === 'erased') {
         await condition(allHandlersFinished);
         return state;
       }
@@ -110,7 +107,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       // A closed run from before retention waits here with no erasure timer until an admin applies
       // retention (applyRetention sets the flag, then the branch above runs). Replay-safe: a
       // condition is not recorded in history; the update that sets the flag is, and replays first.
+      retention.plainWait = stage === 'closed';
       await condition(() => state.stage !== stage || (stage === 'closed' && retention.applied));
+      retention.plainWait = false;
     }
   }
 }

@@ -2,16 +2,16 @@ import { setHandler } from '@temporalio/workflow';
 import { activities, type CaseContext } from '../case/case-state';
 import { type ApplyRetentionArgs, type ApplyRetentionResult, applyRetentionUpdate } from '../messages';
 
-/** Whether this run was asked to apply retention, and whether it is in the retention phase. */
+/** Whether this run was asked to apply retention, and whether it waits closed with no erasure timer. */
 export interface RetentionFlag {
   applied: boolean;
-  running: boolean;
+  plainWait: boolean;
 }
 
 /**
  * An admin applies retention to a closed case (applyRetention): the erase-on day is set if the
  * case has none, and a run closed before retention existed — waiting with no erasure timer —
- * enters the retention phase (the main loop watches the flag). A run already in it answers
+ * enters the retention phase (the main loop watches the flag). Any other run answers
  * `started: false`.
  */
 export function registerApplyRetentionSteps(ctx: CaseContext, retention: RetentionFlag): void {
@@ -22,7 +22,9 @@ export function registerApplyRetentionSteps(ctx: CaseContext, retention: Retenti
       const r = await run('flow', () =>
         activities.applyRetention({ ...scope(), ...args, era: state.era, clock: ctx.input.clock }),
       );
-      const started = !retention.running && !retention.applied;
+      // Only a run in the plain wait (closed before retention) starts anything; a run already in
+      // the retention phase, or about to continue as new into it, has its timer.
+      const started = retention.plainWait && !retention.applied;
       retention.applied = true;
       return { caseId: r.caseId, eraseOn: r.eraseOn, started };
     },

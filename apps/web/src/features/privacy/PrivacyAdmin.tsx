@@ -337,12 +337,54 @@ function Breaches() {
 }
 
 /** The admin's privacy tab: legal bases, the processing record (printable), the breach log. */
+/**
+ * Cases closed before retention was deployed wait with no erasure timer: one button asks every
+ * closed, not yet erased case's workflow to apply retention (set the erase-on day if missing and
+ * start waiting for it). A run already waiting answers that it is.
+ */
+function RetentionForOldClosures() {
+  const { t, i18n } = useTranslation(NS);
+  const trpc = useTRPC();
+  const apply = useMutation(trpc.privacy.retention.applyToClosed.mutationOptions());
+  const r = apply.data;
+  return (
+    <Paper withBorder p="md" data-testid="retention-old-closures">
+      <Title order={4} mb="xs">
+        {t('admin.oldClosures.title')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('admin.oldClosures.intro')}
+      </Text>
+      <Button size="xs" loading={apply.isPending} onClick={() => apply.mutate({})}>
+        {t('admin.oldClosures.apply')}
+      </Button>
+      {r && (
+        <Text size="sm" mt="sm" data-testid="retention-result">
+          {t('admin.oldClosures.result', {
+            asked: r.asked,
+            started: r.started,
+            already: r.alreadyWaiting,
+            failed: r.failed.length,
+          })}
+          {r.failed.length > 0 && ` ${r.failed.map((f) => `${f.code} (${f.error})`).join(', ')}`}
+        </Text>
+      )}
+      {apply.error && (
+        <Alert color="red" mt="sm">
+          {errorMessage(apply.error, i18n.language)}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
 export function PrivacyAdmin() {
   return (
     <Stack gap="md" data-testid="privacy-admin">
       <LegalBases />
       <ProcessingRecord />
       <Breaches />
+      <RetentionForOldClosures />
     </Stack>
   );
 }

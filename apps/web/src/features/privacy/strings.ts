@@ -185,6 +185,14 @@ const vi = {
     },
   },
   admin: {
+    oldClosures: {
+      title: 'Hồ sơ đã kết thúc trước khi có thời hạn lưu trữ',
+      intro:
+        'Hồ sơ kết thúc trước khi quy định lưu trữ được triển khai không có lịch xóa dữ liệu cá nhân. Nút dưới đây đặt ngày xóa theo thời hạn lưu trữ của đợt vận động (nếu chưa có) và để hồ sơ tự xóa vào ngày đó. Hồ sơ đã có lịch không thay đổi.',
+      apply: 'Áp dụng thời hạn lưu trữ cho hồ sơ đã kết thúc chưa có',
+      result:
+        'Đã xét {{asked}} hồ sơ: {{started}} hồ sơ bắt đầu chờ ngày xóa, {{already}} hồ sơ đã có lịch, {{failed}} hồ sơ không áp dụng được.',
+    },
     legalBases: 'Căn cứ pháp lý',
     code: 'Mã',
     basisTitle: 'Tên căn cứ',
@@ -414,6 +422,14 @@ const en: typeof vi = {
     },
   },
   admin: {
+    oldClosures: {
+      title: 'Cases closed before retention existed',
+      intro:
+        'Cases closed before the retention rule was deployed have no erasure date. This sets the erase-on day from the campaign’s retention (if missing) and lets each case erase itself on that day. Cases already waiting are unchanged.',
+      apply: 'Apply retention to closed cases without it',
+      result:
+        '{{asked}} cases checked: {{started}} now wait for their erasure day, {{already}} were already waiting, {{failed}} could not be brought under it.',
+    },
     legalBases: 'Legal bases',
     code: 'Code',
     basisTitle: 'Title',
