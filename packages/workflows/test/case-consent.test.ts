@@ -265,7 +265,7 @@ describe('consent recorded through the case workflow', () => {
   it('refuses a consent dated after today before anything is written, and a case whose workflow ended', async () => {
     const { caseId, handle } = await h.startActiveCase('st-03', UYEN, clock());
     const held = await h.db.caseConsent.count({ where: { caseId } });
-    expect((await rejection(h.recordConsent(caseId, '2027-01-10'))).type).toBe(
+    expect((await rejection(h.recordConsent(caseId, '2030-01-10'))).type).toBe(
       'RuleViolation:CONSENT_DATE_INVALID',
     );
     expect(await h.db.caseConsent.count({ where: { caseId } })).toBe(held);
