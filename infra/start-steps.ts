@@ -17,7 +17,6 @@ import {
   type CheckInWindow,
   campaignSettingsSchema,
   type IsoDate,
-  isoDateAt,
   termPlan,
 } from '@donghanh/domain';
 import { signedInClient } from '@donghanh/server/testing';
@@ -223,11 +222,9 @@ function staffOf(studentId: string) {
 async function recordDemoConsent(client: Api, caseId: string, label: string): Promise<void> {
   const held = await client.consent.get.query({ caseId });
   if (held.state === 'consent' || held.state === 'legal_basis') return;
-  // A consent is a real paper signed on a real day: never after the wall clock's day, even when
-  // the demo's calendar is pinned ahead of it (the API refuses a consent from the future).
-  const wallDay = isoDateAt(new Date());
-  const pinned = systemToday();
-  const today = pinned < wallDay ? pinned : wallDay;
+  // Signed on the calendar's today (DONGHANH_TODAY when pinned), the day the dashboard's form
+  // offers: the consent step checks against legalToday, which never refuses it.
+  const today = systemToday();
   await client.consent.record
     .mutate({
       caseId,

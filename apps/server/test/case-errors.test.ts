@@ -130,6 +130,10 @@ describe('refusals that say why', () => {
       });
       expect(e.message).toBe('Hồ sơ đã kết thúc nên không nhận thêm thao tác');
     }
+    // A consent on it is refused with its own code, and nothing is written.
+    const consent = await appError(recordConsent(coordinator, caseId));
+    expect(consent).toMatchObject({ appCode: 'CASE_NOT_RUNNING', httpStatus: 409 });
+    expect(await stack.database.db.caseConsent.count({ where: { caseId } })).toBe(0);
   });
 });
 

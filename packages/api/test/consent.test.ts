@@ -1,6 +1,9 @@
-import { AppError } from '@donghanh/domain';
+import { AppError, pinnedClock } from '@donghanh/domain';
+import { createCaseActivities } from '@donghanh/workflows/activities';
+import { recordConsentUpdate, recordLegalBasisUpdate } from '@donghanh/workflows/messages';
+import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE, callerFor, database, setUpFixture } from './support/fixture';
+import { CASE, callerFor, cipher, database, setUpFixture } from './support/fixture';
 
 /**
  * The consent and privacy routers end to end on the real database: what a coordinator records
@@ -19,6 +22,46 @@ const consent = {
   coverage: { help: true, schoolProcessing: true, officeSharing: true },
 };
 
+/**
+ * The case workflow's consent step without Temporal: its update runs the step's activity, as the
+ * workflow would (the workflow itself is tested in packages/workflows/test/case-consent.test.ts).
+ */
+function workflowStandIn(): Client {
+  const activities = createCaseActivities({ db: database.db, cipher });
+  const scope = {
+    caseId: CASE,
+    schoolUnitId: 'u-thcs-chiengle',
+    clock: pinnedClock(Date.now(), '2026-11-23'),
+  };
+  return {
+    connection: { withDeadline: (_: number, fn: () => Promise<unknown>) => fn() },
+    workflow: {
+      getHandle: () => ({
+        executeUpdate: async (update: unknown, options: { args: [object] }) => {
+          const args = { ...scope, ...options.args[0] } as never;
+          // A refused step reaches the API as Temporal delivers it: the update failed, its cause the rule.
+          const failed = (e: unknown) => {
+            throw new WorkflowUpdateFailedError('Update failed', e as Error);
+          };
+          if (update === recordConsentUpdate) return activities.recordConsent(args).catch(failed);
+          if (update === recordLegalBasisUpdate) return activities.recordLegalBasis(args).catch(failed);
+          throw new Error('not a consent step');
+        },
+      }),
+    },
+  } as unknown as Client;
+}
+
+/** A Temporal frontend that does not answer (gRPC UNAVAILABLE). */
+const unreachable = {
+  connection: {
+    withDeadline: async () => {
+      throw Object.assign(new Error('14 UNAVAILABLE: connection refused'), { code: 14 });
+    },
+  },
+  workflow: { getHandle: () => ({}) },
+} as unknown as Client;
+
 async function appCode(p: Promise<unknown>) {
   try {
     await p;
@@ -30,8 +73,18 @@ async function appCode(p: Promise<unknown>) {
 }
 
 describe('consent on a case', () => {
+  it('writes nothing when the case workflow does not answer: the database and the workflow agree', async () => {
+    const coordinator = await callerFor('coordinator', { temporal: unreachable });
+    expect(await appCode(coordinator.consent.record(consent as never))).toBe('WORKFLOW_UNAVAILABLE');
+    expect(await database.db.caseConsent.count({ where: { caseId: CASE } })).toBe(0);
+    expect(
+      await database.db.caseEvent.count({ where: { caseId: CASE, type: 'case.consent_recorded' } }),
+    ).toBe(0);
+    expect(await database.db.auditLog.count({ where: { caseId: CASE, action: 'consent.record' } })).toBe(0);
+  });
+
   it('is recorded by the coordinator, read back with the guardian, and never reaches the office', async () => {
-    const coordinator = await callerFor('coordinator');
+    const coordinator = await callerFor('coordinator', { temporal: workflowStandIn() });
     expect(await appCode(coordinator.consent.record({ ...consent, childAgreed: null } as never))).toBe(
       'CONSENT_CHILD_REQUIRED',
     );
@@ -58,7 +111,7 @@ describe('consent on a case', () => {
       title: 'Thực hiện nghĩa vụ theo quy định của luật',
       reference: 'Điều 19 Luật Bảo vệ dữ liệu cá nhân 2025',
     });
-    const coordinator = await callerFor('coordinator');
+    const coordinator = await callerFor('coordinator', { temporal: workflowStandIn() });
     expect((await coordinator.privacy.legalBasis.list({ activeOnly: true })).map((b) => b.id)).toContain(id);
     const r = await coordinator.consent.recordLegalBasis({
       caseId: CASE,

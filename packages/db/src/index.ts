@@ -1,6 +1,6 @@
 export { hashPassword, PASSWORD_HASH_OPTIONS } from './auth/password-hash';
 export { createDb, type Db } from './client';
-export { pinnedToday, systemClock, systemToday, TODAY_ENV } from './clock';
+export { legalToday, pinnedToday, systemClock, systemNow, systemToday, TODAY_ENV } from './clock';
 export { FieldCipher } from './crypto/field-cipher';
 export { dataDir, repoRoot } from './env';
 export { Prisma } from './generated/prisma/client';

@@ -219,6 +219,12 @@ export const ERROR_MESSAGES = {
     en: 'The case is closed and takes no further steps',
     http: 409,
   },
+  // — Consent through the case workflow (issue 18) —
+  CASE_NOT_RUNNING: {
+    vi: 'Hồ sơ không còn được xử lý (đã không tiếp nhận hoặc dữ liệu cá nhân đã bị xóa): không ghi nhận được',
+    en: 'The case is no longer processed (not taken on, or its personal data erased): nothing can be recorded',
+    http: 409,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -375,6 +381,15 @@ export const STEP_REFUSALS = {
   },
   CASE_NOT_STARTED: { vi: 'Hồ sơ chưa được tạo', en: 'The case has not been created yet' },
   NOTE_LENGTH: { vi: 'Ghi chú phải có từ 1 đến 2000 ký tự', en: 'A note must have 1 to 2000 characters' },
+  // — Consent recorded through the workflow; retention applied to an old closed case (issue 18) —
+  RECORDING_ID_REQUIRED: {
+    vi: 'Thiếu mã của lần ghi nhận',
+    en: 'The recording has no id',
+  },
+  RETENTION_ALREADY_RUNNING: {
+    vi: 'Hồ sơ đã có lịch xóa dữ liệu cá nhân',
+    en: 'The case already waits for its erasure day',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type StepRefusal = keyof typeof STEP_REFUSALS;

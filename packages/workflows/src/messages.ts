@@ -10,6 +10,8 @@ import type {
   CheckInReport,
   ClosureReason,
   EvaluationDraft,
+  RecordConsentInput,
+  RecordLegalBasisInput,
 } from '@donghanh/domain';
 import type { CaseClock } from '@donghanh/domain/campaign/pure';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
@@ -207,6 +209,46 @@ export interface WithdrawConsentArgs {
   note?: string | undefined;
 }
 
+/**
+ * The school records the family's consent (or states a legal basis instead): a case step, so
+ * the case's workflow is its one writer. `recordingId` names this recording (the API sends it as
+ * the update's id too): a retried request writes it once.
+ */
+export interface RecordConsentArgs {
+  actorId: string;
+  recordingId: string;
+  consent: Omit<RecordConsentInput, 'caseId'>;
+  /** The requester's address, for the audit row. */
+  ip?: string | null | undefined;
+}
+
+export interface RecordLegalBasisArgs {
+  actorId: string;
+  recordingId: string;
+  legalBasis: Omit<RecordLegalBasisInput, 'caseId'>;
+  ip?: string | null | undefined;
+}
+
+/** What a consent recording answers: its event, and whether it closed the child's-consent task. */
+export interface ConsentRecordedResult {
+  caseId: string;
+  eventId: string;
+  closedChildConsentTask: boolean;
+}
+
+/** An admin brings a closed case under the retention rule (a run from before it existed). */
+export interface ApplyRetentionArgs {
+  actorId: string;
+}
+
+export interface ApplyRetentionResult {
+  caseId: string;
+  /** The erase-on day now on the case ('YYYY-MM-DD'), null when the case is not closed. */
+  eraseOn: string | null;
+  /** Whether this run was waiting without a retention timer and now has one. */
+  started: boolean;
+}
+
 export interface ReopenArgs {
   actorId: string;
   reason: string;
@@ -290,10 +332,19 @@ export const decideClosureUpdate = defineUpdate<StepResult, [DecideArgs]>('decid
 export const reopenUpdate = defineUpdate<StepResult, [ReopenArgs]>('reopen');
 export const withdrawConsentUpdate = defineUpdate<StepResult, [WithdrawConsentArgs]>('withdrawConsent');
 /**
- * The API recorded a consent (outside the workflow): the workflow closes its task asking for the
- * child's own consent when the new recording holds it. Answers whether it closed one.
+ * Before recordConsent: the API recorded a consent outside the workflow and told it so. No longer
+ * sent; its handler stays so the histories that hold it replay.
  */
 export const consentRecordedUpdate = defineUpdate<{ closedTask: boolean }, []>('consentRecorded');
+/** The single writer of a consent: records it and closes the child's-consent task when it holds it. */
+export const recordConsentUpdate = defineUpdate<ConsentRecordedResult, [RecordConsentArgs]>('recordConsent');
+export const recordLegalBasisUpdate = defineUpdate<ConsentRecordedResult, [RecordLegalBasisArgs]>(
+  'recordLegalBasis',
+);
+/** Admin: a closed case whose run has no erasure timer (closed before retention) gets one. */
+export const applyRetentionUpdate = defineUpdate<ApplyRetentionResult, [ApplyRetentionArgs]>(
+  'applyRetention',
+);
 export const requestTransferUpdate = defineUpdate<StepResult, [RequestTransferArgs]>('requestTransfer');
 export const answerTransferUpdate = defineUpdate<StepResult, [DecideArgs]>('answerTransfer');
 export const replaceHelperUpdate = defineUpdate<StepResult, [ReplaceHelperArgs]>('replaceHelper');

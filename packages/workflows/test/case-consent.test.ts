@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { caseConsentState, FieldCipher, liftLegalHold, placeLegalHold, summariseBoard } from '@donghanh/db';
 import { pinnedClock } from '@donghanh/domain';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -19,6 +20,7 @@ import {
   LAN,
   PRINCIPAL,
   rejection,
+  UYEN,
   waitFor,
 } from './support/case-harness';
 
@@ -256,11 +258,69 @@ describe('a child who turns 7 during the case', () => {
       type: 'record_child_consent',
       assigneeRole: 'SCHOOL_COORDINATOR',
     });
-    // A consent without the child's own leaves it open; the child's agreement at 7 closes it.
+    // The update the API sent before recordConsent existed is still answered (histories hold it).
     expect(await handle.executeUpdate(consentRecordedUpdate, { args: [] })).toEqual({ closedTask: false });
-    await h.recordConsent(caseId, '2027-05-26');
-    expect(await handle.executeUpdate(consentRecordedUpdate, { args: [] })).toEqual({ closedTask: true });
+    // A consent given before the birthday (the child 6, not asked) leaves it open...
+    const before = await h.recordConsent(caseId, '2027-05-24', { childAgreed: null });
+    expect(before.closedChildConsentTask).toBe(false);
+    expect(await h.taskStatus(task)).toBe('OPEN');
+    await h.expectConsistent(handle);
+    // ...the child's own agreement at 7 closes it, in the recording's own transaction.
+    const recordingId = randomUUID();
+    const after = await h.recordConsent(caseId, '2027-05-26', { recordingId });
+    expect(after.closedChildConsentTask).toBe(true);
     expect(await h.taskStatus(task)).toBe('DONE');
+    await h.expectConsistent(handle);
+    // The same recording sent again (a retried request) is written once.
+    await h.recordConsent(caseId, '2027-05-26', { recordingId });
+    expect(await h.db.caseConsent.count({ where: { caseId } })).toBe(3);
+    expect(await h.eventTypes(caseId)).toContain('case.child_consent_given');
     expect((await handle.query(stateQuery)).openTaskIds).not.toContain(task);
+  });
+});
+
+describe('consent recorded through the case workflow', () => {
+  it('writes nothing while the workflow does not answer, and once when the request is retried', async () => {
+    const { caseId } = await h.startActiveCase('st-02', LAN, clock());
+    const versions = () => h.db.caseConsent.count({ where: { caseId } });
+    const held = await versions();
+    await h.stopWorker();
+    const recordingId = randomUUID();
+    // No worker: the update waits at Temporal and the API's deadline answers WORKFLOW_UNAVAILABLE.
+    const pending = h.recordConsent(caseId, '2026-11-23', { recordingId }).catch(() => null);
+    const answer = await Promise.race([pending, new Promise((r) => setTimeout(() => r('no answer'), 1500))]);
+    expect(answer).toBe('no answer');
+    expect(await versions()).toBe(held);
+    await h.startWorker();
+    // The person retries (the same recording): one new version, however the first call ends.
+    const retried = await h.recordConsent(caseId, '2026-11-23', { recordingId });
+    await pending;
+    expect(retried.caseId).toBe(caseId);
+    expect(await versions()).toBe(held + 1);
+    expect((await caseConsentState(h.db, caseId)).state).toBe('consent');
+  });
+
+  it('refuses a consent dated after today before anything is written, and a case whose workflow ended', async () => {
+    const { caseId, handle } = await h.startActiveCase('st-03', UYEN, clock());
+    const held = await h.db.caseConsent.count({ where: { caseId } });
+    expect((await rejection(h.recordConsent(caseId, '2030-01-10'))).type).toBe(
+      'RuleViolation:CONSENT_DATE_INVALID',
+    );
+    expect(await h.db.caseConsent.count({ where: { caseId } })).toBe(held);
+    await h.expectConsistent(handle);
+
+    const declined = await h.startCase('st-04', clock());
+    await declined.handle.executeUpdate(screenUpdate, {
+      args: [
+        {
+          taskId: `${declined.caseId}:screening`,
+          actorId: COORDINATOR,
+          decision: 'decline',
+          reason: 'Không thuộc diện',
+        },
+      ],
+    });
+    await declined.handle.result();
+    await expect(h.recordConsent(declined.caseId)).rejects.toBeInstanceOf(WorkflowNotFoundError);
   });
 });

@@ -76,6 +76,9 @@ const fakeActivities: CaseActivities = {
   confirmCaseRunsGone: unused,
   recordHistoryErased: unused,
   deleteRunsBeforeWithdrawal: unused,
+  recordConsent: unused,
+  recordLegalBasis: unused,
+  applyRetention: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

@@ -24,10 +24,12 @@ it('keeps heavy modules out of the workflow bundle', async () => {
       'src/case/task-ids.ts',
       'src/messages.ts',
       ...[
+        'apply-retention',
         'assignment',
         'checkins',
         'child-consent',
         'closure',
+        'consent',
         'evaluation',
         'helpers',
         'intake',

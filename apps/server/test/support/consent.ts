@@ -1,4 +1,4 @@
-import { isoDateAt } from '@donghanh/domain';
+import { systemToday } from '@donghanh/db';
 import type { signedInClient } from '../../src/testing';
 
 type Api = Awaited<ReturnType<typeof signedInClient>>;
@@ -8,8 +8,8 @@ type Api = Awaited<ReturnType<typeof signedInClient>>;
  * what the school records after screening, before it may offer the case to a helper.
  */
 export async function recordConsent(api: Api, caseId: string): Promise<void> {
-  // The API checks the day against its own today; the form was signed the same day.
-  const today = isoDateAt(new Date());
+  // The calendar's today (what the dashboard's form offers): the consent step never refuses it.
+  const today = systemToday();
   await api.consent.record.mutate({
     caseId,
     givenOn: today,

@@ -1,3 +1,4 @@
+import { systemToday } from '@donghanh/db';
 import { AppError } from '@donghanh/domain';
 import type { Context, SessionUser } from '../context';
 import { verifyPassword } from './password';
@@ -79,7 +80,9 @@ export async function signOut(ctx: Context): Promise<{ signedOut: boolean }> {
  */
 export async function currentUser(
   ctx: Context,
-): Promise<(SignInResult & { schools: { id: string; name: string; unitId: string }[] }) | null> {
+): Promise<
+  (SignInResult & { schools: { id: string; name: string; unitId: string }[]; today: string }) | null
+> {
   if (!ctx.user) return null;
   const [row, schools] = await Promise.all([
     ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { mustChangePassword: true } }),
@@ -89,5 +92,12 @@ export async function currentUser(
       orderBy: { name: 'asc' },
     }),
   ]);
-  return { user: ctx.user, mustChangePassword: row?.mustChangePassword ?? false, schools };
+  // The calendar's today (DONGHANH_TODAY when pinned): the dashboard's date fields default to it,
+  // so a form and the legal-date checks (legalToday) count from the same day.
+  return {
+    user: ctx.user,
+    mustChangePassword: row?.mustChangePassword ?? false,
+    schools,
+    today: systemToday(),
+  };
 }

@@ -40,6 +40,9 @@ export const privacyRegisterInput = z
     limit: z.number().int().min(1).max(5_000).default(1_000),
   })
   .default({ flaggedOnly: false, limit: 1_000 });
+// — Retention applied to closed cases from before it existed (issue 18) —
+export const applyRetentionInput = z.object({ caseId: idSchema });
+export const applyRetentionToClosedInput = z.object({}).default({});
 
 export const breachListInput = z.object({}).default({});
 export const breachCreateInput = breachInputSchema;

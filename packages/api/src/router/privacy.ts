@@ -1,6 +1,7 @@
 import { withdrawConsentUpdate } from '@donghanh/workflows/messages';
 import { admin, anyOf, coordinator, holdsAnyRole, principal } from '../access/rules';
 import { forwardStep } from '../operations/case/forward-step';
+import { applyRetention, applyRetentionToClosed } from '../operations/privacy/apply-retention';
 import { privacyRegister } from '../operations/privacy/privacy-register';
 import { getConsent, recordConsent, recordLegalBasis } from '../operations/privacy/record-consent';
 import { breaches, legalBases, legalHolds, processingRecordOf } from '../operations/privacy/records';
@@ -13,6 +14,8 @@ import {
 } from '../operations/privacy/subject-requests';
 import { createRouter, guarded } from '../trpc';
 import {
+  applyRetentionInput,
+  applyRetentionToClosedInput,
   breachCreateInput,
   breachListInput,
   breachUpdateInput,
@@ -98,6 +101,15 @@ export const privacyRouter = createRouter({
     list: guarded(admin, breachListInput).query(({ ctx }) => breaches.list(ctx)),
     create: guarded(admin, breachCreateInput).mutation(({ ctx, input }) => breaches.create(ctx, input)),
     update: guarded(admin, breachUpdateInput).mutation(({ ctx, input }) => breaches.update(ctx, input)),
+  }),
+  /** Closed cases from before retention existed: their workflow starts waiting for the erase-on day. */
+  retention: createRouter({
+    applyToCase: guarded(admin, applyRetentionInput).mutation(({ ctx, input }) =>
+      applyRetention(ctx, input.caseId),
+    ),
+    applyToClosed: guarded(admin, applyRetentionToClosedInput).mutation(({ ctx }) =>
+      applyRetentionToClosed(ctx),
+    ),
   }),
   legalHold: createRouter({
     /** An inquiry or a dispute pauses erasure: the school's principal or an admin places and lifts it. */

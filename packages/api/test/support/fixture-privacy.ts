@@ -65,6 +65,8 @@ export const PRIVACY_INPUTS: Record<string, unknown> = {
   'privacy.legalHold.place': { caseId: CASE, reason: 'Thanh tra đang xác minh' },
   'privacy.legalHold.lift': { caseId: CASE, holdId: 'lh-matrix' },
   'privacy.legalHold.list': { caseId: CASE },
+  'privacy.retention.applyToCase': { caseId: CASE },
+  'privacy.retention.applyToClosed': {},
 };
 
 export const PRIVACY_EXPECTED: Record<string, Actor[]> = {
@@ -96,4 +98,6 @@ export const PRIVACY_EXPECTED: Record<string, Actor[]> = {
   'privacy.legalHold.place': ['principal', 'admin'],
   'privacy.legalHold.lift': ['principal', 'admin'],
   'privacy.legalHold.list': ['principal', 'admin'],
+  'privacy.retention.applyToCase': ['admin'],
+  'privacy.retention.applyToClosed': ['admin'],
 };

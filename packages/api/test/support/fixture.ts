@@ -195,10 +195,10 @@ export async function sessionUser(id: string | null): Promise<SessionUser | null
 export const cipher = new FieldCipher(FieldCipher.generateKey());
 
 /** A caller for `actor`, as the HTTP layer would build it after resolving the session. */
-export async function callerFor(actor: Actor, o: { db?: Context['db'] } = {}) {
+export async function callerFor(actor: Actor, o: { db?: Context['db']; temporal?: Client } = {}) {
   const ctx: Context = {
     db: o.db ?? database.db,
-    temporal,
+    temporal: o.temporal ?? temporal,
     user: await sessionUser(ACTORS[actor]),
     sessionId: null,
     clientAddress: null,

@@ -143,8 +143,8 @@ export async function listLegalBases(db: Db, options: { activeOnly?: boolean } =
   }));
 }
 
-/** The breach log, newest first. */
-export async function listBreaches(db: Db) {
+/** The breach log, newest first; `late` against `now` (the calendar's: systemNow()). */
+export async function listBreaches(db: Db, now: Date = new Date()) {
   const rows = await db.breachRecord.findMany({ orderBy: { detectedAt: 'desc' }, take: 500 });
   return rows.map((r) => ({
     id: r.id,
@@ -157,11 +157,17 @@ export async function listBreaches(db: Db) {
     notifiedAt: r.notifiedAt?.toISOString() ?? null,
     notificationRef: r.notificationRef,
     status: r.status,
+    late: !r.notifiedAt && now.getTime() > r.notifyBy.getTime(),
   }));
 }
 
-/** A case's data-subject requests, newest first (requester names opened with the key). */
-export async function listSubjectRequests(db: Db, cipher: FieldCipher | undefined, caseId: string) {
+/** A case's data-subject requests, newest first (requester names opened with the key); `overdue` against `now`. */
+export async function listSubjectRequests(
+  db: Db,
+  cipher: FieldCipher | undefined,
+  caseId: string,
+  now: Date = new Date(),
+) {
   const rows = await db.subjectRequest.findMany({ where: { caseId }, orderBy: { receivedAt: 'desc' } });
   return rows.map((r) => ({
     id: r.id,
@@ -169,6 +175,7 @@ export async function listSubjectRequests(db: Db, cipher: FieldCipher | undefine
     receivedAt: r.receivedAt.toISOString(),
     dueAt: r.dueAt.toISOString(),
     answeredAt: r.answeredAt?.toISOString() ?? null,
+    overdue: !r.answeredAt && now.getTime() > r.dueAt.getTime(),
     requester: {
       name: cipher ? cipher.open(r.requesterNameSealed, r.id) : null,
       relation: r.requesterRelation,

@@ -195,6 +195,17 @@ export async function writeWithdrawalRows(
   return { consentId: current.id, payload: { by: input.by, on: input.on, version: current.version } };
 }
 
+/** More rows of the same recording, in its transaction, after the consent rows (their payload given). */
+export type AlsoInConsentTx = (
+  tx: Tx,
+  payload: ConsentEventPayload,
+) => Promise<Record<string, unknown> | null>;
+
+/** Whether a recording holds the child's own consent (or replaces consent by a legal basis). */
+export function holdsChildConsent(payload: ConsentEventPayload): boolean {
+  return payload.basis === 'legal_basis' || payload.childConsentRequired === true;
+}
+
 async function audit(tx: Tx, actorId: string, action: string, caseId: string, ip: string | null) {
   const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { studentId: true } });
   await tx.auditLog.create({
@@ -203,15 +214,17 @@ async function audit(tx: Tx, actorId: string, action: string, caseId: string, ip
 }
 
 /**
- * Records a consent outside the workflow (the school's consent section): the rows, a
- * `case.consent_recorded` CaseEvent for the live board and the history, and an audit row, in one
- * transaction. `idempotencyKey` makes a retried request write nothing twice.
+ * Records a consent: the rows, a `case.consent_recorded` CaseEvent for the live board and the
+ * history, and an audit row, in one transaction. The case workflow's consent step is its writer
+ * (activities/consent.ts); `also` adds that step's own rows (closing the child's-consent task)
+ * to the same transaction. `idempotencyKey` makes a retried step write nothing twice.
  */
 export async function recordCaseConsent(
   db: Db,
   cipher: FieldCipher,
   input: RecordConsentInput,
   who: ConsentActor & { idempotencyKey: string; ip?: string | null },
+  also?: AlsoInConsentTx,
 ) {
   return withCaseEvent(
     db,
@@ -224,7 +237,7 @@ export async function recordCaseConsent(
     async (tx) => {
       const rows = await writeConsentRows(tx, cipher, input, who);
       await audit(tx, who.actorId, 'consent.record', input.caseId, who.ip ?? null);
-      return rows;
+      return { ...rows, also: (await also?.(tx, rows.payload)) ?? null };
     },
     (rows) => ({ ...rows.payload }),
   );
@@ -235,6 +248,7 @@ export async function recordCaseLegalBasis(
   db: Db,
   input: RecordLegalBasisInput,
   who: ConsentActor & { idempotencyKey: string; ip?: string | null },
+  also?: AlsoInConsentTx,
 ) {
   return withCaseEvent(
     db,
@@ -247,7 +261,7 @@ export async function recordCaseLegalBasis(
     async (tx) => {
       const rows = await writeLegalBasisRows(tx, input, who);
       await audit(tx, who.actorId, 'consent.legal_basis', input.caseId, who.ip ?? null);
-      return rows;
+      return { ...rows, also: (await also?.(tx, rows.payload)) ?? null };
     },
     (rows) => ({ ...rows.payload }),
   );

@@ -13,8 +13,8 @@ export function childConsentActivities(deps: ActivityDeps) {
   const { db } = deps;
   const { now } = clockOf(deps);
   /** The current consent lacks the child's own: given for a child under 7. */
-  const lacksChild = async (caseId: string) => {
-    const current = await db.caseConsent.findFirst({
+  const lacksChild = async (caseId: string, client: Pick<typeof db, 'caseConsent'> = db) => {
+    const current = await client.caseConsent.findFirst({
       where: { caseId, current: true },
       select: { basis: true, withdrawnOn: true, childConsentRequired: true },
     });
@@ -44,6 +44,9 @@ export function childConsentActivities(deps: ActivityDeps) {
           idempotencyKey: stepKeys.childConsentAsked(args.caseId),
           now: now(),
           onlyInStages: [...IN_PROGRESS],
+          // Asked again under the case's lock: a consent being recorded with the child's own
+          // (which takes the same lock) commits first or finds this task to close.
+          onlyIf: (tx) => lacksChild(args.caseId, tx),
           openTasks: [
             {
               id,

@@ -3,11 +3,12 @@ import {
   caseConsentState,
   checkHelpersCanTake,
   eraseCaseFreeText,
+  legalToday,
   RuleViolation,
   setPersonalDataEraseOn,
   writeWithdrawalRows,
 } from '@donghanh/db';
-import { AppError, type CaseClock, isoDateAt } from '@donghanh/domain';
+import { AppError, type CaseClock } from '@donghanh/domain';
 import { rowIds, stepKeys, taskIds } from '../case/task-ids';
 import type {
   DecideArgs,
@@ -157,11 +158,9 @@ export function closureActivities(deps: ActivityDeps) {
         if (!cipher) throw new Error('withdrawConsent needs the data key (its note is sealed)');
         const at = now();
         const today = dayOn(at, args.clock);
-        // The withdrawal's day is checked against the later of the case clock's day and the
-        // wall clock's (the day consent.record checks a consent against): a pinned calendar
-        // (DONGHANH_TODAY) may lag the real day the family withdrew on.
-        const wallDay = isoDateAt(at);
-        const latest = wallDay > today ? wallDay : today;
+        // The withdrawal's day is checked against legalToday, the day a consent is checked
+        // against too (the calendar's today, or the case clock's when later).
+        const latest = legalToday({ now: at.getTime(), clock: args.clock });
         const r = await applyCaseStep(db, {
           caseId: args.caseId,
           type: 'case.consent_withdrawn',

@@ -1,7 +1,9 @@
+import { applyRetentionActivities } from './apply-retention';
 import { assignmentActivities } from './assignment';
 import { checkInActivities } from './checkins';
 import { childConsentActivities } from './child-consent';
 import { closureActivities } from './closure';
+import { consentActivities } from './consent';
 import { evaluationActivities } from './evaluation';
 import { helperActivities } from './helpers';
 import { historyActivities } from './history';
@@ -34,6 +36,8 @@ export function createActivities(deps: ActivityDeps) {
     ...retentionActivities(deps),
     ...childConsentActivities(deps),
     ...historyActivities(deps),
+    ...consentActivities(deps),
+    ...applyRetentionActivities(deps),
   };
 }
 

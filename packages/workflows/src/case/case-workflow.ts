@@ -1,9 +1,11 @@
 import { allHandlersFinished, condition, continueAsNew, patched } from '@temporalio/workflow';
 import type { CaseWorkflowInput, CaseWorkflowState, IdentifyResult } from '../messages';
+import { type RetentionFlag, registerApplyRetentionSteps } from '../steps/apply-retention';
 import { assignmentPhase, registerAssignmentSteps } from '../steps/assignment';
 import { registerCheckInSteps } from '../steps/checkins';
 import { registerChildConsentSteps, watchChildTurningSeven } from '../steps/child-consent';
 import { registerClosureSteps } from '../steps/closure';
+import { registerConsentSteps } from '../steps/consent';
 import { registerEvaluationSteps } from '../steps/evaluation';
 import { registerHelperSteps } from '../steps/helpers';
 import { registerIntakeSteps } from '../steps/intake';
@@ -35,6 +37,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   registerTermSteps(ctx);
   registerNoteSteps(ctx);
   registerChildConsentSteps(ctx);
+  registerConsentSteps(ctx);
+  // Set by applyRetention: a run closed before retention existed enters the retention phase.
+  const retention: RetentionFlag = { applied: false, plainWait: false, applications: 0 };
+  registerApplyRetentionSteps(ctx, retention);
 
   if (!resume) {
     const recorded = await activities.recordIdentified({ ...input, screeningMs: timing.screeningMs });
@@ -85,10 +91,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         ...withoutReason(input),
         resume: { state, identifiedEventId: identifiedEventId(), confirmReturn: false },
       });
-    } else if (stage === 'closed' && patched('retention-after-closure')) {
+    } else if (stage === 'closed' && (retention.applied || patched('retention-after-closure'))) {
       // The closed run waits for the erase-on day (histories recorded before retention existed
-      // replay the plain wait below). Once erased, the case's workflow is done.
-      if ((await retentionPhase(ctx)) === 'erased') {
+      // replay the plain wait below, until an admin applies retention). Once erased, the case's
+      // workflow is done.
+      if ((await retentionPhase(ctx, retention)) === 'erased') {
         await condition(allHandlersFinished);
         return state;
       }
@@ -97,7 +104,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       await condition(() => state.stage !== 'closure');
       next = { fromDate: undefined, confirmReturn: false };
     } else {
-      await condition(() => state.stage !== stage);
+      // A closed run from before retention waits here with no erasure timer until an admin applies
+      // retention (applyRetention sets the flag, then the branch above runs). Replay-safe: a
+      // condition is not recorded in history; the update that sets the flag is, and replays first.
+      retention.plainWait = stage === 'closed';
+      await condition(() => state.stage !== stage || (stage === 'closed' && retention.applied));
+      retention.plainWait = false;
     }
   }
 }

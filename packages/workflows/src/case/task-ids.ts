@@ -87,6 +87,10 @@ export const stepKeys = {
   /** One withdrawal closes one era of the case (a reopening after new consent starts another). */
   childConsentAsked: (c: string) => `${c}:child-consent:asked`,
   childConsentGiven: (c: string) => `${c}:child-consent:given`,
+  /** One consent or legal-basis recording, named by the id the API gave it (its update id). */
+  consentRecorded: (c: string, recordingId: string) => `${c}:consent:${recordingId}`,
+  /** An admin brought a closed case (closed before retention existed) under the rule. */
+  retentionApplied: (c: string, era: number) => `${c}:retention-applied${eraTag(era)}`,
   consentWithdrawn: (c: string, era: number) => `${c}:consent-withdrawn${eraTag(era)}`,
   assignmentReopened: (c: string, round: number) => `${c}:assign:${round}:reopened`,
   transferRequested: (c: string, round: number) => `${c}:transfer:${round}:requested`,

@@ -1,6 +1,7 @@
 import { condition, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import { activities, type CaseContext } from '../case/case-state';
+import type { RetentionFlag } from './apply-retention';
 
 /** Temporal deletes asynchronously: the deletion waits for it, longer than a step's write. */
 const histories = proxyActivities<CaseActivities>({
@@ -17,7 +18,10 @@ const histories = proxyActivities<CaseActivities>({
  * closed by a withdrawal first deletes the runs before this one: they hold the free text the
  * withdrawal erased at once.
  */
-export async function retentionPhase(ctx: CaseContext): Promise<'erased' | 'reopened'> {
+export async function retentionPhase(
+  ctx: CaseContext,
+  retention: RetentionFlag,
+): Promise<'erased' | 'reopened'> {
   const { c, state, timing, busy } = ctx;
   // Closed runs recorded before this existed replay without it.
   if (patched('withdrawal-deletes-earlier-runs'))
@@ -26,8 +30,13 @@ export async function retentionPhase(ctx: CaseContext): Promise<'erased' | 'reop
   let at = await activities.personalDataEraseAt({ caseId: c, clock: ctx.input.clock });
   for (;;) {
     if (at === null) {
-      await condition(() => !closed());
-      return 'reopened';
+      // No erase-on day (a closure recorded before the closure step set one): wait for a
+      // reopening, or for an admin to apply retention, which sets the day; then read it again.
+      const seen = retention.applications;
+      await condition(() => !closed() || retention.applications > seen);
+      if (!closed()) return 'reopened';
+      at = await activities.personalDataEraseAt({ caseId: c, clock: ctx.input.clock });
+      continue;
     }
     if (await ctx.until(at, () => !closed())) return 'reopened';
     // A reopening being written goes first; the erasure then finds the case open and waits no more.

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FieldCipher, recordCaseConsent } from '@donghanh/db';
+import { FieldCipher } from '@donghanh/db';
 import { loadDemoOrganisation } from '@donghanh/db/seed';
 import { createTestDatabase, type TestDatabase } from '@donghanh/db/testing';
 import { type CaseClock, type CheckInReport, isStepRefusal, STEP_REFUSALS } from '@donghanh/domain';
@@ -22,8 +22,10 @@ import {
   type CaseTiming,
   type CaseWorkflowInput,
   type CaseWorkflowState,
+  type ConsentRecordedResult,
   caseWorkflowId,
   identifyUpdate,
+  recordConsentUpdate,
   respondOfferUpdate,
   reviewPlanUpdate,
   screenUpdate,
@@ -77,8 +79,10 @@ export class CaseHarness {
     await this.startWorker();
   }
 
-  async startWorker(): Promise<void> {
+  /** `bundle`: other workflow code (a test of code deployed earlier); today's by default. */
+  async startWorker(o: { bundle?: { code: string } } = {}): Promise<void> {
     this.worker = await createCaseWorker({
+      ...(o.bundle ? { bundle: o.bundle } : {}),
       connection: this.env.nativeConnection,
       db: this.database.db,
       namespace: this.env.namespace ?? 'default',
@@ -293,26 +297,32 @@ export class CaseHarness {
     writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
   }
 
-  /** The guardian's consent on a signed paper form, the child agreeing (what the school records before assignment). */
-  async recordConsent(caseId: string, givenOn = '2026-09-01'): Promise<void> {
-    await recordCaseConsent(
-      this.db,
-      new FieldCipher(this.dataKey),
-      {
-        caseId,
-        givenOn,
-        guardian: { name: 'Lò Văn Bố', relation: 'father' },
-        method: { kind: 'paper_form', formNumber: `ĐY-${caseId}`, signedOn: givenOn },
-        childAgreed: true,
-        coverage: { help: true, schoolProcessing: true, officeSharing: true },
-      },
-      {
-        actorId: COORDINATOR,
-        now: new Date(),
-        today: givenOn,
-        idempotencyKey: `${caseId}:consent:${randomUUID()}`,
-      },
-    );
+  /**
+   * The guardian's consent on a signed paper form, the child agreeing (what the school records
+   * before assignment), through the case workflow's recordConsent step as the API sends it.
+   */
+  async recordConsent(
+    caseId: string,
+    givenOn = '2026-09-01',
+    o: { childAgreed?: boolean | null; recordingId?: string } = {},
+  ): Promise<ConsentRecordedResult> {
+    const recordingId = o.recordingId ?? randomUUID();
+    return this.env.client.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(recordConsentUpdate, {
+      args: [
+        {
+          actorId: COORDINATOR,
+          recordingId,
+          consent: {
+            givenOn,
+            guardian: { name: 'Lò Văn Bố', relation: 'father' },
+            method: { kind: 'paper_form', formNumber: `ĐY-${caseId}`, signedOn: givenOn },
+            childAgreed: o.childAgreed === undefined ? true : o.childAgreed,
+            coverage: { help: true, schoolProcessing: true, officeSharing: true },
+          },
+        },
+      ],
+      updateId: `consent-${recordingId}`,
+    });
   }
 
   async eventTypes(caseId: string): Promise<string[]> {

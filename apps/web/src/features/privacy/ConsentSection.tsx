@@ -14,10 +14,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { useCalendarToday } from '../../shared/calendar-today';
 import { dateText } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
@@ -26,8 +26,6 @@ import { LegalHolds } from './LegalHolds';
 import { NS } from './strings';
 import type { CaseConsentView, ConsentRecording } from './types';
 
-const today = () => dayjs().format('YYYY-MM-DD');
-
 function useAfterConsent(caseId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -35,6 +33,8 @@ function useAfterConsent(caseId: string) {
     Promise.all([
       queryClient.invalidateQueries(trpc.consent.get.queryFilter({ caseId })),
       queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId })),
+      // A recording with the child's own consent closes the age-7 task in "Việc của tôi".
+      queryClient.invalidateQueries(trpc.task.inbox.queryFilter()),
     ]);
 }
 
@@ -80,19 +80,35 @@ function CurrentConsent({ c }: { c: ConsentRecording }) {
   );
 }
 
-function ConsentForm({ v, onDone }: { v: CaseConsentView; onDone: () => void }) {
+/** What the age-7 task's link fills in: the guardian on record, and the child's own agreement. */
+interface ConsentPrefill {
+  name: string;
+  relation: string | null;
+  childAgreed: boolean;
+}
+
+function ConsentForm({
+  v,
+  onDone,
+  prefill,
+}: {
+  v: CaseConsentView;
+  onDone: () => void;
+  prefill?: ConsentPrefill | undefined;
+}) {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const after = useAfterConsent(v.caseId);
-  const [givenOn, setGivenOn] = useState(today());
-  const [name, setName] = useState('');
-  const [relation, setRelation] = useState<string | null>('mother');
+  const [givenOn, setGivenOn] = useState(today);
+  const [name, setName] = useState(prefill?.name ?? '');
+  const [relation, setRelation] = useState<string | null>(prefill?.relation ?? 'mother');
   const [method, setMethod] = useState<'paper_form' | 'in_person'>('paper_form');
   const [formNumber, setFormNumber] = useState('');
-  const [signedOn, setSignedOn] = useState(today());
+  const [signedOn, setSignedOn] = useState(today);
   const [w1, setW1] = useState<string | null>(null);
   const [w2, setW2] = useState<string | null>(null);
-  const [childAgreed, setChildAgreed] = useState(false);
+  const [childAgreed, setChildAgreed] = useState(prefill?.childAgreed ?? false);
   const [coverage, setCoverage] = useState({ help: true, schoolProcessing: true, officeSharing: true });
   const [issues, setIssues] = useState<Record<string, string>>({});
   const record = useMutation(
@@ -222,11 +238,12 @@ function ConsentForm({ v, onDone }: { v: CaseConsentView; onDone: () => void }) 
 
 function LegalBasisForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const after = useAfterConsent(caseId);
   const bases = useQuery(trpc.privacy.legalBasis.list.queryOptions({ activeOnly: true }));
   const [basisId, setBasisId] = useState<string | null>(null);
-  const [statedOn, setStatedOn] = useState(today());
+  const [statedOn, setStatedOn] = useState(today);
   const save = useMutation(
     trpc.consent.recordLegalBasis.mutationOptions({
       onSuccess: async () => {
@@ -273,10 +290,11 @@ function LegalBasisForm({ caseId, onDone }: { caseId: string; onDone: () => void
  */
 function WithdrawForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const after = useAfterConsent(caseId);
   const [by, setBy] = useState<'guardian' | 'child'>('guardian');
-  const [on, setOn] = useState(today());
+  const [on, setOn] = useState(today);
   const [note, setNote] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const withdraw = useMutation(
@@ -347,7 +365,15 @@ export function ConsentSection({ caseId, principal }: { caseId: string; principa
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
   const q = useQuery(trpc.consent.get.queryOptions({ caseId }));
-  const [mode, setMode] = useState<'view' | 'consent' | 'basis' | 'withdraw'>('view');
+  // The age-7 task links here with ?consent=child: the form opens with the guardian on record and
+  // the child's agreement ticked, for the coordinator to check against the signed paper.
+  const [params, setParams] = useSearchParams();
+  const forChild = params.get('consent') === 'child';
+  const [mode, setMode] = useState<'view' | 'consent' | 'basis' | 'withdraw'>(forChild ? 'consent' : 'view');
+  const done = () => {
+    setMode('view');
+    if (forChild) setParams({}, { replace: true });
+  };
   if (q.isPending) return null;
   if (q.isError)
     return <Alert color="red">{t('loadError', { message: errorMessage(q.error, i18n.language) })}</Alert>;
@@ -380,7 +406,28 @@ export function ConsentSection({ caseId, principal }: { caseId: string; principa
           {stateText}
         </Text>
         {cur && v.state !== 'none' && <CurrentConsent c={cur} />}
-        {mode === 'consent' && <ConsentForm v={v} onDone={() => setMode('view')} />}
+        {mode === 'consent' && forChild && (
+          <Alert color="blue" data-testid="child-consent-hint">
+            {t('consent.childTaskHint')}
+          </Alert>
+        )}
+        {mode === 'consent' && (
+          <ConsentForm
+            v={v}
+            onDone={done}
+            prefill={
+              forChild && cur?.basis === 'consent'
+                ? {
+                    name: cur.guardian?.name ?? '',
+                    relation: cur.guardian?.relation ?? null,
+                    childAgreed: true,
+                  }
+                : forChild
+                  ? { name: '', relation: null, childAgreed: true }
+                  : undefined
+            }
+          />
+        )}
         {mode === 'basis' && <LegalBasisForm caseId={caseId} onDone={() => setMode('view')} />}
         {mode === 'withdraw' && <WithdrawForm caseId={caseId} onDone={() => setMode('view')} />}
         {mode === 'view' && (

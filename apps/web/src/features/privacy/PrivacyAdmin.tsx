@@ -15,9 +15,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { calendarNow, calendarNowLocal, useCalendarToday } from '../../shared/calendar-today';
 import { dateTimeText, pick } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
@@ -209,11 +209,12 @@ function ProcessingRecord() {
 
 function Breaches() {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.privacy.breach.list.queryOptions({}));
   const refresh = () => queryClient.invalidateQueries(trpc.privacy.breach.list.pathFilter());
-  const [detectedAt, setDetectedAt] = useState(dayjs().format('YYYY-MM-DDTHH:mm'));
+  const [detectedAt, setDetectedAt] = useState(calendarNowLocal(today));
   const [description, setDescription] = useState('');
   const [categories, setCategories] = useState<string[]>([]);
   const [affected, setAffected] = useState<number | string>('');
@@ -266,7 +267,8 @@ function Breaches() {
           </Table.Thead>
           <Table.Tbody>
             {(list.data ?? []).map((b) => {
-              const late = !b.notifiedAt && Date.now() > new Date(b.notifyBy).getTime();
+              // Late against the server's calendar now.
+              const late = b.late;
               return (
                 <Table.Tr key={b.id} data-testid="breach-row">
                   <Table.Td>{dateTimeText(b.detectedAt)}</Table.Td>
@@ -285,7 +287,7 @@ function Breaches() {
                     ) : (
                       <Button
                         size="compact-xs"
-                        onClick={() => update.mutate({ id: b.id, notifiedAt: new Date().toISOString() })}
+                        onClick={() => update.mutate({ id: b.id, notifiedAt: calendarNow(today) })}
                       >
                         {t('admin.markNotified')}
                       </Button>
@@ -335,6 +337,47 @@ function Breaches() {
   );
 }
 
+/**
+ * Cases closed before retention was deployed wait with no erasure timer: one button asks every
+ * closed, not yet erased case's workflow to apply retention (set the erase-on day if missing and
+ * start waiting for it). A run already waiting answers that it is.
+ */
+function RetentionForOldClosures() {
+  const { t, i18n } = useTranslation(NS);
+  const trpc = useTRPC();
+  const apply = useMutation(trpc.privacy.retention.applyToClosed.mutationOptions());
+  const r = apply.data;
+  return (
+    <Paper withBorder p="md" data-testid="retention-old-closures">
+      <Title order={4} mb="xs">
+        {t('admin.oldClosures.title')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('admin.oldClosures.intro')}
+      </Text>
+      <Button size="xs" loading={apply.isPending} onClick={() => apply.mutate({})}>
+        {t('admin.oldClosures.apply')}
+      </Button>
+      {r && (
+        <Text size="sm" mt="sm" data-testid="retention-result">
+          {t('admin.oldClosures.result', {
+            asked: r.asked,
+            started: r.started,
+            already: r.alreadyWaiting,
+            failed: r.failed.length,
+          })}
+          {r.failed.length > 0 && ` ${r.failed.map((f) => `${f.code} (${f.error})`).join(', ')}`}
+        </Text>
+      )}
+      {apply.error && (
+        <Alert color="red" mt="sm">
+          {errorMessage(apply.error, i18n.language)}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
 /** The admin's privacy tab: legal bases, the processing record (printable), the register of bases and erasures, the breach log. */
 export function PrivacyAdmin() {
   return (
@@ -343,6 +386,7 @@ export function PrivacyAdmin() {
       <ProcessingRecord />
       <PrivacyRegister />
       <Breaches />
+      <RetentionForOldClosures />
     </Stack>
   );
 }

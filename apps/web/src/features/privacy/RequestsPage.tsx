@@ -20,10 +20,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { calendarNow, calendarNowLocal, useCalendarToday } from '../../shared/calendar-today';
 import { dateTimeText } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
@@ -38,16 +38,16 @@ const toInstant = (local: string) => {
   const d = new Date(local);
   return Number.isNaN(d.getTime()) ? local : d.toISOString();
 };
-const nowLocal = () => dayjs().format('YYYY-MM-DDTHH:mm');
 
 function OpenRequestForm({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<string | null>('access');
   const [name, setName] = useState('');
   const [relation, setRelation] = useState<string | null>('mother');
-  const [receivedAt, setReceivedAt] = useState(nowLocal());
+  const [receivedAt, setReceivedAt] = useState(calendarNowLocal(today));
   const [issues, setIssues] = useState<Record<string, string>>({});
   const open = useMutation(
     trpc.privacy.subjectRequest.open.mutationOptions({
@@ -246,6 +246,7 @@ function RequestRow({
   onDocument: (d: Doc) => void;
 }) {
   const { t, i18n } = useTranslation(NS);
+  const today = useCalendarToday();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const produce = useMutation(trpc.privacy.subjectRequest.export.mutationOptions({ onSuccess: onDocument }));
@@ -255,7 +256,8 @@ function RequestRow({
         queryClient.invalidateQueries(trpc.privacy.subjectRequest.list.queryFilter({ caseId })),
     }),
   );
-  const overdue = !r.answeredAt && Date.now() > new Date(r.dueAt).getTime();
+  // Overdue against the server's calendar now (it pins the day the deadlines count from).
+  const overdue = r.overdue;
   return (
     <Table.Tr data-testid="request-row" data-kind={r.kind}>
       <Table.Td>{t(`requests.kinds.${r.kind}`)}</Table.Td>
@@ -287,7 +289,7 @@ function RequestRow({
               size="compact-xs"
               variant="default"
               loading={answer.isPending}
-              onClick={() => answer.mutate({ caseId, requestId: r.id, answeredAt: new Date().toISOString() })}
+              onClick={() => answer.mutate({ caseId, requestId: r.id, answeredAt: calendarNow(today) })}
             >
               {t('requests.answer')}
             </Button>

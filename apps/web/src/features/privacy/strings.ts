@@ -29,6 +29,8 @@ const vi = {
     childLine: 'Học sinh {{age}} tuổi vào ngày đồng ý: {{agreed}}',
     childAgreed: 'em đã đồng ý',
     childNotAsked: 'chưa đủ 7 tuổi, không cần ý kiến của em',
+    childTaskHint:
+      'Học sinh đã đủ 7 tuổi: ghi nhận lại sự đồng ý, lần này có ý kiến đồng ý của chính em (theo phiếu đã ký). Người giám hộ đang lưu đã được điền sẵn.',
     paperLine: 'Phiếu số {{number}}, ký ngày {{date}}',
     inPersonLine: 'Trực tiếp trước hai cán bộ: {{names}}',
     coverage: 'Phạm vi đồng ý',
@@ -183,6 +185,14 @@ const vi = {
     },
   },
   admin: {
+    oldClosures: {
+      title: 'Hồ sơ đã kết thúc trước khi có thời hạn lưu trữ',
+      intro:
+        'Hồ sơ kết thúc trước khi quy định lưu trữ được triển khai không có lịch xóa dữ liệu cá nhân. Nút dưới đây đặt ngày xóa theo thời hạn lưu trữ của đợt vận động (nếu chưa có) và để hồ sơ tự xóa vào ngày đó. Hồ sơ đã có lịch không thay đổi.',
+      apply: 'Áp dụng thời hạn lưu trữ cho hồ sơ đã kết thúc chưa có',
+      result:
+        'Đã xét {{asked}} hồ sơ: {{started}} hồ sơ bắt đầu chờ ngày xóa, {{already}} hồ sơ đã có lịch, {{failed}} hồ sơ không áp dụng được.',
+    },
     legalBases: 'Căn cứ pháp lý',
     code: 'Mã',
     basisTitle: 'Tên căn cứ',
@@ -257,6 +267,8 @@ const en: typeof vi = {
     childLine: 'The child was {{age}} on the day of consent: {{agreed}}',
     childAgreed: 'the child agreed',
     childNotAsked: 'under 7, the child’s own consent is not needed',
+    childTaskHint:
+      'The child is now 7: record the consent again, this time with the child’s own agreement (as on the signed form). The guardian on record is filled in.',
     paperLine: 'Form no. {{number}}, signed {{date}}',
     inPersonLine: 'In person before two staff: {{names}}',
     coverage: 'What the consent covers',
@@ -410,6 +422,14 @@ const en: typeof vi = {
     },
   },
   admin: {
+    oldClosures: {
+      title: 'Cases closed before retention existed',
+      intro:
+        'Cases closed before the retention rule was deployed have no erasure date. This sets the erase-on day from the campaign’s retention (if missing) and lets each case erase itself on that day. Cases already waiting are unchanged.',
+      apply: 'Apply retention to closed cases without it',
+      result:
+        '{{asked}} cases checked: {{started}} now wait for their erasure day, {{already}} were already waiting, {{failed}} could not be brought under it.',
+    },
     legalBases: 'Legal bases',
     code: 'Code',
     basisTitle: 'Title',

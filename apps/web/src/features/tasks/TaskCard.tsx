@@ -25,7 +25,9 @@ export function TaskCard({ task }: { task: InboxTask }) {
     ? t('open')
     : href === '/sign-off'
       ? t('openSignOff')
-      : t('openCoordination');
+      : task.type === 'record_child_consent'
+        ? t('openConsent')
+        : t('openCoordination');
   return (
     <Card
       component={Link}

@@ -21,9 +21,13 @@ export const isTeacherTask = (type: string): type is TeacherTaskType =>
 
 const SIGN_OFF = new Set(['signoff_evaluation', 'approve_closure']);
 
-/** Where a task is done: here for a helper's step, the other screens for the rest. */
-export function taskHref(t: Pick<InboxTask, 'id' | 'type'>): string {
+/**
+ * Where a task is done: here for a helper's step, the case's consent section for the child's
+ * own consent at 7 (its form opened and prefilled), the other screens for the rest.
+ */
+export function taskHref(t: Pick<InboxTask, 'id' | 'type' | 'caseId'>): string {
   if (isTeacherTask(t.type)) return `/tasks/${encodeURIComponent(t.id)}`;
+  if (t.type === 'record_child_consent') return `/cases/${encodeURIComponent(t.caseId)}?consent=child`;
   return SIGN_OFF.has(t.type) ? '/sign-off' : '/coordination';
 }
 

@@ -1,35 +1,48 @@
 import { randomUUID } from 'node:crypto';
-import { caseConsentState, readCaseConsent, recordCaseConsent, recordCaseLegalBasis } from '@donghanh/db';
-import { AppError, isoDateAt, type RecordConsentInput, type RecordLegalBasisInput } from '@donghanh/domain';
-import { caseWorkflowId, consentRecordedUpdate } from '@donghanh/workflows/messages';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { caseConsentState, readCaseConsent } from '@donghanh/db';
+import { AppError, type RecordConsentInput, type RecordLegalBasisInput } from '@donghanh/domain';
+import {
+  type ConsentRecordedResult,
+  caseWorkflowId,
+  type RecordConsentArgs,
+  type RecordLegalBasisArgs,
+  recordConsentUpdate,
+  recordLegalBasisUpdate,
+} from '@donghanh/workflows/messages';
+import { type UpdateDefinition, WorkflowNotFoundError } from '@temporalio/client';
 import type { Context, SessionUser } from '../../context';
 import { asWorkflowError, withWorkflowDeadline } from '../case/workflow-errors';
 
 type Ctx = Context & { user: SessionUser };
 
-function actor(ctx: Ctx) {
-  const now = new Date();
-  // Each request is one recording: a retry of the same HTTP call is a new recording, not a duplicate event.
-  return { actorId: ctx.user.id, now, today: isoDateAt(now), ip: ctx.clientAddress };
-}
-
 /**
- * Tells the case's workflow a consent was recorded, so it closes its task asking for the child's
- * own consent once the new recording holds it. A case without a running workflow (declined, its
- * data erased) has no such task.
+ * A consent (or a legal basis) is a step of the case's workflow, its one writer: the workflow's
+ * activity writes the rows, the event and the audit row and closes the child's-consent task in
+ * one transaction, so the database and the workflow agree after every step. Nothing is written
+ * here: an unreachable workflow answers WORKFLOW_UNAVAILABLE with nothing saved. The recording's
+ * id is also the update's id, so Temporal delivers a repeated call once.
  */
-async function tellWorkflow(ctx: Ctx, caseId: string): Promise<void> {
+async function forwardRecording<A extends RecordConsentArgs | RecordLegalBasisArgs>(
+  ctx: Ctx,
+  caseId: string,
+  update: UpdateDefinition<ConsentRecordedResult, [A]>,
+  args: Omit<A, 'actorId' | 'recordingId' | 'ip'>,
+) {
+  const recordingId = randomUUID();
+  let recorded: ConsentRecordedResult;
   try {
-    await withWorkflowDeadline(ctx, () =>
-      ctx.temporal.workflow
-        .getHandle(caseWorkflowId(caseId))
-        .executeUpdate(consentRecordedUpdate, { args: [] }),
+    recorded = await withWorkflowDeadline(ctx, () =>
+      ctx.temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(update, {
+        args: [{ ...args, actorId: ctx.user.id, recordingId, ip: ctx.clientAddress } as A],
+        updateId: `consent-${recordingId}`,
+      }),
     );
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return;
+    // The case row exists (the access rule read it); its workflow ended: declined, or erased.
+    if (error instanceof WorkflowNotFoundError) throw new AppError('CASE_NOT_RUNNING');
     throw asWorkflowError(error);
   }
+  return { ...recorded, ...(await caseConsentState(ctx.db, caseId)) };
 }
 
 /**
@@ -38,30 +51,14 @@ async function tellWorkflow(ctx: Ctx, caseId: string): Promise<void> {
  */
 export async function recordConsent(ctx: Ctx, input: RecordConsentInput) {
   if (!ctx.cipher) throw new AppError('ENCRYPTION_NOT_CONFIGURED');
-  const written = await recordCaseConsent(ctx.db, ctx.cipher, input, {
-    ...actor(ctx),
-    idempotencyKey: `${input.caseId}:consent:${randomUUID()}`,
-  });
-  await tellWorkflow(ctx, input.caseId);
-  return {
-    caseId: input.caseId,
-    eventId: written.eventId.toString(),
-    ...(await caseConsentState(ctx.db, input.caseId)),
-  };
+  const { caseId, ...consent } = input;
+  return forwardRecording<RecordConsentArgs>(ctx, caseId, recordConsentUpdate, { consent });
 }
 
 /** The school states the legal basis that makes consent unnecessary: recorded and audited like a consent. */
 export async function recordLegalBasis(ctx: Ctx, input: RecordLegalBasisInput) {
-  const written = await recordCaseLegalBasis(ctx.db, input, {
-    ...actor(ctx),
-    idempotencyKey: `${input.caseId}:consent:${randomUUID()}`,
-  });
-  await tellWorkflow(ctx, input.caseId);
-  return {
-    caseId: input.caseId,
-    eventId: written.eventId.toString(),
-    ...(await caseConsentState(ctx.db, input.caseId)),
-  };
+  const { caseId, ...legalBasis } = input;
+  return forwardRecording<RecordLegalBasisArgs>(ctx, caseId, recordLegalBasisUpdate, { legalBasis });
 }
 
 /** The consent section and the printable form: guardian names for the school's coordinators only. */

@@ -5,6 +5,7 @@ import {
   listBreaches,
   listLegalBases,
   placeLegalHold,
+  systemNow,
   updateBreach,
   updateLegalBasis,
 } from '@donghanh/db';
@@ -20,7 +21,9 @@ import {
 import type { Context, SessionUser } from '../../context';
 
 type Ctx = Context & { user: SessionUser };
-const who = (ctx: Ctx) => ({ actorId: ctx.user.id, now: new Date(), ip: ctx.clientAddress });
+// The calendar's now (systemNow: the wall clock unless DONGHANH_TODAY pins a day), the same
+// today the consent step and the dashboard's forms use: a time entered "now" is never refused.
+const who = (ctx: Ctx) => ({ actorId: ctx.user.id, now: systemNow(), ip: ctx.clientAddress });
 
 export const legalBases = {
   list: (ctx: Ctx, activeOnly: boolean) => listLegalBases(ctx.db, { activeOnly }),
@@ -32,7 +35,7 @@ export const legalBases = {
 };
 
 export const breaches = {
-  list: (ctx: Ctx) => listBreaches(ctx.db),
+  list: (ctx: Ctx) => listBreaches(ctx.db, systemNow()),
   create: (ctx: Ctx, input: BreachInput) => createBreach(ctx.db, input, who(ctx)),
   update: (ctx: Ctx, input: BreachUpdate) => updateBreach(ctx.db, input, who(ctx)),
 };

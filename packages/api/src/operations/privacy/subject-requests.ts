@@ -4,12 +4,15 @@ import {
   listSubjectRequests,
   openSubjectRequest as openRequest,
   readSubjectExport,
+  systemNow,
 } from '@donghanh/db';
 import { AppError, type DataCorrectionInput, type OpenSubjectRequestInput } from '@donghanh/domain';
 import type { Context, SessionUser } from '../../context';
 
 type Ctx = Context & { user: SessionUser };
-const who = (ctx: Ctx) => ({ actorId: ctx.user.id, now: new Date(), ip: ctx.clientAddress });
+// The calendar's now (systemNow: the wall clock unless DONGHANH_TODAY pins a day), the same
+// today the consent step and the dashboard's forms use: a time entered "now" is never refused.
+const who = (ctx: Ctx) => ({ actorId: ctx.user.id, now: systemNow(), ip: ctx.clientAddress });
 
 /** A guardian's (or the child's) request reaches the school: logged with its due time. */
 export async function openSubjectRequest(ctx: Ctx, input: OpenSubjectRequestInput) {
@@ -31,7 +34,7 @@ export async function answerSubjectRequest(
 }
 
 export function listRequests(ctx: Ctx, caseId: string) {
-  return listSubjectRequests(ctx.db, ctx.cipher, caseId);
+  return listSubjectRequests(ctx.db, ctx.cipher, caseId, systemNow());
 }
 
 /**
