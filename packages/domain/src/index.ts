@@ -16,3 +16,5 @@ export * from './pupil-age';
 export * from './schema-messages-en';
 export * from './vietnamese-names';
 export * from './volunteer/rank-helpers';
+// class-list import and the new school year (issue 12, part 1)
+export * from './class-list';
