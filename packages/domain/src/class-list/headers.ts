@@ -59,7 +59,14 @@ const ALIASES: Record<ClassListField, readonly string[]> = {
   fullName: ['ho va ten', 'ho ten', 'ho ten hoc sinh', 'ho va ten hoc sinh', 'full name', 'name'],
   familyMiddle: ['ho dem', 'ho va ten dem', 'ho va dem', 'ho', 'family name'],
   givenName: ['ten', 'given name', 'first name'],
-  birthDate: ['ngay sinh', 'ngay thang nam sinh', 'ngay sinh dd mm yyyy', 'date of birth', 'birth date', 'dob'],
+  birthDate: [
+    'ngay sinh',
+    'ngay thang nam sinh',
+    'ngay sinh dd mm yyyy',
+    'date of birth',
+    'birth date',
+    'dob',
+  ],
   gender: ['gioi tinh', 'gt', 'nam nu', 'gender', 'sex'],
   ethnicity: ['dan toc', 'ethnicity'],
   className: ['lop', 'lop hoc', 'ten lop', 'class'],
@@ -148,8 +155,7 @@ export function guessHeader(rows: readonly (readonly SheetCell[])[]): HeaderGues
   const belowFields = fieldsOfRow(below);
   // The row below is a sub-header when it names a column and holds no code-like data.
   const subHeader =
-    belowFields.some((f) => f !== null && f !== 'stt') &&
-    !below.some((c) => /^\d{6,}$/.test(cellText(c)));
+    belowFields.some((f) => f !== null && f !== 'stt') && !below.some((c) => /^\d{6,}$/.test(cellText(c)));
   const width = Math.max(top.length, subHeader ? below.length : 0);
   const labels: string[] = [];
   const fields: (ClassListField | null)[] = [];
@@ -174,7 +180,8 @@ export function missingMappedFields(mapping: ColumnMapping, hasDefaultClass: boo
   const missing: ClassListField[] = [];
   if (mapping.moetCode === undefined) missing.push('moetCode');
   if (mapping.fullName === undefined) {
-    if (mapping.givenName === undefined) missing.push(mapping.familyMiddle === undefined ? 'fullName' : 'givenName');
+    if (mapping.givenName === undefined)
+      missing.push(mapping.familyMiddle === undefined ? 'fullName' : 'givenName');
   }
   if (mapping.className === undefined && !hasDefaultClass) missing.push('className');
   return missing;

@@ -48,7 +48,8 @@ export function planPromotion(
   );
   const plan: PromotionPlan = { moves: [], leaving: [] };
   for (const c of [...classes].sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'vi'))) {
-    if (last !== null && c.grade >= last) plan.leaving.push({ fromClassId: c.id, fromName: c.name, pupils: c.pupils });
+    if (last !== null && c.grade >= last)
+      plan.leaving.push({ fromClassId: c.id, fromName: c.name, pupils: c.pupils });
     else
       plan.moves.push({
         fromClassId: c.id,

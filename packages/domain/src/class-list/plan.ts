@@ -15,7 +15,14 @@ export interface KnownStudent {
   archived: boolean;
 }
 
-export const COMPARED_FIELDS = ['fullName', 'birthDate', 'gender', 'ethnicity', 'className', 'archived'] as const;
+export const COMPARED_FIELDS = [
+  'fullName',
+  'birthDate',
+  'gender',
+  'ethnicity',
+  'className',
+  'archived',
+] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 export interface FieldChange {
@@ -40,7 +47,9 @@ export interface ClassListPlan {
 }
 
 function withIssue(issues: RowIssue[], code: ClassListIssueCode): RowIssue[] {
-  return issues.some((i) => i.code === code) ? issues : [...issues, { code, level: CLASS_LIST_ISSUES[code].level }];
+  return issues.some((i) => i.code === code)
+    ? issues
+    : [...issues, { code, level: CLASS_LIST_ISSUES[code].level }];
 }
 
 /**
@@ -71,7 +80,8 @@ export function planClassListImport(
       out.push({ ...row, issues, action: 'skip', studentId: known?.id ?? null, changes: [] });
       continue;
     }
-    if (row.className && row.grade !== null && !classes.has(row.className)) newClasses.set(row.className, row.grade);
+    if (row.className && row.grade !== null && !classes.has(row.className))
+      newClasses.set(row.className, row.grade);
     if (!known) {
       out.push({ ...row, issues, action: 'create', studentId: null, changes: [] });
       continue;
@@ -88,7 +98,13 @@ export function planClassListImport(
     if (known.archived) changes.push({ field: 'archived', from: 'archived', to: null });
     if (changes.some((c) => c.field === 'fullName')) issues = withIssue(issues, 'CODE_KNOWN_OTHER_NAME');
     if (known.archived) issues = withIssue(issues, 'ARCHIVED_RETURNS');
-    out.push({ ...row, issues, action: changes.length ? 'update' : 'unchanged', studentId: known.id, changes });
+    out.push({
+      ...row,
+      issues,
+      action: changes.length ? 'update' : 'unchanged',
+      studentId: known.id,
+      changes,
+    });
   }
   const count = (a: RowAction) => out.filter((r) => r.action === a).length;
   return {

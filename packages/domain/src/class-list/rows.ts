@@ -109,15 +109,28 @@ function isBlank(row: readonly SheetCell[]): boolean {
  * Reads every data row under the header. Empty rows and footer lines (no code, no name:
  * "Tổng số: 35", "Người lập biểu") are skipped; every other row comes back with its issues.
  */
-export function readClassListRows(rows: readonly (readonly SheetCell[])[], o: ReadRowsOptions): ClassListRow[] {
+export function readClassListRows(
+  rows: readonly (readonly SheetCell[])[],
+  o: ReadRowsOptions,
+): ClassListRow[] {
   const out: ClassListRow[] = [];
   const m = o.mapping;
-  const at = (row: readonly SheetCell[], col: number | undefined) => (col === undefined ? undefined : row[col]);
+  const at = (row: readonly SheetCell[], col: number | undefined) =>
+    col === undefined ? undefined : row[col];
   for (let i = o.dataStart; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (isBlank(row)) continue;
     const issues: RowIssue[] = [];
-    const mapped = [m.moetCode, m.fullName, m.familyMiddle, m.givenName, m.birthDate, m.gender, m.ethnicity, m.className];
+    const mapped = [
+      m.moetCode,
+      m.fullName,
+      m.familyMiddle,
+      m.givenName,
+      m.birthDate,
+      m.gender,
+      m.ethnicity,
+      m.className,
+    ];
     let formula = false;
     for (const col of mapped) {
       const c = at(row, col);
@@ -128,7 +141,8 @@ export function readClassListRows(rows: readonly (readonly SheetCell[])[], o: Re
         }
       }
     }
-    if (formula && !issues.some((x) => x.code === 'FORMULA_NO_VALUE')) issues.push(issue('FORMULA_VALUE_USED'));
+    if (formula && !issues.some((x) => x.code === 'FORMULA_NO_VALUE'))
+      issues.push(issue('FORMULA_VALUE_USED'));
 
     // The code: text, leading zeros kept; a number cell has already lost them.
     const codeCell = plainOf(at(row, m.moetCode));
@@ -151,7 +165,8 @@ export function readClassListRows(rows: readonly (readonly SheetCell[])[], o: Re
       issues.push(issue('NAME_MISSING'));
     } else {
       const n = normalizeName(rawName);
-      if (n.length < 2 || n.length > 120 || !NAME.test(n) || hasBidiControl(n)) issues.push(issue('NAME_INVALID'));
+      if (n.length < 2 || n.length > 120 || !NAME.test(n) || hasBidiControl(n))
+        issues.push(issue('NAME_INVALID'));
       else fullName = n;
     }
 
