@@ -135,8 +135,8 @@ function hasName(m: ColumnMapping): boolean {
 }
 
 /**
- * Finds the header below the title rows: the row (among the first 30) naming the most known
- * columns, with a name among them. A second header row under it (the parts of a merged header)
+ * Finds the header below the title rows: the first row (among the first 30) naming three known
+ * columns, a name among them (else one naming two). A second header row under it (the parts of a merged header)
  * is folded in column by column. Null when no row looks like a header.
  */
 export function guessHeader(rows: readonly (readonly SheetCell[])[]): HeaderGuess | null {
@@ -146,7 +146,13 @@ export function guessHeader(rows: readonly (readonly SheetCell[])[]): HeaderGues
     const fields = fieldsOfRow(rows[i]);
     const m = mappingOf(fields);
     const score = Object.keys(m).length;
-    if (score >= 2 && hasName(m) && (!best || score > best.score)) best = { index: i, score };
+    if (score < 2 || !hasName(m)) continue;
+    // The top-most row naming three columns is the header (a sub-header below it names more).
+    if (score >= 3) {
+      best = { index: i, score };
+      break;
+    }
+    if (!best) best = { index: i, score };
   }
   if (!best) return null;
   const top = rows[best.index] ?? [];

@@ -65,8 +65,9 @@ export function readBirthDate(value: PlainCell): string | null | undefined {
 
 /** "Nam", "nữ", "NU", "M", "F"… → the enum; undefined when empty, null when not understood. */
 export function readGender(value: PlainCell): 'MALE' | 'FEMALE' | null | undefined {
-  const t = foldHeader(value === null ? '' : String(value));
-  if (!t) return undefined;
+  const raw = value === null ? '' : String(value).trim();
+  if (!raw) return undefined;
+  const t = foldHeader(raw);
   if (['nam', 'm', 'male', 'trai', '1'].includes(t)) return 'MALE';
   if (['nu', 'f', 'female', 'gai', '0'].includes(t)) return 'FEMALE';
   return null;
@@ -161,7 +162,7 @@ export function readClassListRows(
         : `${cellText(at(row, m.familyMiddle))} ${cellText(at(row, m.givenName))}`.trim();
     let fullName: string | null = null;
     if (!rawName) {
-      if (!codeText) continue; // a footer line, not a pupil
+      if (!/^\d+$/.test(codeText)) continue; // a footer line ("Tổng số: 35"), not a pupil
       issues.push(issue('NAME_MISSING'));
     } else {
       const n = normalizeName(rawName);
