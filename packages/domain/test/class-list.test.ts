@@ -87,11 +87,20 @@ describe('class-list cells', () => {
 
 describe('class-list rows and plan', () => {
   const g = guessHeader(sheet);
-  const rows = readClassListRows(sheet, { mapping: g?.mapping ?? {}, dataStart: g?.dataStart ?? 0, schoolYear: 2026 });
+  const rows = readClassListRows(sheet, {
+    mapping: g?.mapping ?? {},
+    dataStart: g?.dataStart ?? 0,
+    schoolYear: 2026,
+  });
 
   it('reads every pupil row, NFC names, leading zeros kept, and skips the footer', () => {
     expect(rows.map((r) => r.line)).toEqual([6, 7, 8, 9, 10, 11]);
-    expect(rows[0]).toMatchObject({ moetCode: '0140123401', fullName: 'Lò Văn Ánh', className: '6A', grade: 6 });
+    expect(rows[0]).toMatchObject({
+      moetCode: '0140123401',
+      fullName: 'Lò Văn Ánh',
+      className: '6A',
+      grade: 6,
+    });
     expect(rows[1]?.fullName).toBe('Cầm Thị Bích');
     expect(rows[1]?.fullName).toBe(rows[1]?.fullName?.normalize('NFC'));
     expect(rows[2]).toMatchObject({ birthDate: '2013-11-20', className: '6B', gender: 'MALE', issues: [] });
@@ -180,7 +189,9 @@ describe('the new school year', () => {
     expect(plan.moves).toEqual([{ fromClassId: 'c6', fromName: '6A', toName: '7A', toGrade: 7, pupils: 28 }]);
     expect(plan.leaving).toEqual([{ fromClassId: 'c9', fromName: '9A', pupils: 30 }]);
     expect(planPromotion([{ id: 'c5', name: '5A', grade: 5, pupils: 1 }], 'PRIMARY').leaving).toHaveLength(1);
-    expect(planPromotion([{ id: 'c', name: '12A', grade: 12, pupils: 1 }], 'MULTI_LEVEL').leaving).toHaveLength(1);
+    expect(
+      planPromotion([{ id: 'c', name: '12A', grade: 12, pupils: 1 }], 'MULTI_LEVEL').leaving,
+    ).toHaveLength(1);
   });
 
   it('knows the school year of a day', () => {

@@ -33,5 +33,5 @@ export const classListRouter = createRouter({
 /** The new school year: classes up one grade, leavers archived. */
 export const schoolYearRouter = createRouter({
   preview: guarded(classListOnSchool, newYearInput).query(({ ctx, input }) => previewNewYear(ctx, input)),
-  apply: guarded(classListOnSchool, newYearInput).mutation(({ ctx, input }) => applyNewYear(ctx, input)),
+  move: guarded(classListOnSchool, newYearInput).mutation(({ ctx, input }) => applyNewYear(ctx, input)),
 });

@@ -26,7 +26,17 @@ export async function ministryWorkbook(
   ws.mergeCells('A2:H2');
   ws.getCell('A2').value = 'DANH SÁCH HỌC SINH NĂM HỌC 2026-2027';
   ws.addRow([]);
-  ws.addRow(['STT', 'Mã định danh Bộ GD&ĐT', 'Họ và tên', null, 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Lớp', 'Ghi chú']);
+  ws.addRow([
+    'STT',
+    'Mã định danh Bộ GD&ĐT',
+    'Họ và tên',
+    null,
+    'Ngày sinh',
+    'Giới tính',
+    'Dân tộc',
+    'Lớp',
+    'Ghi chú',
+  ]);
   ws.addRow([null, null, 'Họ đệm', 'Tên', null, null, null, null, null]);
   ws.mergeCells('A4:A5');
   ws.mergeCells('B4:B5');
@@ -37,15 +47,45 @@ export async function ministryWorkbook(
   ws.mergeCells('H4:H5');
   ws.getColumn(2).numFmt = '@';
   pupils.forEach((p, i) => {
-    const row = ws.addRow([i + 1, p.code, p.family, p.given, p.birth, p.gender, p.ethnicity, p.className, '']);
+    const row = ws.addRow([
+      i + 1,
+      p.code,
+      p.family,
+      p.given,
+      p.birth,
+      p.gender,
+      p.ethnicity,
+      p.className,
+      '',
+    ]);
     if (p.birth instanceof Date) row.getCell(5).numFmt = 'dd/mm/yyyy';
   });
   if (o.formulaRow) {
-    const r = ws.addRow([pupils.length + 1, '0149900001', 'Lò Văn', 'Công', '01/02/2013', 'Nam', 'Thái', null, '']);
+    const r = ws.addRow([
+      pupils.length + 1,
+      '0149900001',
+      'Lò Văn',
+      'Công',
+      '01/02/2013',
+      'Nam',
+      'Thái',
+      null,
+      '',
+    ]);
     r.getCell(8).value = { formula: '"7"&"B"', result: '7B' } as ExcelJS.CellFormulaValue;
   }
   if (o.formulaWithoutValue) {
-    const r = ws.addRow([pupils.length + 2, '0149900002', 'Lò Văn', 'Thức', '01/02/2013', 'Nam', 'Thái', null, '']);
+    const r = ws.addRow([
+      pupils.length + 2,
+      '0149900002',
+      'Lò Văn',
+      'Thức',
+      '01/02/2013',
+      'Nam',
+      'Thái',
+      null,
+      '',
+    ]);
     r.getCell(8).value = { formula: 'H6' } as ExcelJS.CellFormulaValue;
   }
   ws.addRow([]);
@@ -60,7 +100,16 @@ export async function ministryWorkbook(
 
 /** n plausible pupils of grades 6–9 with codes 0150000001…, names varied, dates as text. */
 export function manyPupils(n: number): PupilLine[] {
-  const families = ['Lò Văn', 'Cầm Thị', 'Giàng A', 'Nguyễn Thị', 'Quàng Văn', 'Mùa Thị', 'Đinh Văn', 'Sùng A'];
+  const families = [
+    'Lò Văn',
+    'Cầm Thị',
+    'Giàng A',
+    'Nguyễn Thị',
+    'Quàng Văn',
+    'Mùa Thị',
+    'Đinh Văn',
+    'Sùng A',
+  ];
   const givens = ['An', 'Bình', 'Chứ', 'Diệu', 'Đông', 'Dợ', 'Hạnh', 'Khải', 'Lử', 'Ưng', 'Mai', 'Hải'];
   return Array.from({ length: n }, (_, i) => {
     const grade = 6 + (i % 4);

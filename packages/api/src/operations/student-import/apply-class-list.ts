@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '@donghanh/db';
+import { Prisma } from '@donghanh/db';
 import { AppError, type ClassListPlan, type ComparedField, searchKey } from '@donghanh/domain';
 import type { z } from 'zod';
 import type { Context, SessionUser } from '../../context';
@@ -23,6 +23,8 @@ interface StoredRow {
 }
 
 interface Totals {
+  /** Rows the import writes (creates and updates). */
+  planned: number;
   rows: number;
   created: number;
   updated: number;
@@ -51,10 +53,17 @@ function storedRows(plan: ClassListPlan): StoredRow[] {
   );
 }
 
-function progressOf(u: { appliedRows: number; plan: unknown; totals: unknown; finishedAt: Date | null }) {
-  const totals = u.totals as Totals;
-  const total = Array.isArray(u.plan) ? u.plan.length : totals.created + totals.updated;
-  return { applied: u.appliedRows, total, finished: u.finishedAt !== null, totals };
+const PROGRESS = { appliedRows: true, totals: true, finishedAt: true } as const;
+
+function progressOf(u: { appliedRows: number; totals: unknown; finishedAt: Date | null }) {
+  const { planned, ...totals } = u.totals as Totals;
+  return { applied: u.appliedRows, total: planned ?? 0, finished: u.finishedAt !== null, totals };
+}
+
+async function progress(ctx: Context, uploadId: string) {
+  return progressOf(
+    await ctx.db.classListUpload.findUniqueOrThrow({ where: { id: uploadId }, select: PROGRESS }),
+  );
 }
 
 /**
@@ -67,7 +76,7 @@ export async function startClassListImport(
   input: z.output<typeof startClassListImportInput>,
 ) {
   const upload = await loadUpload(ctx, input.uploadId);
-  if (upload.startedAt) return progressOf(upload);
+  if (upload.startedAt) return progress(ctx, upload.id);
   const outcome = await planUpload(ctx, input);
   if (outcome.step === 'sheet')
     throw new AppError('CLASS_LIST_SHEET_REQUIRED', { sheets: outcome.sheets.map((s) => s.name) });
@@ -75,6 +84,7 @@ export async function startClassListImport(
   const { plan, schoolYear, schoolId } = outcome;
   const rows = storedRows(plan);
   const totals: Totals = {
+    planned: rows.length,
     rows: plan.counts.rows,
     created: 0,
     updated: 0,
@@ -106,21 +116,28 @@ export async function startClassListImport(
     });
     return true;
   });
-  const now = await loadUpload(ctx, input.uploadId);
   if (started && rows.length === 0) return finish(ctx, upload.id);
-  return progressOf(now);
+  return progress(ctx, upload.id);
 }
 
 /** The audit row of a finished import: counts only (the school and the year, no names, no file name). */
 async function finish(ctx: Context & { user: SessionUser }, uploadId: string) {
   return ctx.db.$transaction(async (tx) => {
-    const u = await tx.classListUpload.findUniqueOrThrow({ where: { id: uploadId } });
+    const u = await tx.classListUpload.findUniqueOrThrow({
+      where: { id: uploadId },
+      select: { ...PROGRESS, schoolId: true, schoolYear: true },
+    });
     if (u.finishedAt) return progressOf(u);
-    const total = Array.isArray(u.plan) ? u.plan.length : 0;
     const done = await tx.classListUpload.update({
       where: { id: uploadId },
-      // The file and the planned rows hold names: gone once imported. The counts stay.
-      data: { finishedAt: new Date(), bytes: null, plan: [], appliedRows: total },
+      // The cells and the planned rows hold names: gone once imported. The counts stay.
+      data: {
+        finishedAt: new Date(),
+        sheets: Prisma.DbNull,
+        plan: [],
+        appliedRows: (u.totals as unknown as Totals).planned,
+      },
+      select: PROGRESS,
     });
     await tx.auditLog.create({
       data: {
@@ -132,7 +149,7 @@ async function finish(ctx: Context & { user: SessionUser }, uploadId: string) {
         ip: ctx.clientAddress,
       },
     });
-    return { ...progressOf(done), total };
+    return progressOf(done);
   });
 }
 
@@ -147,13 +164,24 @@ export async function importClassListChunk(
   const upload = await loadUpload(ctx, input.uploadId);
   if (!upload.startedAt)
     throw new AppError('VALIDATION_FAILED', { field: 'uploadId', reason: 'not started' });
-  if (upload.finishedAt) return progressOf(upload);
   const result = await ctx.db.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "ClassListUpload" WHERE id = ${upload.id} FOR UPDATE`;
-      const u = await tx.classListUpload.findUniqueOrThrow({ where: { id: upload.id } });
-      const rows = (u.plan ?? []) as unknown as StoredRow[];
-      const chunk = rows.slice(u.appliedRows, u.appliedRows + IMPORT_CHUNK_ROWS);
+      // The row locked, and only this chunk of the plan read (not the whole plan every time).
+      const [u] = await tx.$queryRaw<
+        {
+          id: string;
+          schoolId: string;
+          schoolYear: number | null;
+          appliedRows: number;
+          totals: Totals;
+          finishedAt: Date | null;
+          chunk: StoredRow[] | null;
+        }[]
+      >`SELECT id, "schoolId", "schoolYear", "appliedRows", totals, "finishedAt",
+               jsonb_path_query_array(plan, ('$[' || "appliedRows" || ' to ' || ("appliedRows" + ${IMPORT_CHUNK_ROWS - 1}) || ']')::jsonpath) AS chunk
+          FROM "ClassListUpload" WHERE id = ${upload.id} FOR UPDATE`;
+      if (!u) throw new AppError('CLASS_LIST_UPLOAD_NOT_FOUND');
+      const chunk = u.chunk ?? [];
       if (u.finishedAt || chunk.length === 0) return { last: true };
       const classes = await tx.class.findMany({
         where: { schoolId: u.schoolId, schoolYear: u.schoolYear ?? 0 },
@@ -192,7 +220,7 @@ export async function importClassListChunk(
         const n = await tx.student.updateMany({ where: { id: r.studentId, schoolId: u.schoolId }, data });
         updated += n.count;
       }
-      const totals = u.totals as unknown as Totals;
+      const totals = u.totals;
       await tx.classListUpload.update({
         where: { id: u.id },
         data: {
@@ -200,10 +228,10 @@ export async function importClassListChunk(
           totals: { ...totals, created: totals.created + made.count, updated: totals.updated + updated },
         },
       });
-      return { last: u.appliedRows + chunk.length >= rows.length };
+      return { last: u.appliedRows + chunk.length >= totals.planned };
     },
     { timeout: 60_000 },
   );
   if (result.last) return finish(ctx, upload.id);
-  return progressOf(await loadUpload(ctx, upload.id));
+  return progress(ctx, upload.id);
 }

@@ -14,7 +14,7 @@ import {
 } from '@donghanh/domain';
 import { boardScopeOf } from '../../access/board-scope';
 import type { Context, SessionUser } from '../../context';
-import { readWorkbook, type SheetInfo } from './xlsx-file';
+import { loadSheets, type SheetInfo } from './xlsx-file';
 
 export interface PlanRequest {
   uploadId: string;
@@ -42,7 +42,10 @@ export type PlanOutcome =
     };
 
 export async function loadUpload(ctx: Context, uploadId: string) {
-  const upload = await ctx.db.classListUpload.findUnique({ where: { id: uploadId } });
+  const upload = await ctx.db.classListUpload.findUnique({
+    where: { id: uploadId },
+    select: { id: true, schoolId: true, sheets: true, startedAt: true },
+  });
   if (!upload) throw new AppError('CLASS_LIST_UPLOAD_NOT_FOUND');
   return upload;
 }
@@ -53,8 +56,8 @@ export async function loadUpload(ctx: Context, uploadId: string) {
  */
 export async function planUpload(ctx: Context, req: PlanRequest): Promise<PlanOutcome> {
   const upload = await loadUpload(ctx, req.uploadId);
-  if (!upload.bytes) throw new AppError('CLASS_LIST_IMPORT_STARTED');
-  const grids = await readWorkbook(Buffer.from(upload.bytes));
+  if (!upload.sheets) throw new AppError('CLASS_LIST_IMPORT_STARTED');
+  const grids = loadSheets(upload.sheets);
   const sheets = grids.map(({ name, state }) => ({ name, state }));
   const grid = req.sheet
     ? grids.find((g) => g.name === req.sheet)

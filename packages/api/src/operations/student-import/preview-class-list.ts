@@ -12,7 +12,8 @@ export async function previewClassList(
   input: z.output<typeof previewClassListInput>,
 ) {
   const outcome = await planUpload(ctx, input);
-  if (outcome.step === 'sheet') return { ...outcome, rows: [], total: 0 };
+  if (outcome.step === 'sheet')
+    return { ...outcome, rows: [], total: 0, counts: null, newClasses: [], namesShown: false };
   const named = await namesVisible(ctx, outcome.schoolId);
   const { plan, ...rest } = outcome;
   const all = plan?.rows ?? [];

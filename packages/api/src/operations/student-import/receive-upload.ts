@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Prisma } from '@donghanh/db';
 import { AppError, CLASS_LIST_LIMITS } from '@donghanh/domain';
 import type { Context, SessionUser } from '../../context';
-import { readWorkbook } from './xlsx-file';
+import { readWorkbook, storeSheets } from './xlsx-file';
 
 /** An upload nobody imported is dropped after a day: it holds pupils' names. */
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
@@ -36,7 +37,7 @@ export async function receiveClassListUpload(
             .slice(0, 200) || 'class-list.xlsx',
         size: input.bytes.length,
         sha256: createHash('sha256').update(input.bytes).digest('hex'),
-        bytes: new Uint8Array(input.bytes),
+        sheets: storeSheets(sheets) as unknown as Prisma.InputJsonValue,
       },
     }),
   ]);

@@ -135,3 +135,45 @@ export async function readWorkbook(bytes: Buffer): Promise<SheetGrid[]> {
     return { name: ws.name, state: (ws.state ?? 'visible') as SheetGrid['state'], rows };
   });
 }
+
+/** JSON has no dates: a date cell is kept as `{ d: ISO }`, a formula as `{ f: 1, r: result }`. */
+type StoredPlain = string | number | boolean | null | { d: string };
+type StoredCell = StoredPlain | { f: 1; r?: StoredPlain };
+
+function storePlain(v: PlainCell): StoredPlain {
+  return v instanceof Date ? { d: v.toISOString() } : v;
+}
+function loadPlain(v: StoredPlain | undefined): PlainCell {
+  if (v === undefined) return null;
+  return v !== null && typeof v === 'object' ? new Date(v.d) : v;
+}
+
+export function storeSheets(
+  sheets: readonly SheetGrid[],
+): { name: string; state: string; rows: StoredCell[][] }[] {
+  return sheets.map((s) => ({
+    name: s.name,
+    state: s.state,
+    rows: s.rows.map((r) =>
+      r.map((c): StoredCell => {
+        if (c !== null && typeof c === 'object' && !(c instanceof Date))
+          return c.result === undefined ? { f: 1 } : { f: 1, r: storePlain(c.result) };
+        return storePlain(c);
+      }),
+    ),
+  }));
+}
+
+export function loadSheets(stored: unknown): SheetGrid[] {
+  return (stored as { name: string; state: SheetGrid['state']; rows: StoredCell[][] }[]).map((s) => ({
+    name: s.name,
+    state: s.state,
+    rows: s.rows.map((r) =>
+      r.map((c): SheetCell => {
+        if (c !== null && typeof c === 'object' && 'f' in c)
+          return { formula: true, result: 'r' in c ? loadPlain(c.r) : undefined };
+        return loadPlain(c as StoredPlain);
+      }),
+    ),
+  }));
+}

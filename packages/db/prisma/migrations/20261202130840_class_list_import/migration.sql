@@ -9,7 +9,7 @@ CREATE TABLE "ClassListUpload" (
     "fileName" TEXT NOT NULL,
     "size" INTEGER NOT NULL,
     "sha256" TEXT NOT NULL,
-    "bytes" BYTEA,
+    "sheets" JSONB,
     "plan" JSONB,
     "schoolYear" INTEGER,
     "appliedRows" INTEGER NOT NULL DEFAULT 0,
