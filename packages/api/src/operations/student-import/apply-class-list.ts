@@ -110,10 +110,10 @@ export async function startClassListImport(
       skipDuplicates: true,
     });
     totals.classesCreated = made.count;
-    await tx.classListUpload.update({
-      where: { id: upload.id },
-      data: { plan: rows as unknown as Prisma.InputJsonValue, schoolYear, totals: { ...totals } },
-    });
+    // One text parameter cast in SQL: the client's JSON handling is slow on a 5,000-row plan.
+    await tx.$executeRaw`UPDATE "ClassListUpload"
+      SET plan = ${JSON.stringify(rows)}::jsonb, "schoolYear" = ${schoolYear}, totals = ${JSON.stringify(totals)}::jsonb
+      WHERE id = ${upload.id}`;
     return true;
   });
   if (started && rows.length === 0) return finish(ctx, upload.id);
@@ -189,20 +189,23 @@ export async function importClassListChunk(
       });
       const classId = new Map(classes.map((c) => [c.name, c.id]));
       const creates = chunk.filter((r) => r.action === 'create');
-      const made = await tx.student.createMany({
-        data: creates.map((r) => ({
-          id: `st-${randomUUID().slice(0, 12)}`,
-          schoolId: u.schoolId,
-          classId: classId.get(r.className) ?? null,
-          moetCode: r.moetCode,
-          fullName: r.fullName,
-          searchName: searchKey(r.fullName),
-          birthDate: r.birthDate ? new Date(`${r.birthDate}T00:00:00Z`) : null,
-          gender: r.gender,
-          ethnicity: r.ethnicity,
-        })),
-        skipDuplicates: true,
-      });
+      // Set-based insert from arrays (unnest): a 1,000-row createMany costs about a second here.
+      const made = creates.length
+        ? await tx.$executeRaw`INSERT INTO "Student"
+            (id, "schoolId", "classId", "moetCode", "fullName", "searchName", "birthDate", gender, ethnicity, "updatedAt")
+            SELECT t.id, ${u.schoolId}, t.class_id, t.code, t.full_name, t.search_name, t.birth::date, t.gender::"Gender", t.ethnicity, now()
+            FROM unnest(
+              ${creates.map(() => `st-${randomUUID().slice(0, 12)}`)}::text[],
+              ${creates.map((r) => classId.get(r.className) ?? null)}::text[],
+              ${creates.map((r) => r.moetCode)}::text[],
+              ${creates.map((r) => r.fullName)}::text[],
+              ${creates.map((r) => searchKey(r.fullName))}::text[],
+              ${creates.map((r) => r.birthDate)}::text[],
+              ${creates.map((r) => r.gender)}::text[],
+              ${creates.map((r) => r.ethnicity)}::text[]
+            ) AS t(id, class_id, code, full_name, search_name, birth, gender, ethnicity)
+            ON CONFLICT DO NOTHING`
+        : 0;
       let updated = 0;
       for (const r of chunk) {
         if (r.action !== 'update' || !r.studentId) continue;
@@ -225,7 +228,7 @@ export async function importClassListChunk(
         where: { id: u.id },
         data: {
           appliedRows: u.appliedRows + chunk.length,
-          totals: { ...totals, created: totals.created + made.count, updated: totals.updated + updated },
+          totals: { ...totals, created: totals.created + made, updated: totals.updated + updated },
         },
       });
       return { last: u.appliedRows + chunk.length >= totals.planned };
