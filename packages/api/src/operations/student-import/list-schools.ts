@@ -1,7 +1,11 @@
-import { schoolsUnder } from '@donghanh/db';
+import { schoolsUnder, systemToday } from '@donghanh/db';
+import { schoolYearOfDay } from '@donghanh/domain';
 import type { Context, SessionUser } from '../../context';
 
-/** The schools whose class lists the caller loads: their own school, or every school under an admin's unit. */
+/**
+ * The schools whose class lists the caller loads (their own school, or every school under an
+ * admin's unit), and the current school year by the calendar's today (never the browser's clock).
+ */
 export async function classListSchools(ctx: Context & { user: SessionUser }) {
   const own = ctx.user.roles
     .filter((r) => r.role === 'SCHOOL_COORDINATOR' || r.role === 'PRINCIPAL')
@@ -13,5 +17,5 @@ export async function classListSchools(ctx: Context & { user: SessionUser }) {
     select: { id: true, name: true, level: true },
     orderBy: { name: 'asc' },
   });
-  return schools;
+  return { schools, schoolYear: schoolYearOfDay(systemToday()) };
 }
