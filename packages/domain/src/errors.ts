@@ -352,6 +352,15 @@ export const STEP_REFUSALS = {
     vi: 'Cần ghi nhận xét khi trả lại kế hoạch',
     en: 'Add a comment when returning the plan',
   },
+  // —— correcting a filed check-in (issue 12, part 1) ——
+  NO_CHECKIN_FILED: {
+    vi: 'Không có cập nhật hằng tháng đã nộp cho tháng này trong học kỳ hiện tại',
+    en: 'No check-in was filed for this month in the current term',
+  },
+  AMEND_REASON_REQUIRED: {
+    vi: 'Cần nêu lý do sửa (5–500 ký tự)',
+    en: 'Give the reason for the correction (5–500 characters)',
+  },
   NO_CHECKIN_PENDING: {
     vi: 'Không có cập nhật hằng tháng nào đang chờ với mã này',
     en: 'No monthly check-in is waiting under this id',
