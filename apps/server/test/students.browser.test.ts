@@ -95,4 +95,39 @@ describe('class-list import in the browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('the upload route refuses strangers, other sites and oversized bodies; the template downloads', async () => {
+    const url = `${b.stack.baseUrl}/upload/class-list?schoolId=s-thcs-chiengle`;
+    const body = await workbook();
+    const anonymous = await fetch(url, { method: 'POST', body });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { appCode: 'UNAUTHENTICATED' } });
+    const { signIn } = await import('../src/testing');
+    const cookie = await signIn(b.stack.baseUrl, 'ct.huong');
+    const crossSite = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { cookie, origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    const office = await signIn(b.stack.baseUrl, 'cv.tuan');
+    const forbidden = await fetch(url, { method: 'POST', body, headers: { cookie: office } });
+    expect(await forbidden.json()).toMatchObject({ error: { appCode: 'FORBIDDEN' } });
+    const big = await fetch(url, {
+      method: 'POST',
+      body: new Uint8Array(10 * 1024 * 1024 + 1),
+      headers: { cookie },
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({
+      error: { appCode: 'CLASS_LIST_TOO_LARGE', message: 'Tệp danh sách lớn hơn 10 MB' },
+    });
+    const template = await fetch(`${b.stack.baseUrl}/files/mau-danh-sach-hoc-sinh.xlsx`);
+    expect(template.headers.get('content-type')).toContain('spreadsheetml');
+    expect(
+      Buffer.from(await template.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+  });
 });
