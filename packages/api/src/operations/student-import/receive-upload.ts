@@ -20,6 +20,13 @@ export async function receiveClassListUpload(
   const school = await ctx.db.school.findUnique({ where: { id: input.schoolId }, select: { id: true } });
   if (!school) throw new AppError('SCHOOL_NOT_FOUND');
   const sheets = await readWorkbook(input.bytes);
+  // A sheet far over the limit is refused now, not stored to be refused at the preview.
+  const ceiling = CLASS_LIST_LIMITS.maxRows + CLASS_LIST_LIMITS.headerScanRows;
+  for (const s of sheets) {
+    const rows = s.rows.filter((r) => r.some((c) => c !== null && c !== '')).length;
+    if (rows > ceiling)
+      throw new AppError('CLASS_LIST_TOO_MANY_ROWS', { sheet: s.name, rows, maxRows: CLASS_LIST_LIMITS.maxRows });
+  }
   const id = `clu-${randomUUID()}`;
   // Upload time is bookkeeping (a real instant), not a calendar decision: the wall clock is right.
   const expired = new Date(Date.now() - UPLOAD_TTL_MS);
