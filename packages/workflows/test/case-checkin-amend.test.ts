@@ -85,8 +85,9 @@ describe('correcting a filed check-in', () => {
       [COORDINATOR, 6, 'low', 'Ghi nhầm số giờ phụ đạo'],
       [THUY, 8, 'medium', 'Em nghỉ một buổi, quên ghi'],
     ]);
-    expect((amendments[0]?.report as { tutoring: { hours: number } }).tutoring.hours).toBe(8);
-    expect((amendments[1]?.previousReport as { tutoring: { hours: number } }).tutoring.hours).toBe(8);
+    const hoursOf = (r: unknown) => (r as { tutoring: { hours: number } }).tutoring.hours;
+    expect(hoursOf(amendments[0]?.report)).toBe(8);
+    expect(hoursOf(amendments[1]?.previousReport)).toBe(8);
 
     const events = await h.db.caseEvent.findMany({ where: { caseId, type: 'case.checkin_amended' } });
     expect(events).toHaveLength(2);

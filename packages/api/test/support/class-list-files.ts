@@ -89,7 +89,7 @@ export async function ministryWorkbook(
     r.getCell(8).value = { formula: 'H6' } as ExcelJS.CellFormulaValue;
   }
   ws.addRow([]);
-  ws.addRow([null, 'Tổng số: ' + pupils.length + ' học sinh']);
+  ws.addRow([null, `Tổng số: ${pupils.length} học sinh`]);
   if (o.hiddenSheet) {
     const hidden = wb.addWorksheet('Cũ', { state: 'hidden' });
     hidden.addRow(['STT', 'Mã định danh', 'Họ và tên', 'Lớp']);

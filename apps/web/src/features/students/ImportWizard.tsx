@@ -61,7 +61,7 @@ async function sendFile(schoolId: string, file: File): Promise<Uploaded> {
   return body as Uploaded;
 }
 
-type Progress = { applied: number; total: number; finished: boolean; totals: Record<string, number> };
+type ImportProgress = { applied: number; total: number; finished: boolean; totals: Record<string, number> };
 
 /** Upload → sheet → columns → preview with every row's issues → import with progress → result. */
 export function ImportWizard({ schoolId }: { schoolId: string }) {
@@ -75,7 +75,7 @@ export function ImportWizard({ schoolId }: { schoolId: string }) {
   const [defaultClass, setDefaultClass] = useState('');
   const [confirmedMapping, setConfirmedMapping] = useState(false);
   const [onlyNotable, setOnlyNotable] = useState(false);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
 
   const upload = useMutation({ mutationFn: (f: File) => sendFile(schoolId, f) });
@@ -132,10 +132,10 @@ export function ImportWizard({ schoolId }: { schoolId: string }) {
         ...(sheet ? { sheet } : {}),
         ...(mapping ? { mapping } : {}),
         ...(defaultClass.trim() ? { defaultClassName: defaultClass.trim() } : {}),
-      })) as Progress;
+      })) as ImportProgress;
       setProgress(state);
       while (!state.finished) {
-        state = (await chunk.mutateAsync({ uploadId: uploaded.uploadId })) as Progress;
+        state = (await chunk.mutateAsync({ uploadId: uploaded.uploadId })) as ImportProgress;
         setProgress(state);
       }
     } catch (error) {

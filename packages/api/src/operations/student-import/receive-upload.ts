@@ -25,7 +25,11 @@ export async function receiveClassListUpload(
   for (const s of sheets) {
     const rows = s.rows.filter((r) => r.some((c) => c !== null && c !== '')).length;
     if (rows > ceiling)
-      throw new AppError('CLASS_LIST_TOO_MANY_ROWS', { sheet: s.name, rows, maxRows: CLASS_LIST_LIMITS.maxRows });
+      throw new AppError('CLASS_LIST_TOO_MANY_ROWS', {
+        sheet: s.name,
+        rows,
+        maxRows: CLASS_LIST_LIMITS.maxRows,
+      });
   }
   const id = `clu-${randomUUID()}`;
   // Upload time is bookkeeping (a real instant), not a calendar decision: the wall clock is right.
