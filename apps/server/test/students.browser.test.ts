@@ -130,4 +130,26 @@ describe('class-list import in the browser', () => {
         .toString(),
     ).toBe('PK');
   });
+
+  it('ct.huong moves the school to the new year: classes up a grade, grade 9 archived, once', async () => {
+    const { page, context, problems } = await signInPage(b, 'ct.huong', {
+      viewport: { width: 1280, height: 900 },
+    });
+    await page.getByRole('link', { name: 'Học sinh', exact: true }).click();
+    await page.getByTestId('tab-new-year').click();
+    const panel = page.getByTestId('new-year');
+    await panel.getByTestId('new-year-moves').getByText('6A → 7A').waitFor();
+    await panel.getByTestId('new-year-leaving').getByText('9A').waitFor();
+    await panel.getByRole('button', { name: 'Chuyển sang năm học 2027–2028' }).click();
+    await panel.getByText('Xác nhận chuyển năm học?').waitFor();
+    await panel.getByRole('button', { name: 'Chuyển sang năm học 2027–2028' }).click();
+    await panel.getByTestId('new-year-done').waitFor({ timeout: 15_000 });
+    const db = b.stack.database.db;
+    const st01 = await db.student.findUniqueOrThrow({ where: { id: 'st-01' }, include: { class: true } });
+    expect(st01.class).toMatchObject({ name: '7A', schoolYear: 2027 });
+    expect((await db.student.findUniqueOrThrow({ where: { id: 'st-07' } })).archivedAt).not.toBeNull();
+    await panel.getByText('Trường đã chuyển sang năm học này.').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
