@@ -6,6 +6,7 @@ import { type ApiDeps, appRouter, resolveSession, withSecureFlag } from '@dongha
 import { API_LIMITS, ERROR_MESSAGES } from '@donghanh/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
+import { CLASS_LIST_TEMPLATE_PATH, CLASS_LIST_UPLOAD_PATH, createClassListRoutes } from './class-list-upload';
 import { clientAddressOf, parseTrustedProxies, type TrustedProxies } from './client-address';
 import { CODEC_PATH, type CodecEndpointOptions, createCodecEndpoint } from './codec-endpoint';
 import type { HealthReport } from './health';
@@ -178,6 +179,7 @@ export function createHttpServer(o: HttpOptions) {
         console.error(`[trpc] ${path ?? '?'}: ${error.cause?.name ?? error.name}`);
     },
   });
+  const classLists = createClassListRoutes({ deps: o.deps, allowedOrigins, trustedProxies });
   const codec = o.codec ? createCodecEndpoint({ trustedProxies, ...o.codec }) : null;
   const web =
     o.webDist && existsSync(o.webDist) ? sirv(o.webDist, { single: false, gzip: true, etag: true }) : null;
@@ -225,6 +227,10 @@ export function createHttpServer(o: HttpOptions) {
         return;
       }
       trpc(req, res);
+      return;
+    }
+    if (url.startsWith(CLASS_LIST_UPLOAD_PATH) || url.startsWith(CLASS_LIST_TEMPLATE_PATH)) {
+      void classLists(req, res, url);
       return;
     }
     if (codec && (url === CODEC_PATH || url.startsWith(`${CODEC_PATH}/`))) {

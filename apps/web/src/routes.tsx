@@ -16,6 +16,8 @@ const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const ConsentFormPage = lazy(() => import('./features/privacy/ConsentFormPage'));
 const RequestsPage = lazy(() => import('./features/privacy/RequestsPage'));
+// class-list import and the new school year (issue 12, part 1)
+const StudentsPage = lazy(() => import('./features/students/StudentsPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -36,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: 'cases/:caseId/requests', element: <RequestsPage /> },
       { path: 'overview/*', element: <OverviewPage /> },
       { path: 'admin/*', element: <AdminPage /> },
+      { path: 'students/*', element: <StudentsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -4,6 +4,8 @@ import { authRouter } from './router/auth';
 import { boardRouter } from './router/board';
 import { campaignRouter } from './router/campaign';
 import { caseRouter } from './router/case';
+// class-list import and the new school year (issue 12, part 1)
+import { classListRouter, schoolYearRouter } from './router/class-list';
 import { consentRouter, privacyRouter } from './router/privacy';
 import { reportRouter } from './router/report';
 import { studentRouter } from './router/student';
@@ -24,6 +26,9 @@ export const appRouter = createRouter({
   student: studentRouter,
   task: taskRouter,
   volunteer: volunteerRouter,
+  // class-list import and the new school year (issue 12, part 1)
+  classList: classListRouter,
+  schoolYear: schoolYearRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -225,6 +225,68 @@ export const ERROR_MESSAGES = {
     en: 'The case is no longer processed (not taken on, or its personal data erased): nothing can be recorded',
     http: 409,
   },
+  // —— class-list import and the new school year (issue 12, part 1) ——
+  CLASS_LIST_NOT_XLSX: {
+    vi: 'Tệp không phải bảng tính Excel .xlsx (hãy lưu lại dưới dạng .xlsx)',
+    en: 'The file is not an Excel .xlsx workbook (save it as .xlsx)',
+    http: 422,
+  },
+  CLASS_LIST_TOO_LARGE: {
+    vi: 'Tệp danh sách lớn hơn 10 MB',
+    en: 'The class-list file is larger than 10 MB',
+    http: 413,
+  },
+  CLASS_LIST_TOO_MANY_ROWS: {
+    vi: 'Tệp có hơn 5.000 dòng học sinh: hãy tách theo khối hoặc theo lớp',
+    en: 'The file has more than 5,000 pupil rows: split it by grade or class',
+    http: 422,
+  },
+  CLASS_LIST_ZIP_BOMB: {
+    vi: 'Tệp bị nén bất thường (dung lượng giải nén quá lớn): không mở',
+    en: 'The file is abnormally compressed (too large once unpacked): not opened',
+    http: 422,
+  },
+  CLASS_LIST_SHEET_REQUIRED: {
+    vi: 'Tệp có nhiều trang tính (có trang bị ẩn): hãy chọn trang cần nhập',
+    en: 'The workbook has several sheets (some hidden): choose the sheet to import',
+    http: 422,
+  },
+  CLASS_LIST_SHEET_NOT_FOUND: {
+    vi: 'Không có trang tính này trong tệp',
+    en: 'No such sheet in the workbook',
+    http: 404,
+  },
+  CLASS_LIST_NO_HEADER: {
+    vi: 'Không tìm thấy dòng tiêu đề (STT, Mã định danh, Họ và tên, …) trong 30 dòng đầu',
+    en: 'No header row (STT, ministry id, name, …) in the first 30 rows',
+    http: 422,
+  },
+  CLASS_LIST_MAPPING_INCOMPLETE: {
+    vi: 'Cần chọn cột cho mã định danh, họ tên và lớp',
+    en: 'Choose the columns for the ministry id, the name and the class',
+    http: 422,
+  },
+  CLASS_LIST_UPLOAD_NOT_FOUND: {
+    vi: 'Không tìm thấy tệp đã tải lên (có thể đã hết hạn): hãy tải lại',
+    en: 'The uploaded file is gone (it may have expired): upload it again',
+    http: 404,
+  },
+  CLASS_LIST_IMPORT_STARTED: {
+    vi: 'Tệp này đang được nhập hoặc đã nhập xong',
+    en: 'This file is being imported or already was',
+    http: 409,
+  },
+  NEW_YEAR_ALREADY_DONE: {
+    vi: 'Trường đã chuyển sang năm học mới này rồi',
+    en: 'The school has already moved to this new school year',
+    http: 409,
+  },
+  NEW_YEAR_NO_CLASSES: {
+    vi: 'Trường chưa có lớp nào trong năm học này',
+    en: 'The school has no classes in this school year',
+    http: 422,
+  },
+  // —— end of class-list import ——
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -295,6 +357,15 @@ export const STEP_REFUSALS = {
   PLAN_RETURN_COMMENT_REQUIRED: {
     vi: 'Cần ghi nhận xét khi trả lại kế hoạch',
     en: 'Add a comment when returning the plan',
+  },
+  // —— correcting a filed check-in (issue 12, part 1) ——
+  NO_CHECKIN_FILED: {
+    vi: 'Không có cập nhật hằng tháng đã nộp cho tháng này trong học kỳ hiện tại',
+    en: 'No check-in was filed for this month in the current term',
+  },
+  AMEND_REASON_REQUIRED: {
+    vi: 'Cần nêu lý do sửa (5–500 ký tự)',
+    en: 'Give the reason for the correction (5–500 characters)',
   },
   NO_CHECKIN_PENDING: {
     vi: 'Không có cập nhật hằng tháng nào đang chờ với mã này',

@@ -7,6 +7,8 @@ export * from './case-stage';
 export * from './case-step-schemas';
 export * from './case-views';
 export * from './categories';
+// class-list import and the new school year (issue 12, part 1)
+export * from './class-list';
 export * from './errors';
 export * from './identity-rule';
 export * from './live-event';

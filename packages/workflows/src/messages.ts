@@ -166,6 +166,15 @@ export interface FileCheckInArgs {
   report: CheckInReport;
 }
 
+/** A filed check-in corrected, with the reason: the helper or a coordinator (both versions kept). */
+export interface AmendCheckInArgs {
+  actorId: string;
+  /** 'YYYY-MM' of the filed check-in. */
+  month: string;
+  report: CheckInReport;
+  reason: string;
+}
+
 /** A coordinator closes a follow-up (late check-in, high-risk alert) with what was done. */
 export interface AcknowledgeArgs {
   taskId: string;
@@ -309,7 +318,14 @@ export interface CaseWorkflowState {
   } | null;
   /** Bumped when the case leaves its current help (closed, transferred, reopened): stale timers stop. */
   era: number;
-  counters: { closure: number; transfer: number; replace: number; reopen: number; note: number };
+  counters: {
+    closure: number;
+    transfer: number;
+    replace: number;
+    reopen: number;
+    note: number;
+    amend?: number;
+  };
 }
 
 /** Resolves once the case is written: the caller of update-with-start gets the case back. */
@@ -350,6 +366,7 @@ export const answerTransferUpdate = defineUpdate<StepResult, [DecideArgs]>('answ
 export const replaceHelperUpdate = defineUpdate<StepResult, [ReplaceHelperArgs]>('replaceHelper');
 export const confirmReturnUpdate = defineUpdate<StepResult, [ConfirmReturnArgs]>('confirmReturn');
 export const addNoteUpdate = defineUpdate<StepResult, [AddNoteArgs]>('addNote');
+export const amendCheckInUpdate = defineUpdate<StepResult, [AmendCheckInArgs]>('amendCheckIn');
 export const stateQuery = defineQuery<CaseWorkflowState>('state');
 
 /** Stages in which help is under way: check-ins run, and timers still act on the case. */

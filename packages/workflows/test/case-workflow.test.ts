@@ -51,6 +51,7 @@ const fakeActivities: CaseActivities = {
   remindCheckIn: unused,
   escalateCheckIn: unused,
   recordCheckIn: unused,
+  amendCheckIn: unused,
   acknowledge: unused,
   openEvaluation: unused,
   recordEvaluationDraft: unused,

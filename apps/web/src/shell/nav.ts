@@ -3,7 +3,7 @@ import type { Session } from './session';
 export interface NavItem {
   path: string;
   /** key in the core strings, under `nav.` */
-  label: 'board' | 'tasks' | 'identify' | 'signOff' | 'coordination' | 'overview' | 'admin';
+  label: 'board' | 'tasks' | 'identify' | 'signOff' | 'coordination' | 'overview' | 'admin' | 'students';
   visible: (s: Session) => boolean;
 }
 
@@ -33,4 +33,10 @@ export const NAV: NavItem[] = [
     visible: (s) => s.hasRole('OFFICE_COORDINATOR', 'SCHOOL_COORDINATOR', 'PRINCIPAL'),
   },
   { path: '/admin', label: 'admin', visible: (s) => s.hasRole('ADMIN', 'OFFICE_COORDINATOR') },
+  // class-list import and the new school year (issue 12, part 1)
+  {
+    path: '/students',
+    label: 'students',
+    visible: (s) => s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL', 'ADMIN'),
+  },
 ];

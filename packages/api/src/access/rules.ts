@@ -167,3 +167,22 @@ export const officeAboveCase = onCase(['OFFICE_COORDINATOR'], 'case:office');
 export function holdsAnyRole(roles: readonly Role[], name: string): AccessRule {
   return { name, allows: async (ctx) => ctx.user.roles.some((r) => roles.includes(r.role)) };
 }
+
+// —— class-list import and the new school year (issue 12, part 1) ——
+
+/** Who loads a school's class lists and moves it to a new year: its coordinator, its principal, an admin above it. */
+export const CLASS_LIST_ROLES = ['SCHOOL_COORDINATOR', 'PRINCIPAL', 'ADMIN'] as const;
+export const classListOnSchool = onSchool(CLASS_LIST_ROLES, 'school:class-list');
+
+/** The same, for an uploaded file: the roles on the school it was uploaded for. */
+export const classListOnUpload: AccessRule<{ uploadId: string }> = {
+  name: 'upload:class-list',
+  async allows(ctx, input) {
+    const u = await ctx.db.classListUpload.findUnique({
+      where: { id: input.uploadId },
+      select: { school: { select: { unitId: true } } },
+    });
+    return holdsRoleOn(ctx, CLASS_LIST_ROLES, u?.school.unitId ?? null);
+  },
+};
+// —— end of class-list import ——

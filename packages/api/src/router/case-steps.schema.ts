@@ -50,6 +50,13 @@ export const replaceHelperInput = z.object({
   reason: text(2000, 'Cần nêu lý do thay giáo viên'),
 });
 export const addNoteInput = z.object({ caseId: idSchema, text: text(2000, 'Ghi chú trống') });
+/** Correcting a filed check-in (issue 12, part 1): the month, the whole corrected report, why. */
+export const amendCheckInInput = z.object({
+  caseId: idSchema,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng có dạng YYYY-MM'),
+  report: checkInReportSchema,
+  reason: text(500, 'Cần nêu lý do sửa').refine((s) => s.length >= 5, 'Lý do phải có ít nhất 5 ký tự'),
+});
 
 export const caseIdInput = z.object({ caseId: idSchema });
 export const revealInput = z.object({

@@ -2,6 +2,7 @@ import { AppError } from '@donghanh/domain';
 import {
   acknowledgeUpdate,
   addNoteUpdate,
+  amendCheckInUpdate,
   answerTransferUpdate,
   assignHelperUpdate,
   confirmReturnUpdate,
@@ -32,6 +33,7 @@ import { guarded } from '../trpc';
 import {
   acknowledgeInput,
   addNoteInput,
+  amendCheckInInput,
   assignHelperInput,
   confirmReturnInput,
   decideInput,
@@ -114,5 +116,8 @@ export const caseStepProcedures = {
   ),
   addNote: guarded(helperOrCoordinator, addNoteInput).mutation(({ ctx, input }) =>
     forwardStep(ctx, input.caseId, addNoteUpdate, without(input)),
+  ),
+  amendCheckIn: guarded(helperOrCoordinator, amendCheckInInput).mutation(({ ctx, input }) =>
+    forwardStep(ctx, input.caseId, amendCheckInUpdate, without(input)),
   ),
 };

@@ -7,6 +7,7 @@ import type { Context, SessionUser } from '../../src/context';
 import { createCaller } from '../../src/root';
 import { ADMIN_EXPECTED, ADMIN_INPUTS } from './fixture-admin';
 import { CAMPAIGN_EXPECTED, CAMPAIGN_INPUTS } from './fixture-campaign';
+import { CLASS_LIST_EXPECTED, CLASS_LIST_INPUTS, setUpClassListFixture } from './fixture-class-list';
 import { PRIVACY_EXPECTED, PRIVACY_INPUTS } from './fixture-privacy';
 import { VOLUNTEER_EXPECTED, VOLUNTEER_INPUTS } from './fixture-volunteer';
 
@@ -85,6 +86,7 @@ export const INPUTS: Record<string, unknown> = {
   'case.replaceHelper': { caseId: CASE, helperId: 'u-gv-uyen', reason: 'Nghỉ sinh' },
   'case.confirmReturn': { caseId: CASE, taskId: task('return:2027'), returned: true },
   'case.addNote': { caseId: CASE, text: 'Đã gặp gia đình' },
+  'case.amendCheckIn': { caseId: CASE, month: '2026-11', report, reason: 'Ghi nhầm số giờ phụ đạo' },
   'board.cards': {},
   'board.summary': {},
   'report.exportCases': {},
@@ -106,6 +108,7 @@ export const INPUTS: Record<string, unknown> = {
   ...CAMPAIGN_INPUTS,
   ...PRIVACY_INPUTS,
   ...VOLUNTEER_INPUTS,
+  ...CLASS_LIST_INPUTS,
 };
 
 /** The callers: the case is at THCS Chiềng Lề, helped by gv.lan, offered to gv.duc, moving to THCS Quyết Thắng. */
@@ -161,6 +164,7 @@ export const EXPECTED: Record<string, Actor[]> = {
   'case.replaceHelper': COORDINATION,
   'case.confirmReturn': ['helper'],
   'case.addNote': ['helper', ...COORDINATION],
+  'case.amendCheckIn': ['helper', ...COORDINATION],
   'auth.signIn': ALL,
   'auth.signOut': ALL,
   'auth.me': ALL,
@@ -179,6 +183,7 @@ export const EXPECTED: Record<string, Actor[]> = {
   ...CAMPAIGN_EXPECTED,
   ...PRIVACY_EXPECTED,
   ...VOLUNTEER_EXPECTED,
+  ...CLASS_LIST_EXPECTED,
 };
 
 export async function sessionUser(id: string | null): Promise<SessionUser | null> {
@@ -219,6 +224,7 @@ export async function setUpFixture(): Promise<void> {
   database = await createTestDatabase(inject('pgAdminUrl'), inject('pgTemplate'));
   await loadDemoOrganisation(database.db);
   const db = database.db;
+  await setUpClassListFixture(db);
   await db.case.create({
     data: {
       id: CASE,

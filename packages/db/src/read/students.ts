@@ -31,7 +31,7 @@ export async function searchStudents(
   if (reach.length === 0) return [];
   const key = searchKey(q);
   const rows = await db.student.findMany({
-    where: { OR: reach, ...(key ? { searchName: { contains: key } } : {}) },
+    where: { OR: reach, archivedAt: null, ...(key ? { searchName: { contains: key } } : {}) },
     select: {
       id: true,
       fullName: true,

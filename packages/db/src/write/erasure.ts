@@ -37,6 +37,19 @@ export async function eraseCaseFreeText(tx: Tx, caseId: string): Promise<void> {
       where: { id: ci.id },
       data: { report: maskedCheckInReport(ci.report) as unknown as Prisma.InputJsonObject },
     });
+  // Corrections of check-ins (both versions) and why they were made.
+  for (const a of await tx.checkInAmendment.findMany({
+    where: { caseId },
+    select: { id: true, report: true, previousReport: true },
+  }))
+    await tx.checkInAmendment.update({
+      where: { id: a.id },
+      data: {
+        report: maskedCheckInReport(a.report) as unknown as Prisma.InputJsonObject,
+        previousReport: maskedCheckInReport(a.previousReport) as unknown as Prisma.InputJsonObject,
+        reason: '',
+      },
+    });
   for (const e of await tx.evaluation.findMany({ where: { caseId }, select: { id: true, content: true } }))
     await tx.evaluation.update({
       where: { id: e.id },

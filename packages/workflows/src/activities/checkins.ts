@@ -1,9 +1,16 @@
-import { applyCaseStep, type TaskSpec } from '@donghanh/db';
+import { applyCaseStep, MissingRow, type TaskSpec } from '@donghanh/db';
 import { checkInReportSchema, checkInTotals } from '@donghanh/domain';
 import { rowIds, stepKeys } from '../case/task-ids';
-import type { AcknowledgeArgs, CheckInTimes, FileCheckInArgs, StepResult } from '../messages';
+import type {
+  AcknowledgeArgs,
+  AmendCheckInArgs,
+  CheckInTimes,
+  FileCheckInArgs,
+  StepResult,
+} from '../messages';
 import {
   type ActivityDeps,
+  COORDINATORS,
   clockOf,
   coordinatorsOf,
   HELPING,
@@ -181,6 +188,77 @@ export function checkInActivities(deps: ActivityDeps) {
                 dueAt: new Date(args.dueAt),
                 filedAt: at,
                 late: args.late,
+              },
+            });
+          },
+        });
+        return stepResult(args.caseId, args.stage, r.eventId);
+      });
+    },
+
+    /**
+     * A filed check-in corrected: the version it replaces is kept in CheckInAmendment with the
+     * reason and the author, the CheckIn row takes the new figures, and the step is audited. The
+     * event carries the month and the new figures only (the reason is free text).
+     */
+    async amendCheckIn(
+      args: Scope & AmendCheckInArgs & { seq: number; stage: StepResult['stage'] },
+    ): Promise<StepResult> {
+      return withRules(async () => {
+        const report = parse(checkInReportSchema, args.report);
+        const totals = checkInTotals(report);
+        const at = now();
+        const r = await applyCaseStep(db, {
+          caseId: args.caseId,
+          type: 'case.checkin_amended',
+          payload: {
+            month: args.month,
+            riskLevel: report.riskLevel,
+            tutoringHours: totals.tutoringHours,
+            materialVnd: totals.materialVnd,
+          },
+          actorId: args.actorId,
+          actorMust: { beHelperOr: { roles: [...COORDINATORS], unitId: args.schoolUnitId } },
+          idempotencyKey: stepKeys.checkInAmended(args.caseId, args.seq),
+          now: at,
+          write: async (tx) => {
+            const before = await tx.checkIn.findUnique({
+              where: { caseId_month: { caseId: args.caseId, month: args.month } },
+            });
+            if (!before) throw new MissingRow(`no check-in ${args.month} for ${args.caseId}`);
+            await tx.checkInAmendment.create({
+              data: {
+                id: rowIds.checkInAmendment(args.caseId, args.seq),
+                checkInId: before.id,
+                caseId: args.caseId,
+                month: args.month,
+                previousReport: before.report ?? {},
+                previousRiskLevel: before.riskLevel,
+                previousTutoringHours: before.tutoringHours,
+                previousMaterialVnd: before.materialVnd,
+                report,
+                reason: args.reason.trim(),
+                authorId: args.actorId,
+                amendedAt: at,
+              },
+            });
+            await tx.checkIn.update({
+              where: { id: before.id },
+              data: {
+                report,
+                riskLevel: report.riskLevel,
+                tutoringHours: totals.tutoringHours,
+                materialVnd: BigInt(totals.materialVnd),
+              },
+            });
+            await tx.auditLog.create({
+              data: {
+                actorId: args.actorId,
+                action: 'checkin.amend',
+                subjectType: 'case',
+                subjectId: args.caseId,
+                caseId: args.caseId,
+                reason: JSON.stringify({ month: args.month, amendment: args.seq }),
               },
             });
           },

@@ -58,6 +58,8 @@ export const rowIds = {
   plan: (c: string, version: number) => `${c}:plan:${version}`,
   checkIn: (c: string, month: string) => `${c}:checkin:${month}`,
   evaluation: (c: string, term: string, version: number) => `${c}:eval:${term}:${version}`,
+  /** The n-th correction of a filed check-in (any month): both versions kept. */
+  checkInAmendment: (c: string, seq: number) => `${c}:checkin-amend:${seq}`,
 } as const;
 
 /** CaseEvent idempotency keys: one per step that may be written once. */
@@ -76,6 +78,7 @@ export const stepKeys = {
   termStarted: (c: string, term: string, era: number) => `${c}:term:${term}${eraTag(era)}`,
   checkIn: (c: string, month: string, era: number, step: 'opened' | 'reminded' | 'overdue' | 'filed') =>
     `${c}:checkin:${month}${eraTag(era)}:${step}`,
+  checkInAmended: (c: string, seq: number) => `${c}:checkin-amend:${seq}`,
   acknowledged: (taskId: string, era: number) => `${taskId}${eraTag(era)}:acknowledged`,
   evaluationOpened: (c: string, term: string, version: number) => `${c}:eval:${term}:${version}:opened`,
   evaluationDrafted: (c: string, term: string, version: number) => `${c}:eval:${term}:${version}:drafted`,

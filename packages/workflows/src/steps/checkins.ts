@@ -1,7 +1,13 @@
 import { setHandler } from '@temporalio/workflow';
 import { activities, type CaseContext, HELPING, reject } from '../case/case-state';
 import { isFollowUpTask, taskIds } from '../case/task-ids';
-import { acknowledgeUpdate, type CheckInTimes, fileCheckInUpdate, type StepResult } from '../messages';
+import {
+  acknowledgeUpdate,
+  amendCheckInUpdate,
+  type CheckInTimes,
+  fileCheckInUpdate,
+  type StepResult,
+} from '../messages';
 
 /** The helper files the month's check-in; the coordinator follows up a late or high-risk one. */
 export function registerCheckInSteps(ctx: CaseContext): void {
@@ -55,6 +61,27 @@ export function registerCheckInSteps(ctx: CaseContext): void {
         requireTask(args.taskId);
         requireIdle(`checkin:${ci.window.key}`);
         if (args.actorId !== state.helperId) reject('ONLY_HELPER_FILES_CHECKIN');
+      },
+    },
+  );
+
+  // A new handler only: histories recorded before it never call it, so they replay unchanged.
+  // The count is optional in the state for runs carried over from before it existed.
+  setHandler(
+    amendCheckInUpdate,
+    async (args) => {
+      const seq = (state.counters.amend ?? 0) + 1;
+      state.counters.amend = seq;
+      return run(`checkin-amend:${seq}`, () =>
+        activities.amendCheckIn({ ...scope(), ...args, seq, stage: state.stage as StepResult['stage'] }),
+      );
+    },
+    {
+      validator: (args) => {
+        if (state.stage === 'starting') reject('CASE_NOT_STARTED');
+        if (!state.checkIns[args.month]?.filed) reject('NO_CHECKIN_FILED');
+        const reason = args.reason?.trim() ?? '';
+        if (reason.length < 5 || reason.length > 500) reject('AMEND_REASON_REQUIRED');
       },
     },
   );

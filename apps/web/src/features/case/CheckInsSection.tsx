@@ -1,6 +1,9 @@
 import type { CheckInReport } from '@donghanh/domain';
-import { Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../shell/session';
+import { AmendCheckInModal, canAmendCheckIn } from './AmendCheckInModal';
 import { dateText, monthText, num, vnd } from './format';
 import { NS } from './strings';
 import type { CaseCheckIn, CaseDetail } from './types';
@@ -37,7 +40,7 @@ function MaterialList({ report }: { report: CheckInReport }) {
   );
 }
 
-function CheckInRow({ ci }: { ci: CaseCheckIn }) {
+function CheckInRow({ ci, onAmend }: { ci: CaseCheckIn; onAmend: (() => void) | null }) {
   const { t } = useTranslation(NS);
   const r = ci.report as CheckInReport;
   return (
@@ -74,6 +77,13 @@ function CheckInRow({ ci }: { ci: CaseCheckIn }) {
           </Badge>
         ) : null}
       </Table.Td>
+      {onAmend && (
+        <Table.Td>
+          <Button size="compact-xs" variant="subtle" onClick={onAmend} data-testid="amend-open">
+            {t('amend.open')}
+          </Button>
+        </Table.Td>
+      )}
     </Table.Tr>
   );
 }
@@ -81,11 +91,16 @@ function CheckInRow({ ci }: { ci: CaseCheckIn }) {
 /** What was given month by month, and the totals the school reports upward. */
 export function CheckInsSection({ c }: { c: CaseDetail }) {
   const { t } = useTranslation(NS);
+  const { user } = useSession();
+  const [amending, setAmending] = useState<CaseCheckIn | null>(null);
+  // A correction is for the check-ins of the term the case is in (the workflow refuses older ones).
+  const canAmend = c.freeText && canAmendCheckIn(c, user.id, user.roles);
   const latestNotes = c.checkIns
     .map((ci) => ({ month: ci.month, notes: (ci.report as CheckInReport).notes }))
     .filter((n) => n.notes);
   return (
     <Paper withBorder p="md" data-testid="checkins">
+      {amending && <AmendCheckInModal caseId={c.id} ci={amending} onClose={() => setAmending(null)} />}
       <Title order={4} mb="sm">
         {t('checkIns.title')}
       </Title>
@@ -118,11 +133,12 @@ export function CheckInsSection({ c }: { c: CaseDetail }) {
                   <Table.Th>{t('checkIns.absent')}</Table.Th>
                   <Table.Th>{t('checkIns.risk')}</Table.Th>
                   <Table.Th>{t('checkIns.filed')}</Table.Th>
+                  {canAmend && <Table.Th />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {c.checkIns.map((ci) => (
-                  <CheckInRow key={ci.id} ci={ci} />
+                  <CheckInRow key={ci.id} ci={ci} onAmend={canAmend ? () => setAmending(ci) : null} />
                 ))}
               </Table.Tbody>
             </Table>

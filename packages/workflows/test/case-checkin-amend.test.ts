@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taskIds } from '../src/case/task-ids';
+import { amendCheckInUpdate, fileCheckInUpdate, stateQuery } from '../src/messages';
+import {
+  CaseHarness,
+  COORDINATOR,
+  compressed,
+  rejection,
+  report,
+  waitForState,
+} from './support/case-harness';
+
+/**
+ * Correcting a filed check-in, on the real Temporal server and database: the corrected figures
+ * replace the row's, the replaced version stays in CheckInAmendment with the reason and author,
+ * each correction is an event and an audit row; nothing is written for a month not filed, without
+ * a reason, or by a teacher who is not on the case.
+ */
+const h = new CaseHarness();
+beforeAll(() => h.start());
+afterAll(() => h.stop());
+
+const THUY = 'u-gv-thuy';
+const MONTH = '2026-12';
+
+describe('correcting a filed check-in', () => {
+  it('keeps both versions, audited, and refuses what it must', async () => {
+    const { caseId, handle } = await h.startActiveCase('st-16', THUY, compressed('2026-12-08', 60_000));
+    const checkIn = taskIds.checkIn(caseId, MONTH);
+    await waitForState(handle, (s) => s.openTaskIds.includes(checkIn));
+
+    // Not filed yet: nothing to correct.
+    const early = await rejection(
+      handle.executeUpdate(amendCheckInUpdate, {
+        args: [{ actorId: THUY, month: MONTH, report: report(), reason: 'Ghi nhầm số giờ' }],
+      }),
+    );
+    expect(early.refusal).toBe('NO_CHECKIN_FILED');
+
+    await handle.executeUpdate(fileCheckInUpdate, {
+      args: [{ taskId: checkIn, actorId: THUY, report: report() }],
+    });
+    const tooShort = await rejection(
+      handle.executeUpdate(amendCheckInUpdate, {
+        args: [{ actorId: THUY, month: MONTH, report: report(), reason: ' ' }],
+      }),
+    );
+    expect(tooShort.refusal).toBe('AMEND_REASON_REQUIRED');
+    // A teacher who is not on the case: the activity refuses, nothing is written.
+    await rejection(
+      handle.executeUpdate(amendCheckInUpdate, {
+        args: [{ actorId: 'u-gv-duc', month: MONTH, report: report(), reason: 'Sửa giúp cô Thủy' }],
+      }),
+    );
+    expect(await h.db.checkInAmendment.count({ where: { caseId } })).toBe(0);
+
+    const corrected = report({
+      tutoring: { sessions: 5, hours: 8, subjects: ['Toán'] },
+      riskLevel: 'medium',
+    });
+    await handle.executeUpdate(amendCheckInUpdate, {
+      args: [{ actorId: COORDINATOR, month: MONTH, report: corrected, reason: 'Ghi nhầm số giờ phụ đạo' }],
+    });
+    await handle.executeUpdate(amendCheckInUpdate, {
+      args: [
+        {
+          actorId: THUY,
+          month: MONTH,
+          report: report({ absentDays: 1 }),
+          reason: 'Em nghỉ một buổi, quên ghi',
+        },
+      ],
+    });
+
+    const row = await h.db.checkIn.findUniqueOrThrow({ where: { caseId_month: { caseId, month: MONTH } } });
+    expect(row).toMatchObject({ tutoringHours: 6, riskLevel: 'low' });
+    expect((row.report as { absentDays: number }).absentDays).toBe(1);
+    const amendments = await h.db.checkInAmendment.findMany({
+      where: { caseId },
+      orderBy: { amendedAt: 'asc' },
+    });
+    expect(
+      amendments.map((a) => [a.authorId, a.previousTutoringHours, a.previousRiskLevel, a.reason]),
+    ).toEqual([
+      [COORDINATOR, 6, 'low', 'Ghi nhầm số giờ phụ đạo'],
+      [THUY, 8, 'medium', 'Em nghỉ một buổi, quên ghi'],
+    ]);
+    const hoursOf = (r: unknown) => (r as { tutoring: { hours: number } }).tutoring.hours;
+    expect(hoursOf(amendments[0]?.report)).toBe(8);
+    expect(hoursOf(amendments[1]?.previousReport)).toBe(8);
+
+    const events = await h.db.caseEvent.findMany({ where: { caseId, type: 'case.checkin_amended' } });
+    expect(events).toHaveLength(2);
+    // The reason is free text: in the amendment row only, never in the event or the audit.
+    expect(JSON.stringify(events.map((e) => e.payload))).not.toContain('Ghi nhầm');
+    const audit = await h.db.auditLog.findMany({ where: { caseId, action: 'checkin.amend' } });
+    // The refused attempt used number 1, as a refused note uses its sequence: numbers never repeat.
+    expect(audit.map((a) => JSON.parse(a.reason ?? '{}'))).toEqual([
+      { month: MONTH, amendment: 2 },
+      { month: MONTH, amendment: 3 },
+    ]);
+    expect((await handle.query(stateQuery)).counters.amend).toBe(3);
+  });
+});
