@@ -32,3 +32,7 @@ export * from './write/erasure';
 export * from './write/identify-case';
 export * from './write/record-case-event';
 export * from './write/screening';
+// Report rounds (issue 12, parts 2–4)
+export * from './read/report-figures';
+export * from './read/report-rollup';
+export * from './write/report-step';

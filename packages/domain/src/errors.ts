@@ -219,6 +219,18 @@ export const ERROR_MESSAGES = {
     en: 'The case is closed and takes no further steps',
     http: 409,
   },
+  // --- Report rounds (issue 12, parts 2–4) ---
+  REPORT_NOT_FOUND: { vi: 'Không tìm thấy báo cáo', en: 'Report not found', http: 404 },
+  REPORT_ROUND_UNKNOWN: {
+    vi: 'Đợt vận động không có đợt báo cáo này',
+    en: 'The campaign has no such report round',
+    http: 404,
+  },
+  REPORT_NOT_OPEN: {
+    vi: 'Báo cáo của đợt này chưa mở',
+    en: 'This round’s report has not opened yet',
+    http: 409,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -375,6 +387,28 @@ export const STEP_REFUSALS = {
   },
   CASE_NOT_STARTED: { vi: 'Hồ sơ chưa được tạo', en: 'The case has not been created yet' },
   NOTE_LENGTH: { vi: 'Ghi chú phải có từ 1 đến 2000 ký tự', en: 'A note must have 1 to 2000 characters' },
+  // --- Report rounds (issue 12, parts 2–4) ---
+  REPORT_NOT_EDITABLE: {
+    vi: 'Báo cáo đã gửi hoặc đã được duyệt nên trường không sửa được nữa',
+    en: 'The report was submitted or accepted: the school can no longer change it',
+  },
+  REPORT_STALE_VERSION: {
+    vi: 'Báo cáo vừa được người khác sửa: hãy tải lại rồi làm tiếp',
+    en: 'Someone else just changed the report: reload it and try again',
+  },
+  REPORT_NOT_SIGNED: {
+    vi: 'Hiệu trưởng cần ký báo cáo trước khi gửi',
+    en: 'The principal must sign the report before it is sent',
+  },
+  REPORT_ALREADY_SIGNED: { vi: 'Phiên bản này đã được ký', en: 'This version is already signed' },
+  REPORT_NOT_SUBMITTED: {
+    vi: 'Báo cáo chưa được gửi lên phòng/sở',
+    en: 'The report has not been submitted to the office',
+  },
+  REPORT_RETURN_COMMENT_REQUIRED: {
+    vi: 'Cần ghi lý do trả lại báo cáo',
+    en: 'Give the reason for returning the report',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type StepRefusal = keyof typeof STEP_REFUSALS;

@@ -1,0 +1,3 @@
+// The zod-free part of the report module, for workflow code.
+export * from './figures';
+export * from './round';
