@@ -16,6 +16,9 @@ export * from './read/consent';
 export * from './read/due-day';
 export * from './read/event-feed';
 export * from './read/feed-cursor';
+// Report rounds (issue 12, parts 2–4)
+export * from './read/report-figures';
+export * from './read/report-rollup';
 export * from './read/students';
 export * from './read/subject-export';
 export * from './read/task-inbox';
@@ -31,8 +34,5 @@ export * from './write/domain-failures';
 export * from './write/erasure';
 export * from './write/identify-case';
 export * from './write/record-case-event';
-export * from './write/screening';
-// Report rounds (issue 12, parts 2–4)
-export * from './read/report-figures';
-export * from './read/report-rollup';
 export * from './write/report-step';
+export * from './write/screening';

@@ -1,4 +1,7 @@
 export { type CaseActivities, createCaseActivities } from './activities';
 export { rowIds, stepKeys, taskIds } from './case/task-ids';
 export * from './messages';
+export { reportKeys } from './report/report-keys';
+// Report rounds (issue 12, parts 2–4)
+export * from './report/report-messages';
 export { type CaseWorkerOptions, createCaseWorker, workflowsPath } from './worker';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Db, FieldCipher } from '@donghanh/db';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { type CaseActivities, createCaseActivities } from './activities';
+import { type CaseActivities, createCaseActivities, reportActivities } from './activities';
 import { type DataKeyCodec, sealedDataConverter } from './codec';
 import { TASK_QUEUE } from './messages';
 
@@ -21,6 +21,8 @@ export interface CaseWorkerOptions {
   codec: DataKeyCodec;
   /** The data key's field cipher, for the values a step stores sealed (a withdrawal's note). */
   cipher?: FieldCipher;
+  /** The report rounds' wall clock for timestamps (tests); the real one by default. */
+  now?: () => Date;
 }
 
 /** The worker that runs case workflows and their activities; apps/worker and tests share it. */
@@ -30,9 +32,12 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     namespace: o.namespace ?? 'default',
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
-    activities: (o.wrapActivities ?? ((a) => a))(
-      createCaseActivities({ db: o.db, ...(o.cipher ? { cipher: o.cipher } : {}) }),
-    ),
+    activities: {
+      ...(o.wrapActivities ?? ((a) => a))(
+        createCaseActivities({ db: o.db, ...(o.cipher ? { cipher: o.cipher } : {}) }),
+      ),
+      ...reportActivities({ db: o.db, ...(o.now ? { now: o.now } : {}) }),
+    },
     dataConverter: sealedDataConverter(o.codec),
     maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,
     reuseV8Context: true,

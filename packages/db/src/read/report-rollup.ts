@@ -77,7 +77,15 @@ export async function reportRollup(db: Db, q: RollupQuery): Promise<RollupNode |
   const round = 'round' in q.scope ? q.scope.round : null;
   const reports = await db.schoolReport.findMany({
     where: { campaignId: q.campaignId, schoolId: { in: schoolIds }, ...(round !== null ? { round } : {}) },
-    select: { schoolId: true, round: true, status: true, late: true, version: true, dueOn: true, figures: true },
+    select: {
+      schoolId: true,
+      round: true,
+      status: true,
+      late: true,
+      version: true,
+      dueOn: true,
+      figures: true,
+    },
     orderBy: { round: 'asc' },
   });
   // For the year, a school's status is that of its latest round.

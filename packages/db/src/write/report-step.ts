@@ -59,7 +59,10 @@ export async function applyReportStep(db: Db, s: ReportStep): Promise<ReportStep
   return db.$transaction(async (tx) => {
     const done = await tx.reportEvent.findFirst({
       where: {
-        OR: [{ idempotencyKey: s.idempotencyKey }, { idempotencyKey: { startsWith: `${s.idempotencyKey}:` } }],
+        OR: [
+          { idempotencyKey: s.idempotencyKey },
+          { idempotencyKey: { startsWith: `${s.idempotencyKey}:` } },
+        ],
       },
       select: { id: true },
     });
@@ -81,7 +84,14 @@ export async function applyReportStep(db: Db, s: ReportStep): Promise<ReportStep
     const updated = await tx.schoolReport.update({
       where: { id: s.reportId },
       data,
-      select: { status: true, version: true, prefilled: true, corrections: true, figures: true, remarks: true },
+      select: {
+        status: true,
+        version: true,
+        prefilled: true,
+        corrections: true,
+        figures: true,
+        remarks: true,
+      },
     });
     if (s.versionKind) {
       await tx.schoolReportVersion.create({
@@ -106,7 +116,13 @@ export async function applyReportStep(db: Db, s: ReportStep): Promise<ReportStep
     } as Prisma.InputJsonObject;
     if (audiences.length === 0) {
       await tx.reportEvent.create({
-        data: { reportId: s.reportId, type: s.type, payload, actorId: s.actorId ?? null, idempotencyKey: s.idempotencyKey },
+        data: {
+          reportId: s.reportId,
+          type: s.type,
+          payload,
+          actorId: s.actorId ?? null,
+          idempotencyKey: s.idempotencyKey,
+        },
       });
     }
     for (const a of audiences) {
@@ -122,7 +138,12 @@ export async function applyReportStep(db: Db, s: ReportStep): Promise<ReportStep
         },
       });
     }
-    return { applied: true, skipped: false, status: updated.status as ReportStatus, version: updated.version };
+    return {
+      applied: true,
+      skipped: false,
+      status: updated.status as ReportStatus,
+      version: updated.version,
+    };
   });
 }
 

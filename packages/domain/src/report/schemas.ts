@@ -8,9 +8,7 @@ const figure = z
   .min(0, 'Số liệu không được âm')
   .max(1_000_000_000_000, 'Số liệu quá lớn');
 
-export const figureCorrectionsSchema = z
-  .partialRecord(z.enum(CORRECTABLE), figure)
-  .default({});
+export const figureCorrectionsSchema = z.partialRecord(z.enum(CORRECTABLE), figure).default({});
 
 /** The coordinator's remarks and corrections: a new version of the school's report. */
 export const reportEditSchema = z.object({
