@@ -4,4 +4,5 @@ export * from './messages';
 export { reportKeys } from './report/report-keys';
 // Report rounds (issue 12, parts 2–4)
 export * from './report/report-messages';
+export { type StartRoundsOptions, startReportRounds } from './report/start-rounds';
 export { type CaseWorkerOptions, createCaseWorker, workflowsPath } from './worker';

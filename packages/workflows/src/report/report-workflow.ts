@@ -1,6 +1,7 @@
 import type { StepRefusal } from '@donghanh/domain';
 import { instantOf } from '@donghanh/domain/campaign/pure';
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -71,6 +72,10 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
       state.status = r.status;
       state.version = r.version;
       return r;
+    } catch (error) {
+      // A rule the activity refused fails the update (not the round) with the activity's own failure.
+      if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) throw error.cause;
+      throw error;
     } finally {
       state.busy = false;
     }
