@@ -242,7 +242,7 @@ describe('a report round on a compressed calendar', () => {
       [2, 'edited'],
       [3, 'edited'],
     ]);
-    expect((versions[0]?.figures as { help: { moneyVnd: number } }).help.moneyVnd).toBe(200_000);
+    expect((versions[0]?.figures as { help: { moneyVnd: number } } | undefined)?.help.moneyVnd).toBe(200_000);
 
     // The roll-up: the commune sees this school accepted with its corrected figures; the
     // province sums it with the other schools, which were never sent (escalated, late).
