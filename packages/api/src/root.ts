@@ -6,6 +6,8 @@ import { campaignRouter } from './router/campaign';
 import { caseRouter } from './router/case';
 import { consentRouter, privacyRouter } from './router/privacy';
 import { reportRouter } from './router/report';
+// Report rounds (issue 12, parts 2–4)
+import { reportRoundRouter } from './router/report-rounds';
 import { studentRouter } from './router/student';
 import { taskRouter } from './router/task';
 import { volunteerRouter } from './router/volunteer';
@@ -21,6 +23,8 @@ export const appRouter = createRouter({
   privacy: privacyRouter,
   board: boardRouter,
   report: reportRouter,
+  // Report rounds (issue 12, parts 2–4)
+  reportRound: reportRoundRouter,
   student: studentRouter,
   task: taskRouter,
   volunteer: volunteerRouter,

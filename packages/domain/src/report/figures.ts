@@ -138,3 +138,14 @@ export function applyCorrections(prefilled: ReportFigures, corrections: FigureCo
   }
   return f;
 }
+
+/** The kinds of material help, as the report names them. */
+export const MATERIAL_KIND_LABELS: Record<string, { vi: string; en: string; unit: string }> = {
+  money: { vi: 'Tiền mặt', en: 'Money', unit: 'đồng' },
+  rice: { vi: 'Gạo', en: 'Rice', unit: 'kg' },
+  clothes: { vi: 'Quần áo', en: 'Clothes', unit: 'bộ' },
+  books: { vi: 'Sách vở', en: 'Books', unit: 'quyển' },
+  supplies: { vi: 'Đồ dùng học tập', en: 'School supplies', unit: 'bộ' },
+  bicycle: { vi: 'Xe đạp', en: 'Bicycle', unit: 'chiếc' },
+  other: { vi: 'Hiện vật khác', en: 'Other goods', unit: '' },
+};
