@@ -8,6 +8,7 @@ import { createCaller } from '../../src/root';
 import { ADMIN_EXPECTED, ADMIN_INPUTS } from './fixture-admin';
 import { CAMPAIGN_EXPECTED, CAMPAIGN_INPUTS } from './fixture-campaign';
 import { PRIVACY_EXPECTED, PRIVACY_INPUTS } from './fixture-privacy';
+import { REPORT_ROUND_EXPECTED, REPORT_ROUND_INPUTS, setUpReportRoundFixture } from './fixture-report-rounds';
 import { VOLUNTEER_EXPECTED, VOLUNTEER_INPUTS } from './fixture-volunteer';
 
 /**
@@ -106,6 +107,7 @@ export const INPUTS: Record<string, unknown> = {
   ...CAMPAIGN_INPUTS,
   ...PRIVACY_INPUTS,
   ...VOLUNTEER_INPUTS,
+  ...REPORT_ROUND_INPUTS,
 };
 
 /** The callers: the case is at THCS Chiềng Lề, helped by gv.lan, offered to gv.duc, moving to THCS Quyết Thắng. */
@@ -179,6 +181,7 @@ export const EXPECTED: Record<string, Actor[]> = {
   ...CAMPAIGN_EXPECTED,
   ...PRIVACY_EXPECTED,
   ...VOLUNTEER_EXPECTED,
+  ...REPORT_ROUND_EXPECTED,
 };
 
 export async function sessionUser(id: string | null): Promise<SessionUser | null> {
@@ -219,6 +222,7 @@ export async function setUpFixture(): Promise<void> {
   database = await createTestDatabase(inject('pgAdminUrl'), inject('pgTemplate'));
   await loadDemoOrganisation(database.db);
   const db = database.db;
+  await setUpReportRoundFixture(db);
   await db.case.create({
     data: {
       id: CASE,
