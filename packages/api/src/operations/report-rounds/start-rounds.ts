@@ -26,7 +26,10 @@ export async function startRounds(ctx: Context, campaignId: string) {
  * campaign's own change for it (Temporal may be down). The answer says whether they started;
  * `reportRound.start` repeats it safely.
  */
-export async function startRoundsAfterChange(ctx: Context, campaignId: string): Promise<'started' | 'not_started'> {
+export async function startRoundsAfterChange(
+  ctx: Context,
+  campaignId: string,
+): Promise<'started' | 'not_started'> {
   try {
     await startRounds(ctx, campaignId);
     return 'started';
