@@ -75,7 +75,10 @@ export async function buildOfficialWorkbook(doc: OfficialDocument): Promise<Buff
   });
   const width = Math.max(4, ...doc.tables.map((t) => t.columns.length));
   const widths = new Array<number>(width).fill(14);
-  for (const t of doc.tables) t.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.width)));
+  for (const t of doc.tables)
+    t.columns.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.width);
+    });
   ws.columns = widths.map((w) => ({ width: w }));
   const half = Math.max(2, Math.floor(width / 2));
   const put = (
@@ -149,9 +152,9 @@ export async function buildOfficialWorkbook(doc: OfficialDocument): Promise<Buff
   if (doc.signature.name) put(sig + 5, half + 1, width, doc.signature.name, { bold: true });
   if (doc.recipients?.length) {
     put(sig, 1, half, 'Nơi nhận:', { bold: true, italic: true, size: 11 }, { horizontal: 'left' });
-    doc.recipients.forEach((x, i) =>
-      put(sig + 1 + i, 1, half, `- ${x};`, { size: 11 }, { horizontal: 'left' }),
-    );
+    doc.recipients.forEach((x, i) => {
+      put(sig + 1 + i, 1, half, `- ${x};`, { size: 11 }, { horizontal: 'left' });
+    });
   }
   ws.pageSetup.printArea = `A1:${ws.getColumn(width).letter}${sig + 6}`;
   return Buffer.from(await wb.xlsx.writeBuffer());
