@@ -24,6 +24,26 @@ const RANK = (expr: string) =>
  * Per school, the figures of the period. One statement: the campaign's cases at these schools,
  * their check-ins in the period's months, closures and evaluations decided in it.
  */
+/** Adds one HelpMonthly measure's sums to a school's figures. */
+export function addMeasure(f: ReportFigures, measure: string, q: number, v: number): void {
+  if (measure === 'sessions') f.help.tutoringSessions += Math.round(q);
+  else if (measure === 'hours') f.help.tutoringHours = Math.round((f.help.tutoringHours + q) * 100) / 100;
+  else if (measure === 'visits') f.help.familyVisits += Math.round(q);
+  else if (measure === 'material:money') f.help.moneyVnd += v;
+  else if (measure === 'material:rice') {
+    f.help.riceKg += q;
+    f.help.riceValueVnd += v;
+  } else if (measure.startsWith('material:')) {
+    const kind = measure.slice('material:'.length);
+    const line = f.help.goods.find((g) => g.kind === kind);
+    if (line) {
+      line.quantity += q;
+      line.valueVnd += v;
+    } else f.help.goods.push({ kind, quantity: q, valueVnd: v });
+    f.help.goodsValueVnd += v;
+  }
+}
+
 export async function figuresBySchool(db: Db | Tx, p: FiguresPeriod): Promise<Map<string, ReportFigures>> {
   const out = new Map<string, ReportFigures>();
   for (const id of p.schoolIds) out.set(id, emptyFigures());
@@ -38,14 +58,14 @@ export async function figuresBySchool(db: Db | Tx, p: FiguresPeriod): Promise<Ma
        SELECT id, "schoolId", stage::text AS stage, categories, "helperId", "closureReason", "closedAt"
        FROM "Case" WHERE "campaignId" = $1 AND "schoolId" = ANY($2::text[])
      ),
-     ci AS MATERIALIZED (
-       SELECT k."caseId", c."schoolId", k."authorId", k.report, k."tutoringHours"
-       FROM "CheckIn" k JOIN c ON c.id = k."caseId"
-       WHERE k.month >= $3 AND k.month <= $4
-     ),
      helped AS MATERIALIZED (
        SELECT c.* FROM c
-       WHERE c.stage IN ${HELPING} OR EXISTS (SELECT 1 FROM ci WHERE ci."caseId" = c.id)
+       WHERE c.stage IN ${HELPING}
+          OR EXISTS (SELECT 1 FROM "CheckIn" k WHERE k."caseId" = c.id AND k.month >= $3 AND k.month <= $4)
+     ),
+     hm AS MATERIALIZED (
+       SELECT "schoolId", "authorId", measure, quantity, "valueVnd" FROM "HelpMonthly"
+       WHERE "campaignId" = $1 AND "schoolId" = ANY($2::text[]) AND month >= $3 AND month <= $4
      )
      SELECT "schoolId", 'helped' AS kind, NULL AS key, count(*)::int AS n, 0::float8 AS q, 0::float8 AS v
        FROM helped GROUP BY "schoolId"
@@ -61,20 +81,13 @@ export async function figuresBySchool(db: Db | Tx, p: FiguresPeriod): Promise<Ma
        WHERE stage = 'closed' AND "closedAt" < ($6::date + 1) AND ($7 OR "closedAt" >= $5::date)
        GROUP BY "schoolId", "closureReason"
      UNION ALL
-     SELECT "schoolId", 'helpers', NULL, count(DISTINCT who)::int, 0, 0 FROM (
-       SELECT "schoolId", "authorId" AS who FROM ci
-       UNION SELECT "schoolId", "helperId" FROM helped WHERE "helperId" IS NOT NULL AND stage IN ${HELPING}
+     SELECT "schoolId", 'helpers', NULL, count(*)::int, 0, 0 FROM (
+       SELECT "schoolId", "authorId" AS who FROM hm WHERE measure = 'checkins' AND quantity > 0
+       UNION
+       SELECT "schoolId", "helperId" FROM helped WHERE "helperId" IS NOT NULL AND stage IN ${HELPING}
      ) w GROUP BY "schoolId"
      UNION ALL
-     SELECT "schoolId", 'tutoring', NULL,
-            COALESCE(sum((report->'tutoring'->>'sessions')::int), 0)::int,
-            COALESCE(sum("tutoringHours"), 0)::float8,
-            COALESCE(sum((report->'familyContact'->>'visits')::int), 0)::float8
-       FROM ci GROUP BY "schoolId"
-     UNION ALL
-     SELECT ci."schoolId", 'material', m->>'kind', count(*)::int,
-            sum((m->>'quantity')::float8), sum((m->>'valueVnd')::float8)
-       FROM ci, jsonb_array_elements(ci.report->'material') AS m GROUP BY ci."schoolId", m->>'kind'
+     SELECT "schoolId", 'measure', measure, 0, sum(quantity), sum("valueVnd") FROM hm GROUP BY "schoolId", measure
      UNION ALL
      SELECT c."schoolId", 'evaluation', NULL, count(*)::int,
             count(*) FILTER (WHERE ${RANK(`e.content->>'resultsAfter'`)} < ${RANK(`e.content->>'resultsBefore'`)})::float8, 0
@@ -114,20 +127,8 @@ export async function figuresBySchool(db: Db | Tx, p: FiguresPeriod): Promise<Ma
       case 'helpers':
         f.helpers = r.n;
         break;
-      case 'tutoring':
-        f.help.tutoringSessions = r.n;
-        f.help.tutoringHours = Math.round(r.q * 100) / 100;
-        f.help.familyVisits = r.v;
-        break;
-      case 'material':
-        if (r.key === 'money') f.help.moneyVnd += r.v;
-        else if (r.key === 'rice') {
-          f.help.riceKg += r.q;
-          f.help.riceValueVnd += r.v;
-        } else {
-          f.help.goods.push({ kind: r.key ?? 'other', quantity: r.q, valueVnd: r.v });
-          f.help.goodsValueVnd += r.v;
-        }
+      case 'measure':
+        addMeasure(f, r.key ?? '', r.q, r.v);
         break;
       case 'evaluation':
         f.evaluations.approved = r.n;
@@ -139,6 +140,10 @@ export async function figuresBySchool(db: Db | Tx, p: FiguresPeriod): Promise<Ma
         break;
     }
   }
-  for (const f of out.values()) f.help.goods.sort((a, b) => (a.kind < b.kind ? -1 : 1));
+  for (const f of out.values()) {
+    // An amended check-in leaves a measure at zero: no empty goods line.
+    f.help.goods = f.help.goods.filter((g) => g.quantity !== 0 || g.valueVnd !== 0);
+    f.help.goods.sort((a, b) => (a.kind < b.kind ? -1 : 1));
+  }
   return out;
 }
