@@ -16,6 +16,8 @@ const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const ConsentFormPage = lazy(() => import('./features/privacy/ConsentFormPage'));
 const RequestsPage = lazy(() => import('./features/privacy/RequestsPage'));
+// Report rounds (issue 12, parts 2–4)
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -36,6 +38,8 @@ export const routes: RouteObject[] = [
       { path: 'cases/:caseId/requests', element: <RequestsPage /> },
       { path: 'overview/*', element: <OverviewPage /> },
       { path: 'admin/*', element: <AdminPage /> },
+      // Report rounds (issue 12, parts 2–4)
+      { path: 'reports/*', element: <ReportsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -3,7 +3,7 @@ import type { Session } from './session';
 export interface NavItem {
   path: string;
   /** key in the core strings, under `nav.` */
-  label: 'board' | 'tasks' | 'identify' | 'signOff' | 'coordination' | 'overview' | 'admin';
+  label: 'board' | 'tasks' | 'identify' | 'signOff' | 'coordination' | 'overview' | 'admin' | 'reports';
   visible: (s: Session) => boolean;
 }
 
@@ -31,6 +31,12 @@ export const NAV: NavItem[] = [
     path: '/overview',
     label: 'overview',
     visible: (s) => s.hasRole('OFFICE_COORDINATOR', 'SCHOOL_COORDINATOR', 'PRINCIPAL'),
+  },
+  // Report rounds (issue 12, parts 2–4)
+  {
+    path: '/reports',
+    label: 'reports',
+    visible: (s) => s.hasRole('OFFICE_COORDINATOR', 'SCHOOL_COORDINATOR', 'PRINCIPAL', 'ADMIN'),
   },
   { path: '/admin', label: 'admin', visible: (s) => s.hasRole('ADMIN', 'OFFICE_COORDINATOR') },
 ];
