@@ -160,3 +160,104 @@ describe("the office's roll-up in the office layout", () => {
     ).toBe(2);
   });
 });
+
+describe('monthly figures per school and per teacher', () => {
+  const checkIn = (month: string, moneyVnd: number, notes = 'Em Mùa Thị Dợ tiến bộ') => ({
+    tutoring: { sessions: 4, hours: 6, subjects: ['Toán'] },
+    material: [
+      { kind: 'money', quantity: moneyVnd, valueVnd: moneyVnd },
+      { kind: 'rice', quantity: 10, valueVnd: 180_000 },
+    ],
+    familyContact: { visits: 1, calls: 0 },
+    absentDays: 0,
+    riskLevel: 'low',
+    notes,
+  });
+  beforeAll(async () => {
+    for (const [month, money] of [
+      ['2026-10', 100_000],
+      ['2026-11', 200_000],
+    ] as const) {
+      await database.db.checkIn.create({
+        data: {
+          id: `ci-monthly-${month}`,
+          caseId: 'c-matrix',
+          month,
+          term: '2026-2027/1',
+          authorId: 'u-gv-lan',
+          report: checkIn(month, money),
+          riskLevel: 'low',
+          tutoringHours: 6,
+          materialVnd: BigInt(money + 180_000),
+          dueAt: new Date(),
+          filedAt: new Date(),
+          late: false,
+        },
+      });
+    }
+  });
+
+  it('sums per month, per semester and the year; the same pupil counts once over a span', async () => {
+    const m = await (await callerFor('coordinator')).reportRound.monthly({
+      campaignId: 'camp-sl-2026',
+      schoolId: 's-thcs-chiengle',
+    });
+    expect(m.months[0]).toBe('2026-09');
+    expect(m.school.months['2026-10']).toMatchObject({
+      pupils: 1,
+      tutoringSessions: 4,
+      moneyVnd: 100_000,
+      riceKg: 10,
+    });
+    expect(m.school.months['2026-11']).toMatchObject({ pupils: 1, moneyVnd: 200_000 });
+    expect(m.school.spans.s1).toMatchObject({
+      pupils: 1,
+      tutoringSessions: 8,
+      tutoringHours: 12,
+      moneyVnd: 300_000,
+      familyVisits: 2,
+    });
+    expect(m.school.spans.s2).toMatchObject({ pupils: 0, moneyVnd: 0 });
+    expect(m.teachers.map((t) => [t.teacherId, t.spans.year?.moneyVnd])).toEqual([['u-gv-lan', 300_000]]);
+    // No average per teacher, no rank: the figures carry sums only.
+    expect(JSON.stringify(m)).not.toMatch(/average|rank|quota/i);
+  });
+
+  it('an amended check-in moves its numbers; the office gets the school totals only', async () => {
+    await database.db.checkIn.update({
+      where: { id: 'ci-monthly-2026-11' },
+      data: { report: checkIn('2026-11', 250_000) },
+    });
+    const office = await (await callerFor('office')).reportRound.monthly({
+      campaignId: 'camp-sl-2026',
+      schoolId: 's-thcs-chiengle',
+    });
+    expect(office.school.months['2026-11']?.moneyVnd).toBe(250_000);
+    expect(office.school.spans.year?.moneyVnd).toBe(350_000);
+    expect(office.teachers).toEqual([]);
+    expect(JSON.stringify(office)).not.toContain('Mùa');
+  });
+
+  it('exports the figures per teacher in the office layout; one child over time for the school', async () => {
+    const caller = await callerFor('principal');
+    const out = await caller.reportRound.exportMonthly({
+      campaignId: 'camp-sl-2026',
+      schoolId: 's-thcs-chiengle',
+      period: 's1',
+    });
+    const { ws, all } = await read(out.base64);
+    const byName = new Map<string, ExcelJS.Row>();
+    ws.eachRow((row) => byName.set(String(row.getCell(2).value ?? '').trim(), row));
+    const lan = await database.db.user.findUniqueOrThrow({ where: { id: 'u-gv-lan' } });
+    expect(byName.get(lan.displayName)?.getCell(3).value).toBe(1);
+    expect(byName.get(lan.displayName)?.getCell(6).value).toBe(350_000);
+    expect(byName.get('Toàn trường')?.getCell(4).value).toBe(8);
+    expect(all).toContain(NATIONAL_MOTTO);
+    expect(all).not.toContain('Mùa');
+    const help = await (await callerFor('helper')).reportRound.caseHelp({ caseId: 'c-matrix' });
+    expect(help.map((h) => [h.month, h.moneyVnd])).toEqual([
+      ['2026-10', 100_000],
+      ['2026-11', 250_000],
+    ]);
+  });
+});

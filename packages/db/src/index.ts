@@ -17,6 +17,7 @@ export * from './read/due-day';
 export * from './read/event-feed';
 export * from './read/feed-cursor';
 // Report rounds (issue 12, parts 2–4)
+export * from './read/monthly-figures';
 export * from './read/report-figures';
 export * from './read/report-rollup';
 export * from './read/students';

@@ -25,3 +25,12 @@ export const rollupInput = z.object({
 });
 export const exportReportInput = reportRefInput;
 export const exportRollupInput = rollupInput;
+export const monthlyInput = z.object({ campaignId: idSchema, schoolId: idSchema });
+export const exportMonthlyInput = monthlyInput.extend({
+  /** 'YYYY-MM', or a span: s1, s2, year. */
+  period: z.union([
+    z.enum(['s1', 's2', 'year']),
+    z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng không hợp lệ'),
+  ]),
+});
+export const caseHelpInput = z.object({ caseId: idSchema });

@@ -7,19 +7,23 @@ import {
 } from '@donghanh/workflows';
 import { campaignManager } from '../access/campaign-rules';
 import { reportReader, reportRecipient, reportSchool, rollupReader } from '../access/report-rules';
-import { signedIn } from '../access/rules';
+import { anyOf, caseHelper, coordinator, signedIn } from '../access/rules';
 import { exportRollupXlsx, exportSchoolReportXlsx } from '../operations/report-rounds/export-report';
 import { forwardReportStep } from '../operations/report-rounds/forward-report-step';
 import { listRounds } from '../operations/report-rounds/list-rounds';
+import { caseHelp, exportMonthlyXlsx, monthly } from '../operations/report-rounds/monthly';
 import { readSchoolReport } from '../operations/report-rounds/read-school-report';
 import { rollup } from '../operations/report-rounds/rollup';
 import { startRounds } from '../operations/report-rounds/start-rounds';
 import { createRouter, guarded } from '../trpc';
 import {
+  caseHelpInput,
   editReportInput,
+  exportMonthlyInput,
   exportReportInput,
   exportRollupInput,
   listRoundsInput,
+  monthlyInput,
   reportRefInput,
   reviewReportInput,
   rollupInput,
@@ -29,6 +33,12 @@ import {
 
 const authors = reportSchool(['SCHOOL_COORDINATOR', 'PRINCIPAL'], 'report:school-coordination');
 const principal = reportSchool(['PRINCIPAL'], 'report:school-principal');
+/** Monthly figures: the school's staff (per teacher too) and the offices above it (school totals). */
+const schoolOrOffice = {
+  name: 'report:school-or-office',
+  allows: (ctx: Parameters<typeof reportReader.allows>[0], input: { campaignId: string; schoolId: string }) =>
+    reportReader.allows(ctx, { ...input, round: 1 }),
+};
 const ref = (i: { campaignId: string; round: number; schoolId: string }) => ({
   campaignId: i.campaignId,
   round: i.round,
@@ -71,5 +81,13 @@ export const reportRoundRouter = createRouter({
   ),
   exportRollup: guarded(rollupReader, exportRollupInput).mutation(({ ctx, input }) =>
     exportRollupXlsx(ctx, input),
+  ),
+  monthly: guarded(schoolOrOffice, monthlyInput).query(({ ctx, input }) => monthly(ctx, input)),
+  exportMonthly: guarded(schoolOrOffice, exportMonthlyInput).mutation(({ ctx, input }) =>
+    exportMonthlyXlsx(ctx, input),
+  ),
+  /** One child's help over time, numbers only: the school's coordinators and the helper. */
+  caseHelp: guarded(anyOf('case:helper-or-coordinator', caseHelper, coordinator), caseHelpInput).query(
+    ({ ctx, input }) => caseHelp(ctx, input.caseId),
   ),
 });

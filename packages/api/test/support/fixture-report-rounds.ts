@@ -16,6 +16,9 @@ export const REPORT_ROUND_INPUTS: Record<string, unknown> = {
   'reportRound.rollup': { campaignId: 'camp-sl-2026', unitId: 'u-vhxh-chiengle', round: 1 },
   'reportRound.exportReport': REF,
   'reportRound.exportRollup': { campaignId: 'camp-sl-2026', unitId: 'u-vhxh-chiengle', round: null },
+  'reportRound.monthly': { campaignId: 'camp-sl-2026', schoolId: 's-thcs-chiengle' },
+  'reportRound.exportMonthly': { campaignId: 'camp-sl-2026', schoolId: 's-thcs-chiengle', period: 's1' },
+  'reportRound.caseHelp': { caseId: 'c-matrix' },
 };
 
 const SCHOOL: Actor[] = ['coordinator', 'principal'];
@@ -45,6 +48,10 @@ export const REPORT_ROUND_EXPECTED: Record<string, Actor[]> = {
   'reportRound.rollup': ['office', 'admin'],
   'reportRound.exportReport': [...SCHOOL, 'office', 'admin'],
   'reportRound.exportRollup': ['office', 'admin'],
+  'reportRound.monthly': [...SCHOOL, 'office', 'admin'],
+  'reportRound.exportMonthly': [...SCHOOL, 'office', 'admin'],
+  // Numbers about one child: the school's coordinators and the helper, not an office.
+  'reportRound.caseHelp': ['helper', ...SCHOOL],
 };
 
 /** The school's report of round 1, registered (the review rule reads its recipient). */

@@ -90,7 +90,8 @@ export async function reportRollup(db: Db, q: RollupQuery): Promise<RollupNode |
   });
   // For the year, a school's status is that of its latest round already opened (or its first).
   const bySchool = new Map<string, (typeof reports)[number]>();
-  for (const r of reports) if (!bySchool.has(r.schoolId) || r.status !== 'not_sent') bySchool.set(r.schoolId, r);
+  for (const r of reports)
+    if (!bySchool.has(r.schoolId) || r.status !== 'not_sent') bySchool.set(r.schoolId, r);
   const live =
     'year' in q.scope
       ? await figuresBySchool(db, {

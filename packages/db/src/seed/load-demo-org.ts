@@ -87,7 +87,12 @@ export async function loadDemoOrganisation(db: Db): Promise<void> {
           settings: {
             ...DEFAULT_2026_2027,
             pilotCapPerClass: 3,
-            reportRounds: { opensDaysBefore: 35, reminderDaysBefore: 3, escalationDaysAfter: 3, recipientUnitId: null },
+            reportRounds: {
+              opensDaysBefore: 35,
+              reminderDaysBefore: 3,
+              escalationDaysAfter: 3,
+              recipientUnitId: null,
+            },
           },
         },
       });
