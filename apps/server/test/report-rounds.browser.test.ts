@@ -43,6 +43,12 @@ describe('report rounds in the browser', () => {
     await report.locator('[data-testid="school-report-status"][data-status="signed"]').waitFor();
     // The office's page was not reloaded: the socket moved the badge.
     await office.page.locator(`[data-testid="status-${SCHOOL}"][data-status="signed"]`).waitFor();
+    // The school's monthly figures: a chart per month and the sums per teacher (no rank, no average).
+    await principal.page.getByTestId('monthly-chart').locator('svg').first().waitFor();
+    const monthly = principal.page.getByTestId('monthly-table');
+    await monthly.getByText('Trường', { exact: true }).waitFor();
+    await principal.page.getByTestId('monthly').getByText('11/26', { exact: true }).click();
+    await expect(monthly.textContent()).resolves.toMatch(/15/);
     await principal.page.screenshot({ path: screenshotPath('report-school'), fullPage: true });
 
     await report.getByRole('button', { name: 'Gửi phòng/sở' }).click();

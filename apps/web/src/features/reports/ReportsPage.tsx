@@ -6,6 +6,7 @@ import { dateText } from '../../shared/format';
 import { useSession } from '../../shell/session';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
+import { MonthlyFigures } from './MonthlyFigures';
 import { OfficeStatus } from './OfficeStatus';
 import { SchoolReport } from './SchoolReport';
 import { StatusBadge } from './StatusBadge';
@@ -76,6 +77,10 @@ export default function ReportsPage() {
             </Table.Tbody>
           </Table>
           {open && <SchoolReport campaignId={campaign.id} round={open.round} schoolId={open.schoolId} />}
+          <MonthlyFigures
+            campaignId={campaign.id}
+            schools={list.data.schools.map((s) => ({ id: s.schoolId, name: s.name }))}
+          />
         </Stack>
       )}
       {office && (
