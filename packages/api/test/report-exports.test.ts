@@ -162,7 +162,7 @@ describe("the office's roll-up in the office layout", () => {
 });
 
 describe('monthly figures per school and per teacher', () => {
-  const checkIn = (month: string, moneyVnd: number, notes = 'Em Mùa Thị Dợ tiến bộ') => ({
+  const checkIn = (moneyVnd: number, notes = 'Em Mùa Thị Dợ tiến bộ') => ({
     tutoring: { sessions: 4, hours: 6, subjects: ['Toán'] },
     material: [
       { kind: 'money', quantity: moneyVnd, valueVnd: moneyVnd },
@@ -185,7 +185,7 @@ describe('monthly figures per school and per teacher', () => {
           month,
           term: '2026-2027/1',
           authorId: 'u-gv-lan',
-          report: checkIn(month, money),
+          report: checkIn(money),
           riskLevel: 'low',
           tutoringHours: 6,
           materialVnd: BigInt(money + 180_000),
@@ -226,7 +226,7 @@ describe('monthly figures per school and per teacher', () => {
   it('an amended check-in moves its numbers; the office gets the school totals only', async () => {
     await database.db.checkIn.update({
       where: { id: 'ci-monthly-2026-11' },
-      data: { report: checkIn('2026-11', 250_000) },
+      data: { report: checkIn(250_000) },
     });
     const office = await (await callerFor('office')).reportRound.monthly({
       campaignId: 'camp-sl-2026',

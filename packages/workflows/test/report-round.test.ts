@@ -1,10 +1,9 @@
 import { reportRollup } from '@donghanh/db';
-import { reportId } from '@donghanh/domain';
+import { reportId, reportWorkflowId } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   editReportUpdate,
   reportStateQuery,
-  reportWorkflowId,
   reviewReportUpdate,
   signReportUpdate,
   submitReportUpdate,
@@ -33,7 +32,6 @@ afterAll(() => h.stop());
 const CAMPAIGN = 'camp-sl-2026';
 const SCHOOL = 's-thcs-chiengle';
 const COMMUNE_OFFICER = 'u-commune';
-const PROVINCE_OFFICER = 'u-office';
 const ID = reportId(CAMPAIGN, 1, SCHOOL);
 const MS_PER_DAY = 250;
 

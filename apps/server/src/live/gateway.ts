@@ -18,12 +18,12 @@ import {
   LIVE_EVENT,
   LIVE_REMOVED,
   LIVE_REPORT_STATUS,
+  type LiveCaseEvent,
+  type LiveCaseRemoved,
   type LiveReportStatus,
   maskedRoom,
   namedRoom,
   type ReportStatus,
-  type LiveCaseEvent,
-  type LiveCaseRemoved,
   roomsOfCase,
   roomsOfFormer,
   roomsOfScope,
@@ -296,7 +296,9 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
         at: (last?.createdAt ?? new Date()).toISOString(),
       };
       io.to([namedRoom(r.schoolId), maskedRoom(r.schoolId)]).emit(LIVE_REPORT_STATUS, frame);
-    })().catch((e) => console.error(`[live] report status failed: ${(e as Error)?.message?.split('\n')[0] ?? e}`));
+    })().catch((e) =>
+      console.error(`[live] report status failed: ${(e as Error)?.message?.split('\n')[0] ?? e}`),
+    );
   });
   const unlisten = tailer.onAccessChanged((userId) => {
     accessChangedAt.set(userId ?? '*', Date.now());

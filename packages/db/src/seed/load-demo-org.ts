@@ -80,21 +80,7 @@ export async function loadDemoOrganisation(db: Db): Promise<void> {
         where: { id: demoCampaign.id },
         update: {},
         // The demo pilots up to three students per class (the 2014 plan starts with one or two).
-        // Report rounds (issue 12): the first round (due 25/12) opens five weeks ahead, so on the
-        // demo's day (23/11) each school has its report open.
-        create: {
-          ...demoCampaign,
-          settings: {
-            ...DEFAULT_2026_2027,
-            pilotCapPerClass: 3,
-            reportRounds: {
-              opensDaysBefore: 35,
-              reminderDaysBefore: 3,
-              escalationDaysAfter: 3,
-              recipientUnitId: null,
-            },
-          },
-        },
+        create: { ...demoCampaign, settings: { ...DEFAULT_2026_2027, pilotCapPerClass: 3 } },
       });
     },
     // Dozens of upserts: Prisma's 5 s default is too short on a busy machine.

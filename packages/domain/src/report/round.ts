@@ -4,9 +4,9 @@
 import { addDays, type IsoDate } from '../campaign/dates';
 import type { CampaignSettings, ReportRoundsSettings } from '../campaign/schema';
 
-/** The campaign's report-round settings when it sets none: two weeks to fill in, three days' notice. */
+/** The campaign's report-round settings when it sets none (as the ministry-frame defaults). */
 export const REPORT_ROUNDS_DEFAULT: ReportRoundsSettings = {
-  opensDaysBefore: 14,
+  opensDaysBefore: 35,
   reminderDaysBefore: 3,
   escalationDaysAfter: 3,
   recipientUnitId: null,

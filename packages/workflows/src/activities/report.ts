@@ -7,17 +7,20 @@ import {
 } from '@donghanh/db';
 import {
   AppError,
+  addDays,
   applyCorrections,
+  type CaseClock,
   campaignSettingsSchema,
   type FigureCorrections,
   figureCorrectionsSchema,
   freeText,
+  instantOf,
   type ReportStatus,
   reportRoundDates,
   reportRoundsOf,
 } from '@donghanh/domain';
 import { reportKeys } from '../report/report-keys';
-import type { ReportRoundDays, ReportStepResult } from '../report/report-messages';
+import type { ReportRoundDays, ReportRoundTimes, ReportStepResult } from '../report/report-messages';
 import { type ActivityDeps, clockOf, parse, withRules } from './support';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -65,7 +68,17 @@ export function reportActivities(deps: ActivityDeps) {
       campaignId: string;
       round: number;
       schoolId: string;
-    }): Promise<ReportRoundDays> {
+      clock: CaseClock;
+    }): Promise<{ days: ReportRoundDays; times: ReportRoundTimes }> {
+      const withTimes = (days: ReportRoundDays) => ({
+        days,
+        times: {
+          opensAt: instantOf(days.opensOn, args.clock),
+          remindAt: instantOf(days.remindOn, args.clock),
+          dueEndAt: instantOf(addDays(days.dueOn, 1), args.clock),
+          escalateAt: instantOf(days.escalateOn, args.clock),
+        },
+      });
       return withRules(async () => {
         const existing = await db.schoolReport.findUnique({ where: { id: args.reportId } });
         const campaign = await db.campaign.findUnique({
@@ -82,7 +95,8 @@ export function reportActivities(deps: ActivityDeps) {
           dueOn: dates.dueOn,
           escalateOn: dates.escalateOn,
         };
-        if (existing) return { ...days, opensOn: iso(existing.opensOn), dueOn: iso(existing.dueOn) };
+        if (existing)
+          return withTimes({ ...days, opensOn: iso(existing.opensOn), dueOn: iso(existing.dueOn) });
         const school = await db.school.findUnique({ where: { id: args.schoolId }, select: { unitId: true } });
         if (!school) throw new RuleViolation('SCHOOL_NOT_FOUND', 'Không tìm thấy trường', args);
         const recipient = await reportRecipientOf(
@@ -121,7 +135,7 @@ export function reportActivities(deps: ActivityDeps) {
             skipDuplicates: true,
           });
         });
-        return days;
+        return withTimes(days);
       });
     },
 

@@ -7,8 +7,6 @@ import type { CaseClock } from '@donghanh/domain/campaign/pure';
 import type { FigureCorrections, ReportStatus } from '@donghanh/domain/report/pure';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
-export { reportWorkflowId } from '@donghanh/domain/report/pure';
-
 export interface ReportRoundInput {
   reportId: string;
   campaignId: string;
@@ -26,6 +24,15 @@ export interface ReportRoundDays {
   escalateOn: string;
 }
 
+/** The same days as instants on the round's clock (computed by the activity: no calendar code in the bundle). */
+export interface ReportRoundTimes {
+  opensAt: number;
+  remindAt: number;
+  /** The end of the due day: a submission from then on is late. */
+  dueEndAt: number;
+  escalateAt: number;
+}
+
 export interface ReportRoundState {
   reportId: string;
   status: ReportStatus;
@@ -37,6 +44,7 @@ export interface ReportRoundState {
   submissions: number;
   reviews: number;
   days: ReportRoundDays | null;
+  times: ReportRoundTimes | null;
   /** A person's step is being written: another waits for it (refused as stale). */
   busy: boolean;
 }

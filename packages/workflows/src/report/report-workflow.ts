@@ -1,5 +1,4 @@
 import type { StepRefusal } from '@donghanh/domain';
-import { instantOf } from '@donghanh/domain/campaign/pure';
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -57,9 +56,9 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
     submissions: 0,
     reviews: 0,
     days: null,
+    times: null,
     busy: false,
   };
-  const at = (d: string) => instantOf(d, input.clock);
   const sleepUntil = async (ms: number) => {
     const wait = ms - Date.now();
     if (wait > 0) await sleep(wait);
@@ -149,7 +148,7 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
     (args) => {
       const submission = state.submissions + 1;
       // Late when the due day is over on the round's clock (deterministic workflow time).
-      const late = state.days !== null && Date.now() >= at(state.days.dueOn) + input.clock.msPerDay;
+      const late = state.times !== null && Date.now() >= state.times.dueEndAt;
       return step(() => act.submitReport({ reportId: id, actorId: args.actorId, submission, late })).then(
         (r) => {
           state.submissions = submission;
@@ -194,24 +193,26 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
     },
   );
 
-  const days = await act.registerReport({
+  const { days, times } = await act.registerReport({
     reportId: id,
     campaignId: input.campaignId,
     round: input.round,
     schoolId: input.schoolId,
+    clock: input.clock,
   });
   state.days = days;
+  state.times = times;
 
   // Reminder and escalation run beside the main line, each on its own day.
   void (async () => {
-    await sleepUntil(at(days.remindOn));
+    await sleepUntil(times.remindAt);
     if (state.status === 'submitted' || state.status === 'accepted') return;
     await condition(() => !state.busy);
     const r = await act.remindReport({ reportId: id });
     state.reminded = r.applied;
   })();
   void (async () => {
-    await sleepUntil(at(days.escalateOn));
+    await sleepUntil(times.escalateAt);
     if (state.status === 'submitted' || state.status === 'accepted') return;
     await condition(() => !state.busy);
     const r = await act.escalateReport({ reportId: id });
@@ -221,7 +222,7 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
     }
   })();
 
-  await sleepUntil(at(days.opensOn));
+  await sleepUntil(times.opensAt);
   if (state.status === 'not_sent') {
     const r = await act.openReport({ reportId: id });
     state.status = r.status;

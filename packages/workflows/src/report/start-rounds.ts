@@ -2,10 +2,16 @@
 // round, by an id derived from campaign, round and school, so a repeated start (the campaign's
 // rounds saved again, the demo's next start) reaches the running workflow instead of a second.
 import { type Db, schoolsUnder } from '@donghanh/db';
-import { type CaseClock, campaignSettingsSchema, reportId, reportRoundDates } from '@donghanh/domain';
+import {
+  type CaseClock,
+  campaignSettingsSchema,
+  reportId,
+  reportRoundDates,
+  reportWorkflowId,
+} from '@donghanh/domain';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { TASK_QUEUE } from '../messages';
-import { type ReportRoundInput, reportWorkflowId } from './report-messages';
+import type { ReportRoundInput } from './report-messages';
 
 export interface StartRoundsOptions {
   campaignId: string;

@@ -1,5 +1,5 @@
-import { AppError, reportId, STEP_REFUSALS } from '@donghanh/domain';
-import { type ReportStepResult, reportWorkflowId } from '@donghanh/workflows';
+import { AppError, reportId, reportWorkflowId, STEP_REFUSALS } from '@donghanh/domain';
+import type { ReportStepResult } from '@donghanh/workflows';
 import { type UpdateDefinition, WorkflowNotFoundError } from '@temporalio/client';
 import type { ReportRef } from '../../access/report-rules';
 import type { Context, SessionUser } from '../../context';
