@@ -19,13 +19,15 @@ const SCHOOL = 's-thcs-chiengle';
 const ID = reportId(CAMPAIGN, 1, SCHOOL);
 
 async function statusInDb() {
-  return (await b.stack.database.db.schoolReport.findUnique({ where: { id: ID }, select: { status: true } }))?.status;
+  return (await b.stack.database.db.schoolReport.findUnique({ where: { id: ID }, select: { status: true } }))
+    ?.status;
 }
 
 describe('report rounds in the browser', () => {
   it('the principal signs and sends; the office watches it live, accepts it and reads the roll-up', async () => {
     // The demo started the rounds: the report opens at once (its day is past), pre-filled.
-    for (let i = 0; i < 200 && (await statusInDb()) !== 'draft'; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200 && (await statusInDb()) !== 'draft'; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await statusInDb()).toBe('draft');
 
     const office = await signInPage(b, 'cv.tuan', { viewport: VIEWPORT });
