@@ -4,6 +4,7 @@ import { authRouter } from './router/auth';
 import { boardRouter } from './router/board';
 import { campaignRouter } from './router/campaign';
 import { caseRouter } from './router/case';
+import { commendationRouter } from './router/commendation';
 import { consentRouter, privacyRouter } from './router/privacy';
 import { reportRouter } from './router/report';
 // Report rounds (issue 12, parts 2–4)
@@ -25,6 +26,7 @@ export const appRouter = createRouter({
   report: reportRouter,
   // Report rounds (issue 12, parts 2–4)
   reportRound: reportRoundRouter,
+  commendation: commendationRouter,
   student: studentRouter,
   task: taskRouter,
   volunteer: volunteerRouter,

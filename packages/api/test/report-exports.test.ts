@@ -263,3 +263,62 @@ describe('monthly figures per school and per teacher', () => {
     ]);
   });
 });
+
+describe('commendation (thi đua)', () => {
+  it('the school proposes with a note, the principal signs, the office decides on numbers and exports the list', async () => {
+    const coordinator = await callerFor('coordinator');
+    const ind = await coordinator.commendation.indicators({
+      campaignId: 'camp-sl-2026',
+      schoolId: 's-thcs-chiengle',
+    });
+    expect(ind.teachers.map((t) => [t.teacherId, t.year?.pupils])).toEqual([['u-gv-lan', 1]]);
+    const NOTE = 'Cô Lan kèm em Mùa Thị Dợ suốt năm';
+    const p = await coordinator.commendation.propose({
+      campaignId: 'camp-sl-2026',
+      schoolId: 's-thcs-chiengle',
+      teacherId: 'u-gv-lan',
+      note: NOTE,
+    });
+    // Another school's teacher cannot be proposed by this school.
+    await expect(
+      coordinator.commendation.propose({
+        campaignId: 'camp-sl-2026',
+        schoolId: 's-thcs-chiengle',
+        teacherId: 'u-gv-son',
+        note: 'x',
+      }),
+    ).rejects.toMatchObject({ cause: { code: 'COMMENDATION_TEACHER_OUTSIDE_SCHOOL' } });
+    const office = await callerFor('office');
+    // Not signed yet: the office cannot decide, and does not see it.
+    await expect(
+      office.commendation.decide({ proposalId: p.proposalId, approve: true }),
+    ).rejects.toMatchObject({
+      cause: { code: 'COMMENDATION_WRONG_STATE' },
+    });
+    expect(
+      await office.commendation.officeList({ campaignId: 'camp-sl-2026', unitId: 'u-so-sonla' }),
+    ).toEqual([]);
+    await (await callerFor('principal')).commendation.sign({ proposalId: p.proposalId });
+    const list = await office.commendation.officeList({ campaignId: 'camp-sl-2026', unitId: 'u-so-sonla' });
+    expect(list).toMatchObject([
+      { subjectType: 'teacher', status: 'signed', pupils: 1, tutoringSessions: 8 },
+    ]);
+    // The school's note is free text: it stays at the school.
+    expect(JSON.stringify(list)).not.toContain('Mùa');
+    await office.commendation.decide({ proposalId: p.proposalId, approve: true });
+    const { ws, all } = await read(
+      (await office.commendation.exportList({ campaignId: 'camp-sl-2026', unitId: 'u-so-sonla' })).base64,
+    );
+    const lan = await database.db.user.findUniqueOrThrow({ where: { id: 'u-gv-lan' } });
+    let row: ExcelJS.Row | undefined;
+    ws.eachRow((r) => {
+      if (r.getCell(3).value === lan.displayName) row = r;
+    });
+    expect(row?.getCell(2).value).toBe('Trường THCS Chiềng Lề');
+    expect(row?.getCell(4).value).toBe(1);
+    expect(row?.getCell(7).value).toBe('Đồng ý khen thưởng');
+    expect(all).toContain(NATIONAL_NAME);
+    for (const forbidden of ['Mùa', NOTE]) expect(all).not.toContain(forbidden);
+    expect(await database.db.auditLog.count({ where: { action: { startsWith: 'commendation.' } } })).toBe(3);
+  });
+});

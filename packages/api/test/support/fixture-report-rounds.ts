@@ -74,3 +74,43 @@ export async function setUpReportRoundFixture(db: Db): Promise<void> {
     },
   });
 }
+
+/** Commendation (thi đua): the school proposes, its principal signs, the office above decides. */
+const PROPOSAL = 'com-camp-sl-2026-s-thcs-chiengle-u-gv-lan';
+export const COMMENDATION_INPUTS: Record<string, unknown> = {
+  'commendation.indicators': { campaignId: 'camp-sl-2026', schoolId: 's-thcs-chiengle' },
+  'commendation.propose': {
+    campaignId: 'camp-sl-2026',
+    schoolId: 's-thcs-chiengle',
+    teacherId: 'u-gv-lan',
+    note: 'Kèm cặp đều đặn cả năm',
+  },
+  'commendation.sign': { proposalId: PROPOSAL },
+  'commendation.officeList': { campaignId: 'camp-sl-2026', unitId: 'u-vhxh-chiengle' },
+  'commendation.decide': { proposalId: PROPOSAL, approve: true },
+  'commendation.exportList': { campaignId: 'camp-sl-2026', unitId: 'u-vhxh-chiengle' },
+};
+export const COMMENDATION_EXPECTED: Record<string, Actor[]> = {
+  'commendation.indicators': SCHOOL,
+  'commendation.propose': SCHOOL,
+  'commendation.sign': ['principal'],
+  'commendation.officeList': ['office', 'admin'],
+  // An office above the school decides; the admin does not.
+  'commendation.decide': ['office'],
+  'commendation.exportList': ['office', 'admin'],
+};
+
+/** A proposal for the rules that read it (sign, decide). */
+export async function setUpCommendationFixture(db: Db): Promise<void> {
+  await db.commendationProposal.create({
+    data: {
+      id: PROPOSAL,
+      campaignId: 'camp-sl-2026',
+      schoolId: 's-thcs-chiengle',
+      subjectType: 'teacher',
+      subjectUserId: 'u-gv-lan',
+      note: 'Kèm cặp đều đặn',
+      proposedById: 'u-ct-cl',
+    },
+  });
+}

@@ -8,7 +8,14 @@ import { createCaller } from '../../src/root';
 import { ADMIN_EXPECTED, ADMIN_INPUTS } from './fixture-admin';
 import { CAMPAIGN_EXPECTED, CAMPAIGN_INPUTS } from './fixture-campaign';
 import { PRIVACY_EXPECTED, PRIVACY_INPUTS } from './fixture-privacy';
-import { REPORT_ROUND_EXPECTED, REPORT_ROUND_INPUTS, setUpReportRoundFixture } from './fixture-report-rounds';
+import {
+  COMMENDATION_EXPECTED,
+  COMMENDATION_INPUTS,
+  REPORT_ROUND_EXPECTED,
+  REPORT_ROUND_INPUTS,
+  setUpCommendationFixture,
+  setUpReportRoundFixture,
+} from './fixture-report-rounds';
 import { VOLUNTEER_EXPECTED, VOLUNTEER_INPUTS } from './fixture-volunteer';
 
 /**
@@ -108,6 +115,7 @@ export const INPUTS: Record<string, unknown> = {
   ...PRIVACY_INPUTS,
   ...VOLUNTEER_INPUTS,
   ...REPORT_ROUND_INPUTS,
+  ...COMMENDATION_INPUTS,
 };
 
 /** The callers: the case is at THCS Chiềng Lề, helped by gv.lan, offered to gv.duc, moving to THCS Quyết Thắng. */
@@ -182,6 +190,7 @@ export const EXPECTED: Record<string, Actor[]> = {
   ...PRIVACY_EXPECTED,
   ...VOLUNTEER_EXPECTED,
   ...REPORT_ROUND_EXPECTED,
+  ...COMMENDATION_EXPECTED,
 };
 
 export async function sessionUser(id: string | null): Promise<SessionUser | null> {
@@ -223,6 +232,7 @@ export async function setUpFixture(): Promise<void> {
   await loadDemoOrganisation(database.db);
   const db = database.db;
   await setUpReportRoundFixture(db);
+  await setUpCommendationFixture(db);
   await db.case.create({
     data: {
       id: CASE,

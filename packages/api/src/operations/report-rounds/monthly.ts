@@ -4,7 +4,7 @@ import type { Context, SessionUser } from '../../context';
 import { buildOfficialWorkbook, type Cell } from '../../xlsx/official-layout';
 import { isSchoolStaff } from './read-school-report';
 
-function monthsBetween(from: string, to: string): string[] {
+export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
   const last = to.slice(0, 7);
