@@ -98,7 +98,9 @@ async function main(): Promise<number> {
     const counts = await db.$queryRawUnsafe<{ cases: number; checkins: number }[]>(
       `SELECT (SELECT count(*) FROM "Case")::int AS cases, (SELECT count(*) FROM "CheckIn")::int AS checkins`,
     );
-    log(`seeded ${SCHOOLS} schools, ${counts[0]?.cases} cases, ${counts[0]?.checkins} check-ins in ${ms(performance.now() - t)} ms`);
+    log(
+      `seeded ${SCHOOLS} schools, ${counts[0]?.cases} cases, ${counts[0]?.checkins} check-ins in ${ms(performance.now() - t)} ms`,
+    );
 
     const time = async (scope: Parameters<typeof reportRollup>[1]['scope']) => {
       const samples: number[] = [];
@@ -113,26 +115,18 @@ async function main(): Promise<number> {
       }
       return { ...stats(samples), schools, helped };
     };
-    if (process.env.BENCH_EXPLAIN) {
-      const { figuresBySchool } = await import('@donghanh/db');
-      const orig = db.$queryRawUnsafe.bind(db);
-      (db as unknown as { $queryRawUnsafe: unknown }).$queryRawUnsafe = async (q: string, ...a: unknown[]) => {
-        const plan = await orig<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q}`, ...a);
-        console.log(plan.map((p) => p['QUERY PLAN']).join('\n'));
-        return orig(q, ...a);
-      };
-      const ids = (await db.school.findMany({ select: { id: true } })).map((s) => s.id);
-      await figuresBySchool(db, { campaignId: CAMPAIGN, schoolIds: ids, from: '2026-09-05', to: '2027-05-29', sinceAnyTime: true });
-      return 0;
-    }
     const year = await time({ year: { from: '2026-09-05', to: '2027-05-29' } });
     const round = await time({ round: 1 });
     const ok = year.max <= TARGET_MS && round.max <= TARGET_MS;
     console.log(`\n## Province roll-up (${machineLine()})\n`);
     console.log('| roll-up | schools | pupils helped | p50 ms | max ms | target |');
     console.log('| --- | --- | --- | --- | --- | --- |');
-    console.log(`| year (live from ${counts[0]?.cases} cases) | ${year.schools} | ${year.helped} | ${ms(year.p50)} | ${ms(year.max)} | ≤ ${TARGET_MS} |`);
-    console.log(`| round 1 (reports sent) | ${round.schools} | ${round.helped} | ${ms(round.p50)} | ${ms(round.max)} | ≤ ${TARGET_MS} |`);
+    console.log(
+      `| year (live from ${counts[0]?.cases} cases) | ${year.schools} | ${year.helped} | ${ms(year.p50)} | ${ms(year.max)} | ≤ ${TARGET_MS} |`,
+    );
+    console.log(
+      `| round 1 (reports sent) | ${round.schools} | ${round.helped} | ${ms(round.p50)} | ${ms(round.max)} | ≤ ${TARGET_MS} |`,
+    );
     console.log(ok ? '\nwithin target' : '\nOVER TARGET');
     return ok ? 0 : 1;
   } finally {

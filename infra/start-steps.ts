@@ -157,7 +157,8 @@ export async function loadDemoData(
 async function startDemoReportRounds(baseUrl: string, say: (m: string) => void): Promise<void> {
   const office = await signedInClient(baseUrl, 'cv.ha');
   const r = await office.reportRound.start.mutate({ campaignId: demoCampaign.id });
-  if (r.started > 0) say(`dữ liệu demo: mở ${r.started} báo cáo định kỳ / ${r.started} report rounds started`);
+  if (r.started > 0)
+    say(`dữ liệu demo: mở ${r.started} báo cáo định kỳ / ${r.started} report rounds started`);
 }
 
 /**

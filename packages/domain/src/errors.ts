@@ -231,7 +231,11 @@ export const ERROR_MESSAGES = {
     en: 'This round’s report has not opened yet',
     http: 409,
   },
-  COMMENDATION_NOT_FOUND: { vi: 'Không tìm thấy đề nghị khen thưởng', en: 'Commendation proposal not found', http: 404 },
+  COMMENDATION_NOT_FOUND: {
+    vi: 'Không tìm thấy đề nghị khen thưởng',
+    en: 'Commendation proposal not found',
+    http: 404,
+  },
   COMMENDATION_WRONG_STATE: {
     vi: 'Đề nghị khen thưởng không ở bước này (đã ký, đã quyết định hoặc chưa ký)',
     en: 'The commendation proposal is not at this step (already signed, decided, or not signed yet)',

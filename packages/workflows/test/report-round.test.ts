@@ -187,7 +187,9 @@ describe('a report round on a compressed calendar', () => {
       ].sort(),
     );
     expect(seen.slice(0, 2)).toEqual(['report.registered', 'report.opened→SCHOOL_COORDINATOR']);
-    expect(seen.indexOf('report.reminded→PRINCIPAL')).toBeLessThan(seen.indexOf('report.escalated→PRINCIPAL'));
+    expect(seen.indexOf('report.reminded→PRINCIPAL')).toBeLessThan(
+      seen.indexOf('report.escalated→PRINCIPAL'),
+    );
     expect(
       events.find((e) => e.type === 'report.escalated' && e.audienceRole === 'OFFICE_COORDINATOR')
         ?.audienceUnitId,
