@@ -110,6 +110,7 @@ export async function loadDemoData(
     // A demo loaded before sign-in existed: its accounts get the demo password now.
     if ((await setDemoPasswords(db)) > 0)
       say('dữ liệu demo: đặt mật khẩu demo / demo accounts given the demo password');
+    await startDemoReportRounds(baseUrl, say);
     return;
   }
   if (process.env.DONGHANH_DEMO === '0') return;
@@ -141,9 +142,22 @@ export async function loadDemoData(
   } finally {
     await connection.close();
   }
+  await startDemoReportRounds(baseUrl, say);
   await db.systemFlag.create({ data: { key: DEMO_FLAG, value: new Date().toISOString() } });
   const byStage = CASE_STAGES.map((stage) => `${stage} ${demoCases.filter((c) => c.stage === stage).length}`);
   say(`dữ liệu demo / demo: ${demoCases.length} hồ sơ / cases — ${byStage.join(', ')}`);
+}
+
+/**
+ * Report rounds (issue 12): the province's office coordinator starts the demo campaign's rounds
+ * through the API, one workflow per school and round. Idempotent: a data folder loaded before
+ * report rounds existed gets them on its next start, a running round is left as it is.
+ */
+async function startDemoReportRounds(baseUrl: string, say: (m: string) => void): Promise<void> {
+  const office = await signedInClient(baseUrl, 'cv.ha');
+  const r = await office.reportRound.start.mutate({ campaignId: demoCampaign.id });
+  if (r.started > 0)
+    say(`dữ liệu demo: mở ${r.started} báo cáo định kỳ / ${r.started} report rounds started`);
 }
 
 /**

@@ -18,6 +18,8 @@ const ConsentFormPage = lazy(() => import('./features/privacy/ConsentFormPage'))
 const RequestsPage = lazy(() => import('./features/privacy/RequestsPage'));
 // class-list import and the new school year (issue 12, part 1)
 const StudentsPage = lazy(() => import('./features/students/StudentsPage'));
+// Report rounds (issue 12, parts 2–4)
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -39,6 +41,8 @@ export const routes: RouteObject[] = [
       { path: 'overview/*', element: <OverviewPage /> },
       { path: 'admin/*', element: <AdminPage /> },
       { path: 'students/*', element: <StudentsPage /> },
+      // Report rounds (issue 12, parts 2–4)
+      { path: 'reports/*', element: <ReportsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -6,8 +6,11 @@ import { campaignRouter } from './router/campaign';
 import { caseRouter } from './router/case';
 // class-list import and the new school year (issue 12, part 1)
 import { classListRouter, schoolYearRouter } from './router/class-list';
+import { commendationRouter } from './router/commendation';
 import { consentRouter, privacyRouter } from './router/privacy';
 import { reportRouter } from './router/report';
+// Report rounds (issue 12, parts 2–4)
+import { reportRoundRouter } from './router/report-rounds';
 import { studentRouter } from './router/student';
 import { taskRouter } from './router/task';
 import { volunteerRouter } from './router/volunteer';
@@ -23,6 +26,9 @@ export const appRouter = createRouter({
   privacy: privacyRouter,
   board: boardRouter,
   report: reportRouter,
+  // Report rounds (issue 12, parts 2–4)
+  reportRound: reportRoundRouter,
+  commendation: commendationRouter,
   student: studentRouter,
   task: taskRouter,
   volunteer: volunteerRouter,

@@ -16,7 +16,11 @@ export * from './read/consent';
 export * from './read/due-day';
 export * from './read/event-feed';
 export * from './read/feed-cursor';
+// Report rounds (issue 12, parts 2–4)
+export * from './read/monthly-figures';
 export * from './read/privacy-register';
+export * from './read/report-figures';
+export * from './read/report-rollup';
 export * from './read/students';
 export * from './read/subject-export';
 export * from './read/task-inbox';
@@ -32,4 +36,5 @@ export * from './write/domain-failures';
 export * from './write/erasure';
 export * from './write/identify-case';
 export * from './write/record-case-event';
+export * from './write/report-step';
 export * from './write/screening';

@@ -287,6 +287,33 @@ export const ERROR_MESSAGES = {
     http: 422,
   },
   // —— end of class-list import ——
+  // --- Report rounds (issue 12, parts 2–4) ---
+  REPORT_NOT_FOUND: { vi: 'Không tìm thấy báo cáo', en: 'Report not found', http: 404 },
+  REPORT_ROUND_UNKNOWN: {
+    vi: 'Đợt vận động không có đợt báo cáo này',
+    en: 'The campaign has no such report round',
+    http: 404,
+  },
+  REPORT_NOT_OPEN: {
+    vi: 'Báo cáo của đợt này chưa mở',
+    en: 'This round’s report has not opened yet',
+    http: 409,
+  },
+  COMMENDATION_NOT_FOUND: {
+    vi: 'Không tìm thấy đề nghị khen thưởng',
+    en: 'Commendation proposal not found',
+    http: 404,
+  },
+  COMMENDATION_WRONG_STATE: {
+    vi: 'Đề nghị khen thưởng không ở bước này (đã ký, đã quyết định hoặc chưa ký)',
+    en: 'The commendation proposal is not at this step (already signed, decided, or not signed yet)',
+    http: 409,
+  },
+  COMMENDATION_TEACHER_OUTSIDE_SCHOOL: {
+    vi: 'Giáo viên không thuộc trường đề nghị',
+    en: 'The teacher does not work at the proposing school',
+    http: 422,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -460,6 +487,28 @@ export const STEP_REFUSALS = {
   RETENTION_ALREADY_RUNNING: {
     vi: 'Hồ sơ đã có lịch xóa dữ liệu cá nhân',
     en: 'The case already waits for its erasure day',
+  },
+  // --- Report rounds (issue 12, parts 2–4) ---
+  REPORT_NOT_EDITABLE: {
+    vi: 'Báo cáo đã gửi hoặc đã được duyệt nên trường không sửa được nữa',
+    en: 'The report was submitted or accepted: the school can no longer change it',
+  },
+  REPORT_STALE_VERSION: {
+    vi: 'Báo cáo vừa được người khác sửa: hãy tải lại rồi làm tiếp',
+    en: 'Someone else just changed the report: reload it and try again',
+  },
+  REPORT_NOT_SIGNED: {
+    vi: 'Hiệu trưởng cần ký báo cáo trước khi gửi',
+    en: 'The principal must sign the report before it is sent',
+  },
+  REPORT_ALREADY_SIGNED: { vi: 'Phiên bản này đã được ký', en: 'This version is already signed' },
+  REPORT_NOT_SUBMITTED: {
+    vi: 'Báo cáo chưa được gửi lên phòng/sở',
+    en: 'The report has not been submitted to the office',
+  },
+  REPORT_RETURN_COMMENT_REQUIRED: {
+    vi: 'Cần ghi lý do trả lại báo cáo',
+    en: 'Give the reason for returning the report',
   },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

@@ -15,6 +15,8 @@ export * from './live-event';
 export * from './organisation';
 export * from './privacy-law';
 export * from './pupil-age';
+// Report rounds and figures (issue 12, parts 2–4)
+export * from './report';
 export * from './schema-messages-en';
 export * from './vietnamese-names';
 export * from './volunteer/rank-helpers';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Db, FieldCipher } from '@donghanh/db';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { type CaseActivities, createCaseActivities } from './activities';
+import { type CaseActivities, createCaseActivities, reportActivities } from './activities';
 import { type DataKeyCodec, sealedDataConverter } from './codec';
 import type { CaseHistories } from './history/case-histories';
 import { TASK_QUEUE } from './messages';
@@ -24,6 +24,8 @@ export interface CaseWorkerOptions {
   cipher?: FieldCipher;
   /** Temporal's side of erasure (a client with the same codec): deletes an erased case's histories. */
   histories: CaseHistories;
+  /** The report rounds' wall clock for timestamps (tests); the real one by default. */
+  now?: () => Date;
 }
 
 /** The worker that runs case workflows and their activities; apps/worker and tests share it. */
@@ -33,9 +35,12 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     namespace: o.namespace ?? 'default',
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
-    activities: (o.wrapActivities ?? ((a) => a))(
-      createCaseActivities({ db: o.db, histories: o.histories, ...(o.cipher ? { cipher: o.cipher } : {}) }),
-    ),
+    activities: {
+      ...(o.wrapActivities ?? ((a) => a))(
+        createCaseActivities({ db: o.db, histories: o.histories, ...(o.cipher ? { cipher: o.cipher } : {}) }),
+      ),
+      ...reportActivities({ db: o.db, ...(o.now ? { now: o.now } : {}) }),
+    },
     dataConverter: sealedDataConverter(o.codec),
     maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,
     reuseV8Context: true,

@@ -40,6 +40,9 @@ it('keeps heavy modules out of the workflow bundle', async () => {
         'transfer',
       ].map((area) => `src/steps/${area}.ts`),
       'src/workflows/index.ts',
+      // Report rounds (issue 12): the round's workflow and its messages.
+      'src/report/report-messages.ts',
+      'src/report/report-workflow.ts',
     ].sort(),
   );
   for (const heavy of ['zod', '@prisma', '@donghanh/domain', 'packages/domain', 'packages/db']) {

@@ -25,6 +25,7 @@ export class CaseEventTailer {
   private cursor: FeedCursor = { txid: 0n, id: 0n };
   private readonly listeners = new Set<FeedListener>();
   private readonly accessListeners = new Set<AccessListener>();
+  private readonly reportListeners = new Set<(reportId: string) => void>();
   private reading: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -71,6 +72,12 @@ export class CaseEventTailer {
     return () => this.accessListeners.delete(listener);
   }
 
+  /** A school's report changed (report rounds): NOTIFY `report_event` with the report's id. */
+  onReportEvent(listener: (reportId: string) => void): () => void {
+    this.reportListeners.add(listener);
+    return () => this.reportListeners.delete(listener);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -84,7 +91,9 @@ export class CaseEventTailer {
     const client = new pg.Client({ connectionString: this.o.databaseUrl });
     client.on('notification', (n) => {
       if (n.channel === 'access_changed') for (const l of this.accessListeners) l(n.payload ?? null);
-      else this.wake();
+      else if (n.channel === 'report_event') {
+        for (const l of this.reportListeners) if (n.payload) l(n.payload);
+      } else this.wake();
     });
     client.on('error', (e) => {
       this.o.onError?.(e);
@@ -94,6 +103,8 @@ export class CaseEventTailer {
     await client.connect();
     await client.query('LISTEN case_event');
     await client.query('LISTEN access_changed');
+    // Report rounds (issue 12): a school's report changed (payload: its id).
+    await client.query('LISTEN report_event');
     this.listenClient = client;
     this.connected = true;
   }

@@ -17,8 +17,13 @@ import {
   type ErrorCode,
   LIVE_EVENT,
   LIVE_REMOVED,
+  LIVE_REPORT_STATUS,
   type LiveCaseEvent,
   type LiveCaseRemoved,
+  type LiveReportStatus,
+  maskedRoom,
+  namedRoom,
+  type ReportStatus,
   roomsOfCase,
   roomsOfFormer,
   roomsOfScope,
@@ -265,6 +270,36 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
       );
     });
   };
+  // Report rounds (issue 12): a school's report changed. Its status frame (codes and counts only)
+  // goes to the school's coordinators and principal and to the offices above it.
+  const unlistenReports = tailer.onReportEvent((reportId) => {
+    void (async () => {
+      const r = await o.db.schoolReport.findUnique({
+        where: { id: reportId },
+        select: { campaignId: true, round: true, schoolId: true, status: true, late: true, version: true },
+      });
+      if (!r) return;
+      const last = await o.db.reportEvent.findFirst({
+        where: { reportId },
+        orderBy: { id: 'desc' },
+        select: { type: true, createdAt: true },
+      });
+      const frame: LiveReportStatus = {
+        reportId,
+        campaignId: r.campaignId,
+        round: r.round,
+        schoolId: r.schoolId,
+        status: r.status as ReportStatus,
+        late: r.late,
+        version: r.version,
+        type: last?.type ?? 'report.changed',
+        at: (last?.createdAt ?? new Date()).toISOString(),
+      };
+      io.to([namedRoom(r.schoolId), maskedRoom(r.schoolId)]).emit(LIVE_REPORT_STATUS, frame);
+    })().catch((e) =>
+      console.error(`[live] report status failed: ${(e as Error)?.message?.split('\n')[0] ?? e}`),
+    );
+  });
   const unlisten = tailer.onAccessChanged((userId) => {
     accessChangedAt.set(userId ?? '*', Date.now());
     recheck(userId === null || userId === '*' ? 'all' : new Set([userId]));
@@ -280,6 +315,7 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
     clearInterval(timer);
     unsubscribe();
     unlisten();
+    unlistenReports();
     return close(fn);
   };
 

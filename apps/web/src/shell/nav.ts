@@ -3,7 +3,16 @@ import type { Session } from './session';
 export interface NavItem {
   path: string;
   /** key in the core strings, under `nav.` */
-  label: 'board' | 'tasks' | 'identify' | 'signOff' | 'coordination' | 'overview' | 'admin' | 'students';
+  label:
+    | 'board'
+    | 'tasks'
+    | 'identify'
+    | 'signOff'
+    | 'coordination'
+    | 'overview'
+    | 'admin'
+    | 'students'
+    | 'reports';
   visible: (s: Session) => boolean;
 }
 
@@ -31,6 +40,12 @@ export const NAV: NavItem[] = [
     path: '/overview',
     label: 'overview',
     visible: (s) => s.hasRole('OFFICE_COORDINATOR', 'SCHOOL_COORDINATOR', 'PRINCIPAL'),
+  },
+  // Report rounds (issue 12, parts 2–4)
+  {
+    path: '/reports',
+    label: 'reports',
+    visible: (s) => s.hasRole('OFFICE_COORDINATOR', 'SCHOOL_COORDINATOR', 'PRINCIPAL', 'ADMIN'),
   },
   { path: '/admin', label: 'admin', visible: (s) => s.hasRole('ADMIN', 'OFFICE_COORDINATOR') },
   // class-list import and the new school year (issue 12, part 1)

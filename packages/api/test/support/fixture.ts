@@ -9,6 +9,14 @@ import { ADMIN_EXPECTED, ADMIN_INPUTS } from './fixture-admin';
 import { CAMPAIGN_EXPECTED, CAMPAIGN_INPUTS } from './fixture-campaign';
 import { CLASS_LIST_EXPECTED, CLASS_LIST_INPUTS, setUpClassListFixture } from './fixture-class-list';
 import { PRIVACY_EXPECTED, PRIVACY_INPUTS } from './fixture-privacy';
+import {
+  COMMENDATION_EXPECTED,
+  COMMENDATION_INPUTS,
+  REPORT_ROUND_EXPECTED,
+  REPORT_ROUND_INPUTS,
+  setUpCommendationFixture,
+  setUpReportRoundFixture,
+} from './fixture-report-rounds';
 import { VOLUNTEER_EXPECTED, VOLUNTEER_INPUTS } from './fixture-volunteer';
 
 /**
@@ -109,6 +117,8 @@ export const INPUTS: Record<string, unknown> = {
   ...PRIVACY_INPUTS,
   ...VOLUNTEER_INPUTS,
   ...CLASS_LIST_INPUTS,
+  ...REPORT_ROUND_INPUTS,
+  ...COMMENDATION_INPUTS,
 };
 
 /** The callers: the case is at THCS Chiềng Lề, helped by gv.lan, offered to gv.duc, moving to THCS Quyết Thắng. */
@@ -184,6 +194,8 @@ export const EXPECTED: Record<string, Actor[]> = {
   ...PRIVACY_EXPECTED,
   ...VOLUNTEER_EXPECTED,
   ...CLASS_LIST_EXPECTED,
+  ...REPORT_ROUND_EXPECTED,
+  ...COMMENDATION_EXPECTED,
 };
 
 export async function sessionUser(id: string | null): Promise<SessionUser | null> {
@@ -225,6 +237,8 @@ export async function setUpFixture(): Promise<void> {
   await loadDemoOrganisation(database.db);
   const db = database.db;
   await setUpClassListFixture(db);
+  await setUpReportRoundFixture(db);
+  await setUpCommendationFixture(db);
   await db.case.create({
     data: {
       id: CASE,

@@ -33,6 +33,9 @@ export const DEFAULT_2025_2026: CampaignSettings = {
       { from: '2026-04-30', to: '2026-05-01', name: 'Ngày Giải phóng miền Nam 30/4 và Quốc tế Lao động 1/5' },
     ],
   },
+  // Each school's report opens, pre-filled, five weeks before its deadline (mid-November for
+  // 25/12), is reminded three days before, and is escalated three days after (docs/reports.md).
+  reportRounds: { opensDaysBefore: 35, reminderDaysBefore: 3, escalationDaysAfter: 3, recipientUnitId: null },
   reportDeadlines: [
     { name: 'Báo cáo học kỳ I', due: '2025-12-25' },
     { name: 'Báo cáo cuối năm học', due: '2026-05-25' },

@@ -10,6 +10,7 @@ export type {
   CampaignSettingsInput,
   Holiday,
   ReportDeadline,
+  ReportRoundsSettings,
   SchoolCalendar,
   SchoolWeek,
 } from './schema';

@@ -90,6 +90,32 @@ export const reportDeadlineSchema = z.object({
   due: isoDateSchema,
 });
 
+/**
+ * How a report round runs at each school (docs/reports.md): the report opens, pre-filled from the
+ * cases, `opensDaysBefore` the deadline; the coordinator and principal are reminded
+ * `reminderDaysBefore` it; `escalationDaysAfter` it an unsent report is escalated to the
+ * principal and the office. The office that receives it is the school's `reportsToId`, else
+ * its parent — unless the campaign names one (`recipientUnitId`).
+ */
+export const reportRoundsSchema = z.object({
+  opensDaysBefore: z
+    .number({ error: 'Số ngày mở báo cáo trước hạn phải là một số ngày' })
+    .int('Số ngày mở báo cáo trước hạn phải là số nguyên')
+    .min(1, 'Số ngày mở báo cáo trước hạn phải từ 1 đến 90 ngày')
+    .max(90, 'Số ngày mở báo cáo trước hạn phải từ 1 đến 90 ngày'),
+  reminderDaysBefore: z
+    .number({ error: 'Số ngày nhắc trước hạn báo cáo phải là một số ngày' })
+    .int('Số ngày nhắc trước hạn báo cáo phải là số nguyên')
+    .min(0, 'Số ngày nhắc trước hạn báo cáo phải từ 0 đến 30 ngày')
+    .max(30, 'Số ngày nhắc trước hạn báo cáo phải từ 0 đến 30 ngày'),
+  escalationDaysAfter: z
+    .number({ error: 'Số ngày báo trễ hạn báo cáo phải là một số ngày' })
+    .int('Số ngày báo trễ hạn báo cáo phải là số nguyên')
+    .min(0, 'Số ngày báo trễ hạn báo cáo phải từ 0 đến 30 ngày')
+    .max(30, 'Số ngày báo trễ hạn báo cáo phải từ 0 đến 30 ngày'),
+  recipientUnitId: z.string().trim().min(1).max(100).nullable().default(null),
+});
+
 const days = (label: string, min: number, max: number) =>
   z
     .number({ error: `${label} phải là một số ngày` })
@@ -135,6 +161,8 @@ export const campaignSettingsSchema = z
     screeningDays: days('Thời hạn xét duyệt đề xuất', 1, 90),
     calendar: schoolCalendarSchema,
     reportDeadlines: z.array(reportDeadlineSchema).length(2, 'Cần đúng hai đợt báo cáo trong năm học'),
+    /** How each report round runs; absent: REPORT_ROUNDS_DEFAULT (reportRoundsOf). */
+    reportRounds: reportRoundsSchema.optional(),
     /** Retention and answer deadlines under the personal-data law; absent: the documented defaults (privacySettingsOf). */
     privacy: privacySettingsSchema.optional(),
   })
@@ -172,6 +200,7 @@ export type SchoolWeek = z.infer<typeof schoolWeekSchema>;
 export type Holiday = z.infer<typeof holidaySchema>;
 export type SchoolCalendar = z.infer<typeof schoolCalendarSchema>;
 export type ReportDeadline = z.infer<typeof reportDeadlineSchema>;
+export type ReportRoundsSettings = z.infer<typeof reportRoundsSchema>;
 /** Parsed settings (defaults filled in). */
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 /** Settings as an admin form submits them (schoolWeek, holidays, excludedSupports, pilotCapPerClass optional). */

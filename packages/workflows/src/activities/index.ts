@@ -10,6 +10,7 @@ import { historyActivities } from './history';
 import { intakeActivities } from './intake';
 import { noteActivities } from './notes';
 import { planActivities } from './plan';
+import { reportActivities } from './report';
 import { retentionActivities } from './retention';
 import type { ActivityDeps } from './support';
 import { termActivities } from './term';
@@ -46,3 +47,8 @@ export const createCaseActivities = createActivities;
 export type CaseActivities = ReturnType<typeof createActivities>;
 export type { ActivityDeps, ActivityDeps as CaseActivityDeps } from './support';
 export type { TermTimes } from './term';
+
+// Report rounds (issue 12, parts 2–4): the report-round workflow's activities, registered by the
+// same worker beside the case's (kept out of CaseActivities: the case workflow never calls them).
+export { reportActivities };
+export type ReportActivities = ReturnType<typeof reportActivities>;

@@ -1,3 +1,5 @@
 // The workflow bundle's entry point: every workflow type the worker registers.
 export { caseWorkflow } from '../case/case-workflow';
+// Report rounds (issue 12, parts 2–4): one workflow per school and round.
+export { reportRoundWorkflow } from '../report/report-workflow';
 export { caseHistoryErasure } from './history-erasure';

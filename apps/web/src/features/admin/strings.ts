@@ -195,6 +195,11 @@ const vi = {
     reportDeadlines: 'Hạn báo cáo định kỳ (hai đợt)',
     reportName: 'Tên đợt báo cáo',
     reportDue: 'Hạn',
+    reportRounds: {
+      opensDaysBefore: 'Mở báo cáo trước hạn (ngày)',
+      reminderDaysBefore: 'Nhắc trước hạn (ngày)',
+      escalationDaysAfter: 'Báo trễ hạn sau (ngày)',
+    },
     other: 'Lỗi khác',
     required: 'Bắt buộc',
   },
@@ -393,6 +398,11 @@ const en: Shape = {
     reportDeadlines: 'Periodic report deadlines (two rounds)',
     reportName: 'Round name',
     reportDue: 'Due',
+    reportRounds: {
+      opensDaysBefore: 'Report opens before the deadline (days)',
+      reminderDaysBefore: 'Reminder before the deadline (days)',
+      escalationDaysAfter: 'Late escalation after (days)',
+    },
     other: 'Other errors',
     required: 'Required',
   },

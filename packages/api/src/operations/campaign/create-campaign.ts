@@ -12,6 +12,7 @@ import {
 import type { z } from 'zod';
 import type { Context, SessionUser } from '../../context';
 import type { createCampaignInput } from '../../router/campaign.schema';
+import { startRoundsAfterChange } from '../report-rounds/start-rounds';
 
 type Input = z.output<typeof createCampaignInput>;
 /** Where the new campaign's settings came from: typed in, copied from another year, or the ministry frame. */
@@ -101,5 +102,7 @@ export async function createCampaign(ctx: Context & { user: SessionUser }, input
       },
     });
   });
-  return { campaignId: id, settingsSource: source, calendarNeedsReview: source !== 'given' };
+  // Report rounds (issue 12): one workflow per school and round, started with the campaign.
+  const reportRounds = await startRoundsAfterChange(ctx, id);
+  return { campaignId: id, settingsSource: source, calendarNeedsReview: source !== 'given', reportRounds };
 }

@@ -3,6 +3,7 @@ import { AppError, changedSettingsKeys, validateCampaignSettings } from '@dongha
 import type { z } from 'zod';
 import type { Context, SessionUser } from '../../context';
 import type { updateCampaignSettingsInput } from '../../router/campaign.schema';
+import { startRoundsAfterChange } from '../report-rounds/start-rounds';
 
 /**
  * Replaces a campaign's settings after the domain's checks. Running cases pick them up the next
@@ -12,7 +13,7 @@ import type { updateCampaignSettingsInput } from '../../router/campaign.schema';
 export async function updateCampaignSettings(
   ctx: Context & { user: SessionUser },
   input: z.output<typeof updateCampaignSettingsInput>,
-): Promise<{ campaignId: string; changed: string[] }> {
+): Promise<{ campaignId: string; changed: string[]; reportRounds?: 'started' | 'not_started' }> {
   const campaign = await ctx.db.campaign.findUnique({
     where: { id: input.campaignId },
     select: { schoolYear: true },
@@ -20,7 +21,7 @@ export async function updateCampaignSettings(
   if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { campaignId: input.campaignId });
   const result = validateCampaignSettings(input.settings, { schoolYear: campaign.schoolYear });
   if (!result.ok) throw new AppError('CALENDAR_INVALID', { issues: result.issues });
-  return ctx.db.$transaction(async (tx) => {
+  const saved = await ctx.db.$transaction(async (tx) => {
     // Two admins saving at once: the second diff is taken against the first one's settings.
     await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${input.campaignId} FOR UPDATE`;
     const current = await tx.campaign.findUniqueOrThrow({
@@ -45,4 +46,9 @@ export async function updateCampaignSettings(
     });
     return { campaignId: input.campaignId, changed };
   });
+  // Report rounds (issue 12): rounds set or changed start the rounds not yet running. A round
+  // already running keeps the days it registered with (docs/reports.md).
+  if (saved.changed.includes('reportDeadlines') || saved.changed.includes('reportRounds'))
+    return { ...saved, reportRounds: await startRoundsAfterChange(ctx, input.campaignId) };
+  return saved;
 }

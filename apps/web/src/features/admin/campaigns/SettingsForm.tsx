@@ -5,6 +5,7 @@ import {
   type CampaignSettingsInput,
   campaignSettingsSchema,
   DEFAULT_PRIVACY_SETTINGS,
+  REPORT_ROUNDS_DEFAULT,
   SUPPORT_KIND_LABELS,
   SUPPORT_KINDS,
 } from '@donghanh/domain';
@@ -55,6 +56,9 @@ const PRIVACY_FIELDS = [
   'correctionAnswerHours',
 ] as const;
 
+/** Report rounds (issue 12): when each school's report opens, is reminded and escalated. */
+const REPORT_ROUND_FIELDS = ['opensDaysBefore', 'reminderDaysBefore', 'escalationDaysAfter'] as const;
+
 /** Paths the form shows in place; a server issue elsewhere goes to the list above the buttons. */
 function isPlaced(path: string[], holidays: number): boolean {
   const [a, b, c, d] = path;
@@ -70,6 +74,7 @@ function isPlaced(path: string[], holidays: number): boolean {
   if (a === 'calendar' && b === 'holidays' && c !== undefined && Number(c) < holidays)
     return d === undefined || d === 'name' || d === 'from' || d === 'to';
   if (a === 'reportDeadlines' && (c === undefined || c === 'name' || c === 'due')) return b !== undefined;
+  if (a === 'reportRounds' && REPORT_ROUND_FIELDS.some((f) => f === b)) return true;
   return false;
 }
 
@@ -79,7 +84,12 @@ export function SettingsForm({ settings, readOnly, saving, onSave }: Props) {
   const form = useForm<Form, unknown, CampaignSettings>({
     resolver: zodResolver(campaignSettingsSchema),
     // Settings saved before the privacy block existed show (and then save) its documented defaults.
-    defaultValues: { ...settings, privacy: settings.privacy ?? DEFAULT_PRIVACY_SETTINGS },
+    defaultValues: {
+      ...settings,
+      privacy: settings.privacy ?? DEFAULT_PRIVACY_SETTINGS,
+      // Report rounds (issue 12): settings saved before they existed show the defaults.
+      reportRounds: settings.reportRounds ?? REPORT_ROUNDS_DEFAULT,
+    },
     disabled: readOnly,
   });
   const holidays = useFieldArray({ control: form.control, name: 'calendar.holidays' });
@@ -332,6 +342,28 @@ export function SettingsForm({ settings, readOnly, saving, onSave }: Props) {
                 {errors.reportDeadlines.message}
               </Text>
             )}
+            <SimpleGrid cols={{ base: 1, sm: 3 }} data-testid="report-round-settings">
+              {REPORT_ROUND_FIELDS.map((name) => (
+                <Controller
+                  key={name}
+                  control={form.control}
+                  name={`reportRounds.${name}`}
+                  render={({ field }) => (
+                    <NumberInput
+                      label={t(`settings.reportRounds.${name}`)}
+                      value={
+                        typeof field.value === 'number' && Number.isFinite(field.value) ? field.value : ''
+                      }
+                      onChange={(v) => field.onChange(v === '' ? Number.NaN : Number(v))}
+                      onBlur={field.onBlur}
+                      allowDecimal={false}
+                      error={errors.reportRounds?.[name]?.message}
+                      disabled={field.disabled}
+                    />
+                  )}
+                />
+              ))}
+            </SimpleGrid>
           </Stack>
         </Fieldset>
 

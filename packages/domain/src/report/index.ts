@@ -1,0 +1,2 @@
+export * from './pure';
+export * from './schemas';
