@@ -30,5 +30,8 @@ export * from './write/data-rights';
 export * from './write/domain-failures';
 export * from './write/erasure';
 export * from './write/identify-case';
+// Notifications (issue 13)
+export * from './read/notifications';
+export * from './write/notifications';
 export * from './write/record-case-event';
 export * from './write/screening';

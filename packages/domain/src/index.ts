@@ -16,3 +16,4 @@ export * from './pupil-age';
 export * from './schema-messages-en';
 export * from './vietnamese-names';
 export * from './volunteer/rank-helpers';
+export * from './notifications';

@@ -4,6 +4,7 @@ import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/w
 import { type CaseActivities, createCaseActivities } from './activities';
 import { type DataKeyCodec, sealedDataConverter } from './codec';
 import { TASK_QUEUE } from './messages';
+import type { Mailer } from './notify/channel';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -21,6 +22,8 @@ export interface CaseWorkerOptions {
   codec: DataKeyCodec;
   /** The data key's field cipher, for the values a step stores sealed (a withdrawal's note). */
   cipher?: FieldCipher;
+  /** Where notifications' mails go; absent, notifications reach the bell only. */
+  mailer?: Mailer;
 }
 
 /** The worker that runs case workflows and their activities; apps/worker and tests share it. */
@@ -31,7 +34,11 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue ?? TASK_QUEUE,
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
     activities: (o.wrapActivities ?? ((a) => a))(
-      createCaseActivities({ db: o.db, ...(o.cipher ? { cipher: o.cipher } : {}) }),
+      createCaseActivities({
+        db: o.db,
+        ...(o.cipher ? { cipher: o.cipher } : {}),
+        ...(o.mailer ? { mailer: o.mailer } : {}),
+      }),
     ),
     dataConverter: sealedDataConverter(o.codec),
     maxCachedWorkflows: o.maxCachedWorkflows ?? 1000,

@@ -72,6 +72,9 @@ const fakeActivities: CaseActivities = {
   childTurnsSevenAt: async () => null,
   askChildConsent: unused,
   childConsentGiven: unused,
+  planNotificationMail: unused,
+  deliverNotificationMail: unused,
+  deliverDigest: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

@@ -6,6 +6,7 @@ import { evaluationActivities } from './evaluation';
 import { helperActivities } from './helpers';
 import { intakeActivities } from './intake';
 import { noteActivities } from './notes';
+import { notificationActivities } from './notifications';
 import { planActivities } from './plan';
 import { retentionActivities } from './retention';
 import type { ActivityDeps } from './support';
@@ -32,6 +33,8 @@ export function createActivities(deps: ActivityDeps) {
     ...noteActivities(deps),
     ...retentionActivities(deps),
     ...childConsentActivities(deps),
+    // Notifications (issue 13): the outbox's delivery by e-mail
+    ...notificationActivities(deps),
   };
 }
 

@@ -2,6 +2,7 @@ import { type Db, type FieldCipher, MissingRow, RuleViolation, WriteConflict } f
 import { AppError, type CaseClock, dateAt, type IsoDate } from '@donghanh/domain';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
+import type { Mailer } from '../notify/channel';
 import { HELPING_STAGES, RULE_VIOLATION, type StepResult } from '../messages';
 
 /** What every area's activities are built from. */
@@ -10,6 +11,8 @@ export interface ActivityDeps {
   now?: () => Date;
   /** Seals the few values a step stores sealed (a withdrawal's note); the data key's cipher. */
   cipher?: FieldCipher;
+  /** Where notifications' mails go (SMTP); absent, notifications reach the bell only. */
+  mailer?: Mailer;
 }
 
 export interface Scope {
