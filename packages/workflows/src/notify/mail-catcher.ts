@@ -99,6 +99,8 @@ export class MailCatcher {
   async smtpUp(): Promise<void> {
     const smtp = new SMTPServer({
       authOptional: true,
+      // An outage closes the port at once: open connections are cut rather than waited for.
+      closeTimeout: 100,
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, session, callback) => {
@@ -124,7 +126,7 @@ export class MailCatcher {
       },
     });
     await new Promise<void>((resolve, reject) => {
-      smtp.server.once('error', reject);
+      smtp.once('error', reject);
       smtp.listen(this.smtpPort || this.o.smtpPort || 0, this.o.host ?? '127.0.0.1', () => resolve());
     });
     this.smtp = smtp;

@@ -31,6 +31,12 @@ import {
   submitPlanUpdate,
 } from '../../src/messages';
 import { startTestTemporal } from '../../src/testing';
+import {
+  type DeliverNotificationInput,
+  type Mailer,
+  type NotificationRelay,
+  startNotificationRelay,
+} from '../../src/notify';
 import { createCaseWorker } from '../../src/worker';
 
 export const COORDINATOR = 'u-ct-cl';
@@ -77,8 +83,22 @@ export class CaseHarness {
     await this.startWorker();
   }
 
+  /** Notifications' mail channel and the outbox relay, for the notification tests (issue 13). */
+  mailer: Mailer | undefined;
+  relayDelivery: Omit<DeliverNotificationInput, 'id'> | undefined;
+  private relay: NotificationRelay | undefined;
+
   async startWorker(): Promise<void> {
+    if (this.relayDelivery && !this.relay)
+      this.relay = startNotificationRelay({
+        db: this.database.db,
+        client: this.env.client,
+        taskQueue: this.taskQueue,
+        intervalMs: 100,
+        delivery: this.relayDelivery,
+      });
     this.worker = await createCaseWorker({
+      ...(this.mailer ? { mailer: this.mailer } : {}),
       connection: this.env.nativeConnection,
       db: this.database.db,
       namespace: this.env.namespace ?? 'default',
@@ -98,6 +118,7 @@ export class CaseHarness {
   }
 
   async stop(): Promise<void> {
+    await this.relay?.stop();
     await this.stopWorker();
     await this.env?.teardown();
     await this.database?.drop();

@@ -50,7 +50,7 @@ CREATE UNIQUE INDEX "Notification_taskId_kind_userId_round_key" ON "Notification
 
 
 -- A new bell item wakes every server process (LISTEN notification_new), which tells the
--- person's sockets; the outbox relay wakes on it too. Bodies are E'' strings with \x3b.
+-- person's sockets, and the outbox relay wakes on it too. Bodies are E'' strings with \x3b.
 CREATE FUNCTION "notify_notification_new"() RETURNS trigger LANGUAGE plpgsql AS
   E'BEGIN PERFORM pg_notify(''notification_new'', NEW."userId")\x3b RETURN NULL\x3b END';
 
