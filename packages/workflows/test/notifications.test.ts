@@ -151,11 +151,13 @@ describe('notifications by e-mail and in the bell', () => {
     await handle.executeUpdate(fileCheckInUpdate, {
       args: [{ taskId: checkIn, actorId: LAN, report: report({ riskLevel: 'high', notes }) }],
     });
-    await waitFor(
-      async () =>
-        (await h.db.notification.count({ where: { caseId, kind: 'risk_alert', mail: 'SENT' } })) === 2,
-      30_000,
-    );
+    await waitFor(async () => {
+      const alerts = await h.db.notification.findMany({ where: { caseId, kind: 'risk_alert' } });
+      return alerts.length > 0 && alerts.every((a) => a.mail === 'SENT');
+    }, 30_000);
+    // At once, to the coordinator and the principal.
+    const alerted = await h.db.notification.findMany({ where: { caseId, kind: 'risk_alert' }, select: { userId: true } });
+    expect(alerted.map((a) => a.userId)).toEqual(expect.arrayContaining([COORDINATOR, PRINCIPAL]));
     const students = await h.db.student.findMany({ select: { fullName: true } });
     const plans = await h.db.helpPlan.findMany({ select: { goals: true } });
     const secrets = [
@@ -163,7 +165,7 @@ describe('notifications by e-mail and in the bell', () => {
       notes,
       ...plans.flatMap((p) => Object.values((p.goals ?? {}) as Record<string, string>)),
     ].filter((s) => typeof s === 'string' && s.length > 3);
-    expect(catcher.mails.length).toBeGreaterThan(10);
+    expect(catcher.mails.length).toBeGreaterThanOrEqual(5);
     for (const m of catcher.mails) {
       const whole = `${m.subject}\n${m.text}\n${m.html}\n${JSON.stringify(m.headers)}`;
       for (const s of secrets) expect(whole, `mail ${m.subject}`).not.toContain(s);
