@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { SignInSchedule } from '@donghanh/api';
 import { createDb, FieldCipher } from '@donghanh/db';
 import { codecFromEnv, sealedDataConverter } from '@donghanh/workflows/codec';
+import { unsubscribeSecretFrom } from '@donghanh/workflows/notify';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import type { Server as IoServer } from 'socket.io';
@@ -64,6 +65,7 @@ export async function startServer(
     allowedOrigins,
     trustedProxies,
     cookieSecure: config.COOKIE_SECURE,
+    unsubscribeSecret: unsubscribeSecretFrom(config.DATA_KEY),
     codec: {
       db,
       codec,

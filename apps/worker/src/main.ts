@@ -1,6 +1,8 @@
 import { createDb, exitWithParent, FieldCipher } from '@donghanh/db';
-import { codecFromEnv, type DataKeyCodec } from '@donghanh/workflows/codec';
+import { codecFromEnv, type DataKeyCodec, sealedDataConverter } from '@donghanh/workflows/codec';
+import { mailerFromEnv, startNotificationRelay } from '@donghanh/workflows/notify';
 import { createCaseWorker } from '@donghanh/workflows/worker';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -24,6 +26,7 @@ Runtime.install({
 const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const db = createDb(databaseUrl);
 const connection = await connectWithRetry(address);
+const mailer = mailerFromEnv();
 const worker = await createCaseWorker({
   connection,
   db,
@@ -33,9 +36,22 @@ const worker = await createCaseWorker({
   codec,
   // codecFromEnv checked DATA_KEY: the same key seals the few values a step stores sealed.
   cipher: new FieldCipher((process.env.DATA_KEY ?? '').trim()),
+  ...(mailer ? { mailer } : {}),
+});
+// Notifications (issue 13): the outbox relay hands each new notification to its delivery workflow.
+const clientConnection = await Connection.connect({ address });
+const relay = startNotificationRelay({
+  db,
+  client: new Client({
+    connection: clientConnection,
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    dataConverter: sealedDataConverter(codec),
+  }),
+  taskQueue: worker.options.taskQueue,
+  onError: (e) => console.error(`[worker] notification relay: ${(e as Error).message}`),
 });
 console.log(
-  `[worker] polling ${worker.options.taskQueue} on ${address}, payloads sealed with key ${codec.keyId} (pid ${process.pid})`,
+  `[worker] polling ${worker.options.taskQueue} on ${address}, payloads sealed with key ${codec.keyId} (pid ${process.pid}); notifications by e-mail: ${mailer ? 'SMTP_URL' : 'off (bell only)'}`,
 );
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, letting running activities finish.
 exitWithParent((why) => {
@@ -43,6 +59,8 @@ exitWithParent((why) => {
   worker.shutdown();
 });
 await worker.run();
+await relay.stop();
+await clientConnection.close();
 await connection.close();
 await db.$disconnect();
 console.log('[worker] stopped');

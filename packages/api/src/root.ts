@@ -4,6 +4,8 @@ import { authRouter } from './router/auth';
 import { boardRouter } from './router/board';
 import { campaignRouter } from './router/campaign';
 import { caseRouter } from './router/case';
+// Notifications (issue 13)
+import { notificationRouter } from './router/notification';
 import { consentRouter, privacyRouter } from './router/privacy';
 import { reportRouter } from './router/report';
 import { studentRouter } from './router/student';
@@ -18,6 +20,7 @@ export const appRouter = createRouter({
   campaign: campaignRouter,
   case: caseRouter,
   consent: consentRouter,
+  notification: notificationRouter,
   privacy: privacyRouter,
   board: boardRouter,
   report: reportRouter,

@@ -16,6 +16,8 @@ export * from './read/consent';
 export * from './read/due-day';
 export * from './read/event-feed';
 export * from './read/feed-cursor';
+// Notifications (issue 13)
+export * from './read/notifications';
 export * from './read/students';
 export * from './read/subject-export';
 export * from './read/task-inbox';
@@ -30,8 +32,6 @@ export * from './write/data-rights';
 export * from './write/domain-failures';
 export * from './write/erasure';
 export * from './write/identify-case';
-// Notifications (issue 13)
-export * from './read/notifications';
 export * from './write/notifications';
 export * from './write/record-case-event';
 export * from './write/screening';

@@ -7,6 +7,12 @@
  * record. A field added to the record later cannot reach a mail until someone adds it here.
  */
 
+/** The socket frame telling a person's open dashboards their bell's unread count. */
+export const LIVE_NOTIFICATION = 'notification' as const;
+export interface LiveNotification {
+  unread: number;
+}
+
 /** Every kind of notification: a task opened for the person, or a timer's step about a task. */
 export const NOTIFICATION_KINDS = [
   'respond_offer',
@@ -120,14 +126,20 @@ function localClock(at: Date, timeZone: string): { minutes: number; day: string 
     hourCycle: 'h23',
   }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  return { minutes: Number(get('hour')) * 60 + Number(get('minute')), day: `${get('year')}-${get('month')}-${get('day')}` };
+  return {
+    minutes: Number(get('hour')) * 60 + Number(get('minute')),
+    day: `${get('year')}-${get('month')}-${get('day')}`,
+  };
 }
 
 /**
  * The earliest instant at or after `at` outside the person's quiet hours (to the minute): a mail
  * decided at 22:15 with quiet hours 21:00–06:00 waits until 06:00.
  */
-export function nextMailTime(at: Date, prefs: Pick<NotificationPrefs, 'quietStart' | 'quietEnd' | 'timeZone'>): Date {
+export function nextMailTime(
+  at: Date,
+  prefs: Pick<NotificationPrefs, 'quietStart' | 'quietEnd' | 'timeZone'>,
+): Date {
   const { quietStart: s, quietEnd: e } = prefs;
   if (s === e) return at;
   const { minutes } = localClock(at, prefs.timeZone);
@@ -158,7 +170,10 @@ export interface MailContent {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 const formatDay = (iso: string, lang: NotificationLanguage) => {
   const [y, m, d] = iso.split('-');

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileCheckInUpdate } from '../src/messages';
 import { type NotificationChannel, type OutgoingMessage, SmtpChannel } from '../src/notify';
 import { MailCatcher } from '../src/notify/mail-catcher';
-import { CaseHarness, COORDINATOR, compressed, LAN, PRINCIPAL, report, UYEN, waitFor } from './support/case-harness';
+import {
+  CaseHarness,
+  COORDINATOR,
+  compressed,
+  LAN,
+  PRINCIPAL,
+  report,
+  UYEN,
+  waitFor,
+} from './support/case-harness';
 
 /**
  * Notifications on the real stack (Temporal dev server, embedded PostgreSQL, a real SMTP catcher):
@@ -42,7 +51,14 @@ const mailOf = (userId: string) => `${userId}@truong.test`;
 
 beforeAll(async () => {
   await catcher.start();
-  channel = new DyingChannel(new SmtpChannel({ url: catcher.smtpUrl, from: 'Đồng Hành <noreply@donghanh.test>', catcherUrl: catcher.webUrl, timeoutMs: 3_000 }));
+  channel = new DyingChannel(
+    new SmtpChannel({
+      url: catcher.smtpUrl,
+      from: 'Đồng Hành <noreply@donghanh.test>',
+      catcherUrl: catcher.webUrl,
+      timeoutMs: 3_000,
+    }),
+  );
   h.mailer = { channel, appUrl: 'http://app.test', unsubscribeSecret: 'test-unsubscribe-secret' };
   h.relayDelivery = { retryInitialMs: 300, attemptTimeoutMs: 2_000 };
   await h.start();
@@ -85,13 +101,17 @@ describe('notifications by e-mail and in the bell', () => {
         })) === 1,
       30_000,
     );
-    const followUp = await h.db.notification.findFirstOrThrow({ where: { caseId, userId: COORDINATOR, kind: 'follow_up_overdue' } });
+    const followUp = await h.db.notification.findFirstOrThrow({
+      where: { caseId, userId: COORDINATOR, kind: 'follow_up_overdue' },
+    });
     expect(mailsWith(followUp.messageId)).toHaveLength(1);
     // Nothing is sent twice, even after every workflow had time to retry.
     await new Promise((r) => setTimeout(r, 1_500));
     const ids = catcher.mails.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(await h.db.notification.count({ where: { caseId, userId: LAN, kind: 'checkin_reminder' } })).toBe(1);
+    expect(await h.db.notification.count({ where: { caseId, userId: LAN, kind: 'checkin_reminder' } })).toBe(
+      1,
+    );
   });
 
   it('SMTP down: the delivery is retried with backoff and delivered once when the server returns', async () => {
@@ -133,7 +153,10 @@ describe('notifications by e-mail and in the bell', () => {
 
   it('a preference off sends nothing; the bell still holds the item', async () => {
     const duc = 'u-gv-duc';
-    await h.db.notificationPreference.update({ where: { userId: duc }, data: { mailOff: ['checkin_reminder'] } });
+    await h.db.notificationPreference.update({
+      where: { userId: duc },
+      data: { mailOff: ['checkin_reminder'] },
+    });
     const { caseId } = await h.startActiveCase('st-04', duc, compressed('2026-12-08', 200));
     await waitFor(async () => (await reminderOf(caseId, duc)).some((n) => n.mail === 'SKIPPED'), 30_000);
     const [row] = await reminderOf(caseId, duc);
@@ -156,7 +179,10 @@ describe('notifications by e-mail and in the bell', () => {
       return alerts.length > 0 && alerts.every((a) => a.mail === 'SENT');
     }, 30_000);
     // At once, to the coordinator and the principal.
-    const alerted = await h.db.notification.findMany({ where: { caseId, kind: 'risk_alert' }, select: { userId: true } });
+    const alerted = await h.db.notification.findMany({
+      where: { caseId, kind: 'risk_alert' },
+      select: { userId: true },
+    });
     expect(alerted.map((a) => a.userId)).toEqual(expect.arrayContaining([COORDINATOR, PRINCIPAL]));
     const students = await h.db.student.findMany({ select: { fullName: true } });
     const plans = await h.db.helpPlan.findMany({ select: { goals: true } });

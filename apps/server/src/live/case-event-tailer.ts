@@ -25,6 +25,7 @@ export class CaseEventTailer {
   private cursor: FeedCursor = { txid: 0n, id: 0n };
   private readonly listeners = new Set<FeedListener>();
   private readonly accessListeners = new Set<AccessListener>();
+  private readonly notificationListeners = new Set<(userId: string) => void>();
   private reading: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -71,6 +72,12 @@ export class CaseEventTailer {
     return () => this.accessListeners.delete(listener);
   }
 
+  /** A new notification (bell item) for a user, from any process: NOTIFY `notification_new`. */
+  onNotification(listener: (userId: string) => void): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -84,7 +91,9 @@ export class CaseEventTailer {
     const client = new pg.Client({ connectionString: this.o.databaseUrl });
     client.on('notification', (n) => {
       if (n.channel === 'access_changed') for (const l of this.accessListeners) l(n.payload ?? null);
-      else this.wake();
+      else if (n.channel === 'notification_new') {
+        for (const l of this.notificationListeners) if (n.payload) l(n.payload);
+      } else this.wake();
     });
     client.on('error', (e) => {
       this.o.onError?.(e);
@@ -94,6 +103,7 @@ export class CaseEventTailer {
     await client.connect();
     await client.query('LISTEN case_event');
     await client.query('LISTEN access_changed');
+    await client.query('LISTEN notification_new');
     this.listenClient = client;
     this.connected = true;
   }

@@ -29,7 +29,11 @@ export async function listNotifications(db: Db, userId: string, limit = 50) {
   ]);
   return {
     unread,
-    items: rows.map((r) => ({ ...r, facts: r.facts as unknown as NotificationFacts, read: r.readAt !== null })),
+    items: rows.map((r) => ({
+      ...r,
+      facts: r.facts as unknown as NotificationFacts,
+      read: r.readAt !== null,
+    })),
   };
 }
 

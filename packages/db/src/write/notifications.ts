@@ -52,7 +52,14 @@ export async function queueNotifications(
   for (const spec of specs) {
     const task = await tx.task.findUnique({
       where: { id: spec.taskId },
-      select: { type: true, assigneeUserId: true, assigneeRole: true, scopeUnitId: true, dueOn: true, payload: true },
+      select: {
+        type: true,
+        assigneeUserId: true,
+        assigneeRole: true,
+        scopeUnitId: true,
+        dueOn: true,
+        payload: true,
+      },
     });
     if (!task) continue;
     const userIds = new Set(spec.userIds ?? []);
@@ -69,7 +76,12 @@ export async function queueNotifications(
     }
     if (o.actorId) userIds.delete(o.actorId);
     const payload = (task.payload ?? {}) as { month?: unknown; term?: unknown };
-    const period = typeof payload.month === 'string' ? payload.month : typeof payload.term === 'string' ? payload.term : null;
+    const period =
+      typeof payload.month === 'string'
+        ? payload.month
+        : typeof payload.term === 'string'
+          ? payload.term
+          : null;
     const facts: NotificationFacts = notificationFacts({
       caseCode: kase.code,
       taskType: task.type,
@@ -158,7 +170,12 @@ export async function recordNotificationMailed(
       {
         caseId: row.caseId,
         type: 'case.notification_mailed',
-        payload: { kind: row.kind, taskId: row.taskId, recipientId: row.userId, ...(o.digestId ? { digest: true } : {}) },
+        payload: {
+          kind: row.kind,
+          taskId: row.taskId,
+          recipientId: row.userId,
+          ...(o.digestId ? { digest: true } : {}),
+        },
         idempotencyKey: `mail:${row.id}`,
       },
       async (tx) => {

@@ -6,11 +6,11 @@ import {
   settleNotificationMail,
 } from '@donghanh/db';
 import {
+  localDay,
   type MailItem,
   type NotificationFacts,
   nextDigestTime,
   nextMailTime,
-  localDay,
   renderMail,
   wantsMail,
 } from '@donghanh/domain';
@@ -37,7 +37,10 @@ export function notificationActivities(deps: ActivityDeps) {
   const { now } = clockOf(deps);
 
   async function recipient(userId: string) {
-    const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
+    const user = await db.user.findUnique({
+      where: { id: userId },
+      select: { email: true, disabledAt: true },
+    });
     return user && !user.disabledAt && user.email ? user.email : null;
   }
 
@@ -114,7 +117,12 @@ export function notificationActivities(deps: ActivityDeps) {
           return 'confirmed';
         }
         if (held === undefined) {
-          await settleNotificationMail(db, claim.row.id, 'UNCONFIRMED', 'an attempt was interrupted mid-send');
+          await settleNotificationMail(
+            db,
+            claim.row.id,
+            'UNCONFIRMED',
+            'an attempt was interrupted mid-send',
+          );
           return 'unconfirmed';
         }
         await releaseNotificationMail(db, claim.row.id, 'interrupted before the server took it');
@@ -155,11 +163,16 @@ export function notificationActivities(deps: ActivityDeps) {
       if (inDoubt.length > 0) {
         const held = await mailer.channel.wasAccepted(messageId);
         if (held === true) {
-          await recordNotificationMailed(db, inDoubt, { at: now(), smtpResponse: 'digest confirmed', digestId: args.digestId });
+          await recordNotificationMailed(db, inDoubt, {
+            at: now(),
+            smtpResponse: 'digest confirmed',
+            digestId: args.digestId,
+          });
           return 'confirmed';
         }
         if (held === undefined) {
-          for (const r of inDoubt) await settleNotificationMail(db, r.id, 'UNCONFIRMED', 'digest interrupted');
+          for (const r of inDoubt)
+            await settleNotificationMail(db, r.id, 'UNCONFIRMED', 'digest interrupted');
           return 'unconfirmed';
         }
       }
@@ -182,7 +195,11 @@ export function notificationActivities(deps: ActivityDeps) {
       const msg = await message(rows, args.userId, to, messageId);
       try {
         const { response } = await mailer.channel.send(msg);
-        await recordNotificationMailed(db, rows, { at: now(), smtpResponse: response, digestId: args.digestId });
+        await recordNotificationMailed(db, rows, {
+          at: now(),
+          smtpResponse: response,
+          digestId: args.digestId,
+        });
         return 'sent';
       } catch (error) {
         const e = error instanceof ChannelError ? error : new ChannelError(String(error), false);

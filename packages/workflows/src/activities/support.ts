@@ -2,8 +2,8 @@ import { type Db, type FieldCipher, MissingRow, RuleViolation, WriteConflict } f
 import { AppError, type CaseClock, dateAt, type IsoDate } from '@donghanh/domain';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
-import type { Mailer } from '../notify/channel';
 import { HELPING_STAGES, RULE_VIOLATION, type StepResult } from '../messages';
+import type { Mailer } from '../notify/channel';
 
 /** What every area's activities are built from. */
 export interface ActivityDeps {

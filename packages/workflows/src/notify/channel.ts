@@ -57,12 +57,20 @@ export class ChannelError extends Error {
  * timeout later in the session is ambiguous: the server may have accepted the data.
  */
 export function classifySmtpError(error: unknown): ChannelError {
-  const e = error as { code?: string; responseCode?: number; message?: string; syscall?: string; errno?: number };
+  const e = error as {
+    code?: string;
+    responseCode?: number;
+    message?: string;
+    syscall?: string;
+    errno?: number;
+  };
   const message = e.message ?? String(error);
   const refused = typeof e.responseCode === 'number' && e.responseCode >= 400;
   const neverConnected =
     e.syscall === 'connect' ||
-    /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|Greeting never received|Connection timeout/.test(message);
+    /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|Greeting never received|Connection timeout/.test(
+      message,
+    );
   const early = e.code !== undefined && ['EDNS', 'ETLS', 'EAUTH', 'EENVELOPE'].includes(e.code);
   return new ChannelError(message, refused || neverConnected || early);
 }
@@ -133,4 +141,30 @@ export function verifyUnsubscribeToken(secret: string, userId: string, token: st
   const want = Buffer.from(unsubscribeToken(secret, userId));
   const got = Buffer.from(token);
   return want.length === got.length && timingSafeEqual(want, got);
+}
+
+/** The unsubscribe links' signing secret, derived from the data key (every server and worker has it). */
+export function unsubscribeSecretFrom(dataKey: string): string {
+  return createHmac('sha256', Buffer.from(dataKey.trim(), 'base64'))
+    .update('donghanh-unsubscribe-v1')
+    .digest('base64url');
+}
+
+/**
+ * The mailer the apps build from their environment: SMTP_URL (a real server, or the local catcher
+ * `npm start` runs), MAIL_FROM, APP_URL for links, MAIL_CATCHER_URL when the server is the catcher.
+ * Without SMTP_URL there is no mailer: notifications reach the bell only.
+ */
+export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer | undefined {
+  const url = env.SMTP_URL?.trim();
+  if (!url) return undefined;
+  return {
+    channel: new SmtpChannel({
+      url,
+      from: env.MAIL_FROM?.trim() || 'Đồng Hành <khong-tra-loi@donghanh.local>',
+      catcherUrl: env.MAIL_CATCHER_URL?.trim() || undefined,
+    }),
+    appUrl: env.APP_URL?.trim() || `http://localhost:${env.PORT ?? 3000}`,
+    unsubscribeSecret: unsubscribeSecretFrom(env.DATA_KEY ?? ''),
+  };
 }

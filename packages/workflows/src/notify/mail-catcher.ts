@@ -62,11 +62,13 @@ export class MailCatcher {
         const m = this.mails.find((x) => x.seq === Number(one[1]));
         if (!m) return void res.writeHead(404).end('not found');
         // The mail's own HTML in a sandboxed frame: its links work, its scripts (none) would not.
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-          `<!doctype html><meta charset="utf-8"><title>${esc(m.subject)}</title><p><a href="/">← Hộp thư / inbox</a></p>` +
-            `<p><b>${esc(m.subject)}</b><br>Từ / from: ${esc(m.from)}<br>Đến / to: ${esc(m.to.join(', '))}<br>${esc(m.receivedAt)}<br>Message-ID: ${esc(m.messageId)}</p>` +
-            `<iframe sandbox="allow-popups allow-top-navigation-by-user-activation" style="width:100%;height:60vh;border:1px solid #ccc" srcdoc="${esc(m.html)}"></iframe><pre>${esc(m.text)}</pre>`,
-        );
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            `<!doctype html><meta charset="utf-8"><title>${esc(m.subject)}</title><p><a href="/">← Hộp thư / inbox</a></p>` +
+              `<p><b>${esc(m.subject)}</b><br>Từ / from: ${esc(m.from)}<br>Đến / to: ${esc(m.to.join(', '))}<br>${esc(m.receivedAt)}<br>Message-ID: ${esc(m.messageId)}</p>` +
+              `<iframe sandbox="allow-popups allow-top-navigation-by-user-activation" style="width:100%;height:60vh;border:1px solid #ccc" srcdoc="${esc(m.html)}"></iframe><pre>${esc(m.text)}</pre>`,
+          );
         return;
       }
       if (url.pathname === '/') {
@@ -77,12 +79,14 @@ export class MailCatcher {
               `<tr><td>${esc(m.receivedAt)}</td><td>${esc(m.to.join(', '))}</td><td><a href="/messages/${m.seq}">${esc(m.subject)}</a></td></tr>`,
           )
           .join('');
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-          `<!doctype html><meta charset="utf-8"><title>Hộp thư thử / mail catcher</title><body style="font-family:sans-serif">` +
-            `<h2>Hộp thư thử của Đồng Hành / local mail catcher (${this.mails.length})</h2>` +
-            `<p>Mọi thư sản phẩm gửi khi chạy cục bộ đều về đây / every mail the local product sends lands here.</p>` +
-            `<table border="1" cellpadding="4" style="border-collapse:collapse"><tr><th>nhận lúc / received</th><th>đến / to</th><th>tiêu đề / subject</th></tr>${rows}</table>`,
-        );
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            `<!doctype html><meta charset="utf-8"><title>Hộp thư thử / mail catcher</title><body style="font-family:sans-serif">` +
+              `<h2>Hộp thư thử của Đồng Hành / local mail catcher (${this.mails.length})</h2>` +
+              `<p>Mọi thư sản phẩm gửi khi chạy cục bộ đều về đây / every mail the local product sends lands here.</p>` +
+              `<table border="1" cellpadding="4" style="border-collapse:collapse"><tr><th>nhận lúc / received</th><th>đến / to</th><th>tiêu đề / subject</th></tr>${rows}</table>`,
+          );
         return;
       }
       res.writeHead(404).end('not found');
@@ -167,5 +171,8 @@ export class MailCatcher {
 }
 
 function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

@@ -30,13 +30,13 @@ import {
   stateQuery,
   submitPlanUpdate,
 } from '../../src/messages';
-import { startTestTemporal } from '../../src/testing';
 import {
   type DeliverNotificationInput,
   type Mailer,
   type NotificationRelay,
   startNotificationRelay,
 } from '../../src/notify';
+import { startTestTemporal } from '../../src/testing';
 import { createCaseWorker } from '../../src/worker';
 
 export const COORDINATOR = 'u-ct-cl';
