@@ -87,7 +87,7 @@ describe('notifications by e-mail and in the bell', () => {
     const mail = mailsWith(reminder?.messageId ?? '')[0];
     expect(mail?.to).toEqual([mailOf(LAN)]);
     expect(mail?.subject).toMatch(/Nhắc nộp cập nhật hằng tháng/);
-    expect(mail?.text).toContain(`http://app.test/cases/${caseId}?task=`);
+    expect(mail?.text).toContain(`http://app.test/tasks/${encodeURIComponent(`${caseId}:checkin:2026-12`)}`);
     expect(mail?.text).toMatch(/unsubscribe\?u=u-gv-lan&t=/);
     // The timeline says it was mailed only because the server accepted it.
     const mailed = await h.db.caseEvent.findMany({ where: { caseId, type: 'case.notification_mailed' } });

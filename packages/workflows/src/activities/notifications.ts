@@ -25,8 +25,9 @@ export type MailPlan =
 
 export type MailOutcome = 'sent' | 'confirmed' | 'skipped' | 'unconfirmed' | 'settled';
 
-const linkOf = (appUrl: string, caseId: string, taskId: string) =>
-  `${appUrl.replace(/\/$/, '')}/cases/${encodeURIComponent(caseId)}?task=${encodeURIComponent(taskId)}`;
+/** The task in the dashboard (`/tasks/<id>` opens its form, or the screen its kind belongs to). */
+const linkOf = (appUrl: string, _caseId: string, taskId: string) =>
+  `${appUrl.replace(/\/$/, '')}/tasks/${encodeURIComponent(taskId)}`;
 
 /**
  * Delivery of the outbox by e-mail (docs/notifications.md): plan (preferences, quiet hours,
