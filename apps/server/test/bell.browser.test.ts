@@ -57,7 +57,9 @@ describe('the bell', () => {
     await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/tasks/${offer}`);
     await page.getByTestId('task-detail').waitFor();
     await page.locator('[data-testid="bell"][data-unread="0"]').waitFor({ timeout: 5_000 });
-    const row = await b.stack.database.db.notification.findFirstOrThrow({ where: { taskId: offer, userId: 'u-gv-duc' } });
+    const row = await b.stack.database.db.notification.findFirstOrThrow({
+      where: { taskId: offer, userId: 'u-gv-duc' },
+    });
     expect(row.readAt).not.toBeNull();
     expect(problems).toEqual([]);
   });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { type CaseAudienceFacts, identityView, type Viewer } from '../src/identity-rule';
 import {
   DEFAULT_NOTIFICATION_PREFS,
+  type NotificationFacts,
   nextDigestTime,
   nextMailTime,
-  type NotificationFacts,
   notificationFacts,
   renderMail,
   wantsMail,
@@ -31,9 +31,9 @@ describe('quiet hours (default 21:00–06:00, Asia/Ho_Chi_Minh)', () => {
   it('has no quiet hours when start equals end, and handles a daytime window', () => {
     const at = vn('2026-12-08', '23:30');
     expect(nextMailTime(at, { ...prefs, quietStart: 0, quietEnd: 0 })).toBe(at);
-    expect(nextMailTime(vn('2026-12-08', '12:10'), { ...prefs, quietStart: 12 * 60, quietEnd: 13 * 60 })).toEqual(
-      vn('2026-12-08', '13:00'),
-    );
+    expect(
+      nextMailTime(vn('2026-12-08', '12:10'), { ...prefs, quietStart: 12 * 60, quietEnd: 13 * 60 }),
+    ).toEqual(vn('2026-12-08', '13:00'));
   });
 });
 
@@ -49,8 +49,12 @@ describe('the daily digest', () => {
 describe('preferences', () => {
   it('turns a kind off, or every mail after an unsubscribe', () => {
     expect(wantsMail(DEFAULT_NOTIFICATION_PREFS, 'checkin_reminder')).toBe(true);
-    expect(wantsMail({ ...DEFAULT_NOTIFICATION_PREFS, mailOff: ['checkin_reminder'] }, 'checkin_reminder')).toBe(false);
-    expect(wantsMail({ ...DEFAULT_NOTIFICATION_PREFS, mailOff: ['checkin_reminder'] }, 'risk_alert')).toBe(true);
+    expect(
+      wantsMail({ ...DEFAULT_NOTIFICATION_PREFS, mailOff: ['checkin_reminder'] }, 'checkin_reminder'),
+    ).toBe(false);
+    expect(wantsMail({ ...DEFAULT_NOTIFICATION_PREFS, mailOff: ['checkin_reminder'] }, 'risk_alert')).toBe(
+      true,
+    );
     expect(wantsMail({ ...DEFAULT_NOTIFICATION_PREFS, unsubscribed: true }, 'risk_alert')).toBe(false);
   });
 });
@@ -65,7 +69,10 @@ describe('a mail is built from the allow-list', () => {
   };
   const item = { kind: 'checkin_reminder', facts, link: 'https://app.test/tasks/c1%3Acheckin%3A2026-12' };
   it('says the case code, the task, the due day, the school and a link, in vi and en, text and HTML', () => {
-    const vi = renderMail([item], { language: 'vi', unsubscribeLink: 'https://app.test/unsubscribe?u=x&t=y' });
+    const vi = renderMail([item], {
+      language: 'vi',
+      unsubscribeLink: 'https://app.test/unsubscribe?u=x&t=y',
+    });
     expect(vi.subject).toBe('[Đồng Hành] Nhắc nộp cập nhật hằng tháng — HS26-0007');
     expect(vi.text).toContain('Hạn: 25/12/2026');
     expect(vi.text).toContain('Trường: THCS Chiềng Lề');
@@ -84,15 +91,27 @@ describe('a mail is built from the allow-list', () => {
       period: 'Lò Thị Mai',
       schoolName: 'THCS <b>Chiềng Lề</b>',
     } as NotificationFacts;
-    expect(Object.keys(notificationFacts(smuggled)).sort()).toEqual(['caseCode', 'dueOn', 'period', 'schoolName', 'taskType']);
-    const m = renderMail([{ ...item, facts: smuggled }], { language: 'vi', unsubscribeLink: 'https://app.test/u' });
+    expect(Object.keys(notificationFacts(smuggled)).sort()).toEqual([
+      'caseCode',
+      'dueOn',
+      'period',
+      'schoolName',
+      'taskType',
+    ]);
+    const m = renderMail([{ ...item, facts: smuggled }], {
+      language: 'vi',
+      unsubscribeLink: 'https://app.test/u',
+    });
     const whole = `${m.subject}${m.text}${m.html}`;
     expect(whole).not.toContain('Lò Thị Mai');
     expect(whole).not.toContain('gia đình khó khăn');
     expect(m.html).toContain('THCS &lt;b&gt;Chiềng Lề&lt;/b&gt;');
   });
   it('holds several items in one digest', () => {
-    const m = renderMail([item, { ...item, kind: 'risk_alert' }], { language: 'vi', unsubscribeLink: 'https://app.test/u' });
+    const m = renderMail([item, { ...item, kind: 'risk_alert' }], {
+      language: 'vi',
+      unsubscribeLink: 'https://app.test/u',
+    });
     expect(m.subject).toBe('[Đồng Hành] 2 việc cần làm hôm nay');
     expect(m.text).toContain('Cảnh báo nguy cơ cao');
   });
@@ -111,7 +130,13 @@ describe('the identity rule on the e-mail surface', () => {
       namedSchoolIds: new Set(named),
       maskedSchoolIds: new Set(masked),
     });
-    for (const v of [viewer('coord', ['s1']), viewer('helper'), viewer('homeroom'), viewer('offered'), viewer('office', [], ['s1'])])
+    for (const v of [
+      viewer('coord', ['s1']),
+      viewer('helper'),
+      viewer('homeroom'),
+      viewer('offered'),
+      viewer('office', [], ['s1']),
+    ])
       expect(identityView(v, facts, 'email')).toBe('masked');
     expect(identityView(viewer('stranger'), facts, 'email')).toBe('none');
   });

@@ -1,4 +1,6 @@
+import { queueNotifications } from '@donghanh/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notificationActivities } from '../src/activities/notifications';
 import { fileCheckInUpdate } from '../src/messages';
 import { type NotificationChannel, type OutgoingMessage, SmtpChannel } from '../src/notify';
 import { MailCatcher } from '../src/notify/mail-catcher';
@@ -64,9 +66,14 @@ beforeAll(async () => {
   await h.start();
   for (const id of [LAN, UYEN, COORDINATOR, PRINCIPAL, 'u-gv-thuy', 'u-gv-duc'])
     await h.db.user.update({ where: { id }, data: { email: mailOf(id) } });
-  // These tests run at any hour: no quiet hours for them (the quiet-hours test sets its own).
+  // These tests run at any hour: no quiet hours for them (the demo's accounts have none either;
+  // the quiet-hours test sets the defaults back for its person).
   for (const id of [LAN, UYEN, COORDINATOR, PRINCIPAL, 'u-gv-thuy', 'u-gv-duc'])
-    await h.db.notificationPreference.create({ data: { userId: id, quietStart: 0, quietEnd: 0 } });
+    await h.db.notificationPreference.upsert({
+      where: { userId: id },
+      create: { userId: id, quietStart: 0, quietEnd: 0 },
+      update: { quietStart: 0, quietEnd: 0 },
+    });
 }, 120_000);
 afterAll(async () => {
   await h.stop();
@@ -196,5 +203,77 @@ describe('notifications by e-mail and in the bell', () => {
       const whole = `${m.subject}\n${m.text}\n${m.html}\n${JSON.stringify(m.headers)}`;
       for (const s of secrets) expect(whole, `mail ${m.subject}`).not.toContain(s);
     }
+  });
+});
+
+describe('quiet hours and the digest', () => {
+  const HOA = 'u-gv-hoa';
+  /** Vietnam is UTC+7 all year. */
+  const vn = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`);
+  const queue = async (caseId: string, taskId: string, kind: string, round: string) => {
+    await h.db.$transaction((tx) =>
+      queueNotifications(tx, { caseId, round, specs: [{ taskId, kind, userIds: [HOA] }] }),
+    );
+    return h.db.notification.findFirstOrThrow({ where: { taskId, kind, round, userId: HOA } });
+  };
+
+  it('a mail decided at 22:15 (default quiet hours) waits until 06:00', async () => {
+    await h.db.user.update({ where: { id: HOA }, data: { email: mailOf(HOA) } });
+    // The defaults: no mail 21:00–06:00 in Asia/Ho_Chi_Minh.
+    await h.db.notificationPreference.deleteMany({ where: { userId: HOA } });
+    const { caseId } = await h.startCase('st-06', compressed('2026-12-08', 60_000));
+    const screening = `${caseId}:screening`;
+    const row = await queue(caseId, screening, 'screening', 'quiet-test');
+    const acts = notificationActivities({
+      db: h.db,
+      mailer: h.mailer as NonNullable<typeof h.mailer>,
+      now: () => vn('2026-12-07', '22:15'),
+    });
+    expect(await acts.planNotificationMail({ id: row.id })).toEqual({
+      action: 'send',
+      at: vn('2026-12-08', '06:00').getTime(),
+    });
+    const morning = notificationActivities({
+      db: h.db,
+      mailer: h.mailer as NonNullable<typeof h.mailer>,
+      now: () => vn('2026-12-08', '06:00'),
+    });
+    expect(await morning.planNotificationMail({ id: row.id })).toEqual({
+      action: 'send',
+      at: vn('2026-12-08', '06:00').getTime(),
+    });
+  });
+
+  it("a digest holds the day's items and is sent once per person per day", async () => {
+    await h.db.notificationPreference.upsert({
+      where: { userId: HOA },
+      create: { userId: HOA, digestHour: 7 },
+      update: { digestHour: 7 },
+    });
+    const { caseId } = await h.startCase('st-07', compressed('2026-12-08', 60_000));
+    const screening = `${caseId}:screening`;
+    const a = await queue(caseId, screening, 'screening', 'digest-1');
+    const b2 = await queue(caseId, screening, 'risk_alert', 'digest-2');
+    const acts = notificationActivities({ db: h.db, mailer: h.mailer as NonNullable<typeof h.mailer> });
+    const plan = await acts.planNotificationMail({ id: a.id });
+    expect(plan.action).toBe('digest');
+    if (plan.action !== 'digest') return;
+    expect(plan.digestId).toMatch(/^d-u-gv-hoa-\d{4}-\d{2}-\d{2}$/);
+    // Both notifications' workflows reach the digest at its hour: the first sends, the second finds it done.
+    expect(await acts.deliverDigest({ userId: HOA, digestId: plan.digestId })).toBe('sent');
+    expect(await acts.deliverDigest({ userId: HOA, digestId: plan.digestId })).toBe('settled');
+    const mails = mailsWith(`<${plan.digestId}@donghanh>`);
+    expect(mails).toHaveLength(1);
+    // Every item still waiting for the person (the quiet-hours test's held mail too) is in it.
+    const inDigest = await h.db.notification.findMany({ where: { digestId: plan.digestId } });
+    expect(inDigest.map((r) => r.id)).toEqual(expect.arrayContaining([a.id, b2.id]));
+    expect(mails[0]?.subject).toBe(`[Đồng Hành] ${inDigest.length} việc cần làm hôm nay`);
+    expect(mails[0]?.text).toContain('Sàng lọc hồ sơ mới');
+    expect(mails[0]?.text).toContain('Cảnh báo nguy cơ cao');
+    const rows = await h.db.notification.findMany({ where: { id: { in: [a.id, b2.id] } } });
+    expect(rows.map((r) => [r.mail, r.digestId])).toEqual([
+      ['SENT', plan.digestId],
+      ['SENT', plan.digestId],
+    ]);
   });
 });

@@ -21,7 +21,10 @@ const ALERT = new Set([
 function mailedOf(e: CaseDetail['events'][number]): { kind: string; name: string } | null {
   if (e.type !== 'case.notification_mailed') return null;
   const p = (e.payload ?? {}) as { kind?: unknown; recipientName?: unknown };
-  return { kind: typeof p.kind === 'string' ? p.kind : '', name: typeof p.recipientName === 'string' ? p.recipientName : '' };
+  return {
+    kind: typeof p.kind === 'string' ? p.kind : '',
+    name: typeof p.recipientName === 'string' ? p.recipientName : '',
+  };
 }
 
 /** The case's history, oldest first, as recorded by the workflow (the case's event log). */

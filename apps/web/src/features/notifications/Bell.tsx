@@ -1,5 +1,14 @@
 import { LIVE_NOTIFICATION, type LiveNotification, notificationTitle } from '@donghanh/domain';
-import { ActionIcon, Button, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,7 +97,11 @@ export function Bell() {
                   </Text>
                   <Text size="xs" c="dimmed">
                     {dateTimeText(n.createdAt)}
-                    {n.mail === 'SENT' ? ` · ${t('mailed')}` : n.mail === 'PENDING' ? ` · ${t('mailHeld')}` : ''}
+                    {n.mail === 'SENT'
+                      ? ` · ${t('mailed')}`
+                      : n.mail === 'PENDING'
+                        ? ` · ${t('mailHeld')}`
+                        : ''}
                   </Text>
                 </UnstyledButton>
               ))}
