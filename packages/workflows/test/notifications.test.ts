@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { queueNotifications } from '@donghanh/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationActivities } from '../src/activities/notifications';
-import { fileCheckInUpdate } from '../src/messages';
+import { taskIds } from '../src/case/task-ids';
+import { assignHelperUpdate, caseWorkflowId, fileCheckInUpdate, screenUpdate } from '../src/messages';
 import { type NotificationChannel, type OutgoingMessage, SmtpChannel } from '../src/notify';
 import { MailCatcher } from '../src/notify/mail-catcher';
 import {
@@ -157,6 +160,72 @@ describe('notifications by e-mail and in the bell', () => {
     expect(mailsWith(row?.messageId ?? '')).toHaveLength(1);
     expect((await reminderOf(caseId, thuy))[0]?.mail).toBe('SENT');
   }, 60_000);
+
+  it('a worker process killed (SIGKILL) right after the SMTP server accepted the mail: still one mail', async () => {
+    const son = 'u-gv-uyen';
+    let restarted = false;
+    await h.stopWorker();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'support', 'dying-worker.ts')],
+      {
+        env: {
+          ...process.env,
+          TEMPORAL_ADDRESS: h.env.address,
+          TEMPORAL_NAMESPACE: h.env.namespace ?? 'default',
+          TASK_QUEUE: h.taskQueue,
+          DATA_KEY: h.dataKey,
+          DATABASE_URL: h.database.url,
+          SMTP_URL: catcher.smtpUrl,
+          CATCHER_URL: catcher.webUrl,
+          DIE_ON_TO: mailOf(son),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout?.on('data', (d: Buffer) => {
+          if (String(d).includes('ready')) resolve();
+        });
+        child.once('exit', () => reject(new Error('the worker process exited before it was ready')));
+      });
+      // The first mail to this helper (the offer) kills the worker process after acceptance.
+      const { caseId } = await h.startCase('st-08', compressed('2026-12-08', 60_000));
+      // The raw handle: no invariant check (its queries would wait for a worker while it is dead).
+      const handle = h.env.client.workflow.getHandle(caseWorkflowId(caseId));
+      await handle.executeUpdate(screenUpdate, {
+        args: [{ taskId: taskIds.screening(caseId), actorId: COORDINATOR, decision: 'accept' }],
+      });
+      await h.recordConsent(caseId);
+      await handle.executeUpdate(assignHelperUpdate, {
+        args: [{ taskId: taskIds.assign(caseId, 1), actorId: COORDINATOR, helperId: son }],
+      });
+      expect(await exited).toBe('SIGKILL');
+      const offer = await h.db.notification.findFirstOrThrow({
+        where: { caseId, userId: son, kind: 'respond_offer' },
+      });
+      // Killed between the server's acceptance and the record: the row still says SENDING.
+      expect(offer.mail).toBe('SENDING');
+      expect(mailsWith(offer.messageId)).toHaveLength(1);
+      // A new worker takes over: the attempt times out, the retry asks the catcher, sends nothing.
+      await h.startWorker();
+      restarted = true;
+      await waitFor(
+        async () => (await h.db.notification.findUniqueOrThrow({ where: { id: offer.id } })).mail === 'SENT',
+        30_000,
+      );
+      const after = await h.db.notification.findUniqueOrThrow({ where: { id: offer.id } });
+      expect(after.smtpResponse).toMatch(/confirmed by the catcher/);
+      expect(mailsWith(offer.messageId)).toHaveLength(1);
+    } finally {
+      child.kill('SIGKILL');
+      if (!restarted) await h.startWorker();
+    }
+  }, 90_000);
 
   it('a preference off sends nothing; the bell still holds the item', async () => {
     const duc = 'u-gv-duc';
