@@ -68,43 +68,55 @@ export function notificationActivities(deps: ActivityDeps) {
     };
   }
 
+  /** Whether, when and how a notification's mail goes (read again at delivery: a preference may change meanwhile). */
+  async function planMail(args: { id: string }): Promise<MailPlan> {
+    const row = await db.notification.findUniqueOrThrow({ where: { id: args.id } });
+    if (row.mail !== 'PENDING' && row.mail !== 'SENDING') return { action: 'done', why: row.mail };
+    if (!mailer) {
+      await settleNotificationMail(db, row.id, 'SKIPPED', 'no mail channel');
+      return { action: 'done', why: 'no mail channel' };
+    }
+    const prefs = await notificationPrefs(db, row.userId);
+    if (!wantsMail(prefs, row.kind)) {
+      await settleNotificationMail(db, row.id, 'SKIPPED', 'preference: no e-mail');
+      return { action: 'done', why: 'preference' };
+    }
+    if (!(await recipient(row.userId))) {
+      await settleNotificationMail(db, row.id, 'SKIPPED', 'no e-mail address');
+      return { action: 'done', why: 'no address' };
+    }
+    const at = now();
+    if (prefs.digestHour !== null) {
+      const when = nextDigestTime(row.createdAt, prefs);
+      return {
+        action: 'digest',
+        at: when.getTime(),
+        userId: row.userId,
+        digestId: `d-${row.userId}-${localDay(when, prefs.timeZone)}`,
+      };
+    }
+    return { action: 'send', at: nextMailTime(at, prefs).getTime() };
+  }
+
   return {
-    /** Whether, when and how a notification's mail goes (read again at delivery: a preference may change meanwhile). */
-    async planNotificationMail(args: { id: string }): Promise<MailPlan> {
-      const row = await db.notification.findUniqueOrThrow({ where: { id: args.id } });
-      if (row.mail !== 'PENDING' && row.mail !== 'SENDING') return { action: 'done', why: row.mail };
-      if (!mailer) {
-        await settleNotificationMail(db, row.id, 'SKIPPED', 'no mail channel');
-        return { action: 'done', why: 'no mail channel' };
-      }
-      const prefs = await notificationPrefs(db, row.userId);
-      if (!wantsMail(prefs, row.kind)) {
-        await settleNotificationMail(db, row.id, 'SKIPPED', 'preference: no e-mail');
-        return { action: 'done', why: 'preference' };
-      }
-      if (!(await recipient(row.userId))) {
-        await settleNotificationMail(db, row.id, 'SKIPPED', 'no e-mail address');
-        return { action: 'done', why: 'no address' };
-      }
-      const at = now();
-      if (prefs.digestHour !== null) {
-        const when = nextDigestTime(row.createdAt, prefs);
-        return {
-          action: 'digest',
-          at: when.getTime(),
-          userId: row.userId,
-          digestId: `d-${row.userId}-${localDay(when, prefs.timeZone)}`,
-        };
-      }
-      return { action: 'send', at: nextMailTime(at, prefs).getTime() };
-    },
+    planNotificationMail: planMail,
 
     /**
      * Sends one notification's mail, at most once: SENDING is recorded before the send; a later
      * attempt that finds SENDING asks the channel whether the message id arrived (the catcher
      * can say, a plain SMTP server cannot — then it is never resent and stays UNCONFIRMED).
      */
-    async deliverNotificationMail(args: { id: string }): Promise<MailOutcome> {
+    async deliverNotificationMail(args: {
+      id: string;
+      due?: boolean;
+    }): Promise<MailOutcome | { hold: MailPlan }> {
+      // Planned in the same attempt (one activity per mail in the common case): a mail that must
+      // wait — quiet hours, the digest — comes back to the workflow, which sleeps and calls again.
+      const plan = await planMail(args);
+      if (plan.action === 'done')
+        return plan.why === 'SENT' || plan.why === 'UNCONFIRMED' ? 'settled' : 'skipped';
+      if (plan.action === 'digest') return { hold: plan };
+      if (!args.due && plan.at > now().getTime() + 1_000) return { hold: plan };
       if (!mailer) return 'skipped';
       let claim = await claimNotificationMail(db, args.id, now());
       if (claim.state === 'settled') return 'settled';

@@ -94,7 +94,10 @@ export class SmtpChannel implements NotificationChannel {
 
   constructor(private readonly o: SmtpChannelOptions) {
     const timeout = o.timeoutMs ?? 10_000;
+    // Pooled: a burst of reminders reuses a few connections instead of one per mail.
     this.transport = nodemailer.createTransport(o.url, {
+      pool: true,
+      maxConnections: 5,
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout,

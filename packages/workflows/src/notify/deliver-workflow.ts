@@ -12,9 +12,10 @@ export interface DeliverNotificationInput {
 }
 
 /**
- * One notification's mail: plan it (preference, quiet hours, digest), sleep until it may go, then
- * deliver — retried with backoff while the SMTP server is down, never sent twice (the activity's
- * claim / send / record protocol, docs/notifications.md).
+ * One notification's mail: delivered at once, or — when the activity says it must wait (quiet
+ * hours, the digest) — after a durable sleep until it may go. Each delivery is retried with
+ * backoff while the SMTP server is down and never sent twice (the activity's claim / send /
+ * record protocol, docs/notifications.md).
  */
 export async function deliverNotification(
   input: DeliverNotificationInput,
@@ -28,13 +29,16 @@ export async function deliverNotification(
       nonRetryableErrorTypes: ['MissingRow'],
     },
   });
-  const plan = await a.planNotificationMail({ id: input.id });
-  if (plan.action === 'done') return { plan: plan.action };
+  const first = await a.deliverNotificationMail({ id: input.id });
+  if (typeof first === 'string') return { plan: 'send', outcome: first };
+  const plan = first.hold;
+  if (plan.action === 'done') return { plan: 'done' };
   const wait = plan.at - Date.now();
   if (wait > 0) await sleep(wait);
   const outcome =
     plan.action === 'digest'
       ? await a.deliverDigest({ userId: plan.userId, digestId: plan.digestId })
-      : await a.deliverNotificationMail({ id: input.id });
+      : await a.deliverNotificationMail({ id: input.id, due: true });
+  if (typeof outcome !== 'string') throw new Error('a due mail was held again');
   return { plan: plan.action, outcome };
 }
