@@ -102,7 +102,7 @@ async function main(): Promise<number> {
     await db.notificationPreference.createMany({
       data: users.map((u) => ({ userId: u.id, quietStart: 0, quietEnd: 0 })),
     });
-    const students = users.map((u, i) => ({
+    const students = users.map((_u, i) => ({
       id: `bench-st-${i}`,
       schoolId: 's-thcs-chiengle',
       fullName: `Học Sinh Đo ${i}`,
