@@ -61,6 +61,18 @@ describe('the bell', () => {
       where: { taskId: offer, userId: 'u-gv-duc' },
     });
     expect(row.readAt).not.toBeNull();
+
+    // Preferences: turn the check-in reminder's e-mail off and a daily digest on.
+    await bell.click();
+    await page.getByTestId('notification-settings').click();
+    const prefs = page.getByTestId('notification-prefs');
+    await prefs.waitFor();
+    await prefs.getByLabel('Nhắc nộp cập nhật hằng tháng').uncheck();
+    await prefs.getByLabel('Gộp thành một thư mỗi ngày lúc').selectOption('7');
+    await page.getByTestId('prefs-save').click();
+    await prefs.waitFor({ state: 'detached' });
+    const saved = await b.stack.database.db.notificationPreference.findUniqueOrThrow({ where: { userId: 'u-gv-duc' } });
+    expect(saved).toMatchObject({ mailOff: ['checkin_reminder'], digestHour: 7, unsubscribed: false });
     expect(problems).toEqual([]);
   });
 });

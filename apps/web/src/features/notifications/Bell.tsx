@@ -2,6 +2,7 @@ import { LIVE_NOTIFICATION, type LiveNotification, notificationTitle } from '@do
 import {
   ActionIcon,
   Button,
+  Group,
   Indicator,
   Popover,
   ScrollArea,
@@ -16,6 +17,7 @@ import { useNavigate } from 'react-router';
 import { io } from 'socket.io-client';
 import { dateText, dateTimeText, langOf } from '../../shared/format';
 import { useTRPC } from '../../trpc';
+import { PreferencesModal } from './PreferencesModal';
 import { NS } from './strings';
 
 /**
@@ -28,6 +30,7 @@ export function Bell() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
+  const [settings, setSettings] = useState(false);
   const list = useQuery(trpc.notification.list.queryOptions({}));
   const [live, setLive] = useState<number | null>(null);
   const refetch = list.refetch;
@@ -55,65 +58,81 @@ export function Bell() {
   const lang = langOf(i18n.language);
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md">
-      <Popover.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label={t('unread', { count: unread })}
-            data-testid="bell"
-            data-unread={unread}
-            onClick={() => setOpened((o) => !o)}
-          >
-            <span aria-hidden>🔔</span>
-          </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs">
-          <Text fw={600}>{t('bell')}</Text>
-          {list.data?.items.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
-          <ScrollArea.Autosize mah={400}>
-            <Stack gap={4}>
-              {list.data?.items.map((n) => (
-                <UnstyledButton
-                  key={n.id}
-                  data-testid="bell-item"
-                  data-read={n.read}
-                  p={6}
-                  onClick={() => {
-                    setOpened(false);
-                    if (!n.read) markRead.mutate({ ids: [n.id] });
-                    void navigate(`/tasks/${encodeURIComponent(n.taskId)}`);
-                  }}
-                >
-                  <Text size="sm" fw={n.read ? 400 : 700}>
-                    {notificationTitle(n.kind, lang)}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('case', { code: n.facts.caseCode })} · {n.facts.schoolName}
-                    {n.facts.dueOn ? ` · ${t('due', { day: dateText(n.facts.dueOn) })}` : ''}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {dateTimeText(n.createdAt)}
-                    {n.mail === 'SENT'
-                      ? ` · ${t('mailed')}`
-                      : n.mail === 'PENDING'
-                        ? ` · ${t('mailHeld')}`
-                        : ''}
-                  </Text>
-                </UnstyledButton>
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-          {unread > 0 && (
-            <Button size="xs" variant="subtle" onClick={() => markRead.mutate({ ids: 'all' })}>
-              {t('markAll')}
-            </Button>
-          )}
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+    <>
+      <PreferencesModal opened={settings} onClose={() => setSettings(false)} />
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md">
+        <Popover.Target>
+          <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('unread', { count: unread })}
+              data-testid="bell"
+              data-unread={unread}
+              onClick={() => setOpened((o) => !o)}
+            >
+              <span aria-hidden>🔔</span>
+            </ActionIcon>
+          </Indicator>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs">
+            <Text fw={600}>{t('bell')}</Text>
+            {list.data?.items.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
+            <ScrollArea.Autosize mah={400}>
+              <Stack gap={4}>
+                {list.data?.items.map((n) => (
+                  <UnstyledButton
+                    key={n.id}
+                    data-testid="bell-item"
+                    data-read={n.read}
+                    p={6}
+                    onClick={() => {
+                      setOpened(false);
+                      if (!n.read) markRead.mutate({ ids: [n.id] });
+                      void navigate(`/tasks/${encodeURIComponent(n.taskId)}`);
+                    }}
+                  >
+                    <Text size="sm" fw={n.read ? 400 : 700}>
+                      {notificationTitle(n.kind, lang)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('case', { code: n.facts.caseCode })} · {n.facts.schoolName}
+                      {n.facts.dueOn ? ` · ${t('due', { day: dateText(n.facts.dueOn) })}` : ''}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {dateTimeText(n.createdAt)}
+                      {n.mail === 'SENT'
+                        ? ` · ${t('mailed')}`
+                        : n.mail === 'PENDING'
+                          ? ` · ${t('mailHeld')}`
+                          : ''}
+                    </Text>
+                  </UnstyledButton>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+            <Group justify="space-between">
+              <Button
+                size="xs"
+                variant="subtle"
+                data-testid="notification-settings"
+                onClick={() => {
+                  setOpened(false);
+                  setSettings(true);
+                }}
+              >
+                {t('settings')}
+              </Button>
+              {unread > 0 && (
+                <Button size="xs" variant="subtle" onClick={() => markRead.mutate({ ids: 'all' })}>
+                  {t('markAll')}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </>
   );
 }
