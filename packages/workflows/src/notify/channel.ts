@@ -115,8 +115,9 @@ export class SmtpChannel implements NotificationChannel {
         html: m.html,
         headers: m.headers ?? {},
       });
-      if (info.rejected.length > 0) throw new ChannelError(`rejected ${info.rejected.join(',')}`, true);
-      return { response: info.response };
+      const rejected = info.rejected ?? [];
+      if (rejected.length > 0) throw new ChannelError(`rejected ${rejected.join(',')}`, true);
+      return { response: info.response ?? '' };
     } catch (error) {
       if (error instanceof ChannelError) throw error;
       throw classifySmtpError(error);
