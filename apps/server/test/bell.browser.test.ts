@@ -71,7 +71,9 @@ describe('the bell', () => {
     await prefs.getByLabel('Gộp thành một thư mỗi ngày lúc').selectOption('7');
     await page.getByTestId('prefs-save').click();
     await prefs.waitFor({ state: 'detached' });
-    const saved = await b.stack.database.db.notificationPreference.findUniqueOrThrow({ where: { userId: 'u-gv-duc' } });
+    const saved = await b.stack.database.db.notificationPreference.findUniqueOrThrow({
+      where: { userId: 'u-gv-duc' },
+    });
     expect(saved).toMatchObject({ mailOff: ['checkin_reminder'], digestHour: 7, unsubscribed: false });
     expect(problems).toEqual([]);
   });

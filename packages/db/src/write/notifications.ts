@@ -123,13 +123,12 @@ export type MailClaim =
  * Marks the row SENDING before any byte goes to the SMTP server, so an attempt that dies after
  * the server accepted the mail leaves a trace the next attempt sees.
  */
-export async function claimNotificationMail(db: Db, id: string, now: Date): Promise<MailClaim> {
+export async function claimNotificationMail(db: Db, id: string): Promise<MailClaim> {
   const claimed = await db.$queryRaw<{ id: string }[]>`
     UPDATE "Notification" SET mail = 'SENDING', "mailAttempts" = "mailAttempts" + 1
     WHERE id = ${id} AND mail = 'PENDING' RETURNING id`;
   const row = await db.notification.findUniqueOrThrow({ where: { id } });
   if (claimed.length > 0) return { state: 'claimed', row };
-  void now;
   return row.mail === 'SENDING' ? { state: 'in_doubt', row } : { state: 'settled', row };
 }
 

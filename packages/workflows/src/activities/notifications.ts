@@ -118,7 +118,7 @@ export function notificationActivities(deps: ActivityDeps) {
       if (plan.action === 'digest') return { hold: plan };
       if (!args.due && plan.at > now().getTime() + 1_000) return { hold: plan };
       if (!mailer) return 'skipped';
-      let claim = await claimNotificationMail(db, args.id, now());
+      let claim = await claimNotificationMail(db, args.id);
       if (claim.state === 'settled') return 'settled';
       if (claim.state === 'in_doubt') {
         const held = await mailer.channel.wasAccepted(claim.row.messageId);
@@ -139,7 +139,7 @@ export function notificationActivities(deps: ActivityDeps) {
           return 'unconfirmed';
         }
         await releaseNotificationMail(db, claim.row.id, 'interrupted before the server took it');
-        claim = await claimNotificationMail(db, args.id, now());
+        claim = await claimNotificationMail(db, args.id);
         if (claim.state !== 'claimed') return 'settled';
       }
       const row = claim.row;
