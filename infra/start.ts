@@ -20,6 +20,7 @@ import {
 import { startEmbeddedPostgres, takeBackSignalHandling } from '@donghanh/db/embedded';
 import { DEMO_PASSWORD, DEMO_TODAY } from '@donghanh/db/seed';
 import { type CaseClock, dateAt, pinnedClock } from '@donghanh/domain';
+import { MailCatcher } from '@donghanh/workflows/mail-catcher';
 // @ts-expect-error plain ESM script without types
 import { ensureTemporalCli } from './ensure-temporal.mjs';
 import { acquireStackLock, type StackLock } from './stack-lock';
@@ -38,6 +39,10 @@ const say = (m: string) => console.log(`\x1b[36m[đồng hành]\x1b[0m ${m}`);
 
 const children: { name: string; proc: ChildProcess }[] = [];
 let stopEmbedded: (() => Promise<void>) | null = null;
+// Notifications (issue 13): the local SMTP catcher and its web inbox, unless SMTP_URL names a server.
+let catcher: MailCatcher | null = null;
+const MAIL_SMTP_PORT = Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025);
+const MAIL_WEB_PORT = Number(process.env.MAIL_CATCHER_WEB_PORT ?? 1080);
 let pgData = '';
 let lock: StackLock | null = null;
 let shuttingDown = false;
@@ -51,6 +56,7 @@ async function shutdown(code: number, why?: string): Promise<never> {
     const child = children.find((c) => c.name === name);
     if (child) await stopChild(child.proc);
   }
+  if (catcher) await catcher.stop().catch(() => undefined);
   if (stopEmbedded) await stopEmbedded().catch((e) => say(`PostgreSQL stop: ${e.message}`));
   lock?.release();
   say('đã dừng / stopped');
@@ -194,8 +200,24 @@ async function main() {
     );
   }
 
+  let smtpUrl = process.env.SMTP_URL;
+  let catcherUrl = process.env.MAIL_CATCHER_URL ?? '';
+  if (!smtpUrl) {
+    await assertPortFree(MAIL_SMTP_PORT, 'mail catcher SMTP');
+    await assertPortFree(MAIL_WEB_PORT, 'mail catcher inbox');
+    catcher = await new MailCatcher({ smtpPort: MAIL_SMTP_PORT, httpPort: MAIL_WEB_PORT }).start();
+    smtpUrl = catcher.smtpUrl;
+    catcherUrl = catcher.webUrl;
+    say(
+      `hộp thư thử / local mail catcher: SMTP ${catcher.smtpUrl}, inbox http://localhost:${catcher.httpPort}`,
+    );
+  }
+
   const env = {
     DATABASE_URL: databaseUrl,
+    SMTP_URL: smtpUrl,
+    MAIL_CATCHER_URL: catcherUrl,
+    APP_URL: process.env.APP_URL ?? `http://localhost:${PORT}`,
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(PORT),
     DATA_KEY: process.env.DATA_KEY ?? dataKey(data),
@@ -229,6 +251,7 @@ async function main() {
   Bảng theo dõi / dashboard   http://localhost:${PORT}
   Kiểm tra / health           http://localhost:${PORT}/healthz
   Temporal UI                 ${temporalCli ? `http://localhost:${TEMPORAL_UI_PORT}` : `(external: ${temporalAddress})`}
+  Hộp thư thử / mail inbox    ${catcher ? `http://localhost:${catcher.httpPort}   (every mail the product sends; SMTP ${catcher.smtpUrl})` : `(SMTP_URL: a real server)`}
   PostgreSQL                  ${process.env.DATABASE_URL ? '(external DATABASE_URL)' : `127.0.0.1:${PG_PORT}, data in ${pgData}`}
 
   Tài khoản demo / demo accounts — mật khẩu / password: ${DEMO_PASSWORD}

@@ -3,6 +3,7 @@ import type { SignInSchedule } from '@donghanh/api';
 import { createDb, FieldCipher } from '@donghanh/db';
 import type { CaseClock } from '@donghanh/domain';
 import { codecFromEnv, sealedDataConverter } from '@donghanh/workflows/codec';
+import { unsubscribeSecretFrom } from '@donghanh/workflows/notify';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import type { Server as IoServer } from 'socket.io';
@@ -70,6 +71,7 @@ export async function startServer(
     allowedOrigins,
     trustedProxies,
     cookieSecure: config.COOKIE_SECURE,
+    unsubscribeSecret: unsubscribeSecretFrom(config.DATA_KEY),
     codec: {
       db,
       codec,

@@ -10,6 +10,7 @@ import { CLASS_LIST_TEMPLATE_PATH, CLASS_LIST_UPLOAD_PATH, createClassListRoutes
 import { clientAddressOf, parseTrustedProxies, type TrustedProxies } from './client-address';
 import { CODEC_PATH, type CodecEndpointOptions, createCodecEndpoint } from './codec-endpoint';
 import type { HealthReport } from './health';
+import { createUnsubscribeEndpoint, UNSUBSCRIBE_PATH } from './unsubscribe';
 
 export interface HttpOptions {
   deps: ApiDeps;
@@ -23,6 +24,8 @@ export interface HttpOptions {
   cookieSecure?: 'auto' | 'always' | 'never' | undefined;
   /** The Temporal UI's codec endpoint (/codec/decode, /codec/encode); absent, /codec is not served. */
   codec?: CodecEndpointOptions | undefined;
+  /** Notifications' unsubscribe links (issue 13): the secret that signs them. */
+  unsubscribeSecret?: string | undefined;
 }
 
 /**
@@ -181,6 +184,9 @@ export function createHttpServer(o: HttpOptions) {
   });
   const classLists = createClassListRoutes({ deps: o.deps, allowedOrigins, trustedProxies });
   const codec = o.codec ? createCodecEndpoint({ trustedProxies, ...o.codec }) : null;
+  const unsubscribe = o.unsubscribeSecret
+    ? createUnsubscribeEndpoint({ db: o.deps.db, secret: o.unsubscribeSecret })
+    : null;
   const web =
     o.webDist && existsSync(o.webDist) ? sirv(o.webDist, { single: false, gzip: true, etag: true }) : null;
   const indexPath = o.webDist ? join(o.webDist, 'index.html') : null;
@@ -231,6 +237,12 @@ export function createHttpServer(o: HttpOptions) {
     }
     if (url.startsWith(CLASS_LIST_UPLOAD_PATH) || url.startsWith(CLASS_LIST_TEMPLATE_PATH)) {
       void classLists(req, res, url);
+      return;
+    }
+    if (unsubscribe && (url === UNSUBSCRIBE_PATH || url.startsWith(`${UNSUBSCRIBE_PATH}?`))) {
+      unsubscribe(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     if (codec && (url === CODEC_PATH || url.startsWith(`${CODEC_PATH}/`))) {

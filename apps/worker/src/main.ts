@@ -1,5 +1,6 @@
 import { createDb, exitWithParent, FieldCipher } from '@donghanh/db';
 import { codecFromEnv, type DataKeyCodec, sealedDataConverter } from '@donghanh/workflows/codec';
+import { mailerFromEnv, startNotificationRelay } from '@donghanh/workflows/notify';
 import { createCaseWorker, temporalCaseHistories } from '@donghanh/workflows/worker';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -25,6 +26,14 @@ Runtime.install({
 const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const db = createDb(databaseUrl);
 const connection = await connectWithRetry(address);
+const mailer = mailerFromEnv();
+// One client for the worker's own calls to Temporal (history erasure, the notification relay).
+const clientConnection = await Connection.connect({ address });
+const temporal = new Client({
+  connection: clientConnection,
+  namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+  dataConverter: sealedDataConverter(codec),
+});
 const worker = await createCaseWorker({
   connection,
   db,
@@ -34,17 +43,19 @@ const worker = await createCaseWorker({
   codec,
   // codecFromEnv checked DATA_KEY: the same key seals the few values a step stores sealed.
   cipher: new FieldCipher((process.env.DATA_KEY ?? '').trim()),
+  ...(mailer ? { mailer } : {}),
   // An erased case's histories are deleted through a client that seals like the worker.
-  histories: temporalCaseHistories(
-    new Client({
-      connection: await Connection.connect({ address }),
-      namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
-      dataConverter: sealedDataConverter(codec),
-    }),
-  ),
+  histories: temporalCaseHistories(temporal),
+});
+// Notifications (issue 13): the outbox relay hands each new notification to its delivery workflow.
+const relay = startNotificationRelay({
+  db,
+  client: temporal,
+  taskQueue: worker.options.taskQueue,
+  onError: (e) => console.error(`[worker] notification relay: ${(e as Error).message}`),
 });
 console.log(
-  `[worker] polling ${worker.options.taskQueue} on ${address}, payloads sealed with key ${codec.keyId} (pid ${process.pid})`,
+  `[worker] polling ${worker.options.taskQueue} on ${address}, payloads sealed with key ${codec.keyId} (pid ${process.pid}); notifications by e-mail: ${mailer ? 'SMTP_URL' : 'off (bell only)'}`,
 );
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, letting running activities finish.
 exitWithParent((why) => {
@@ -52,6 +63,8 @@ exitWithParent((why) => {
   worker.shutdown();
 });
 await worker.run();
+await relay.stop();
+await clientConnection.close();
 await connection.close();
 await db.$disconnect();
 console.log('[worker] stopped');

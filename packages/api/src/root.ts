@@ -7,6 +7,8 @@ import { caseRouter } from './router/case';
 // class-list import and the new school year (issue 12, part 1)
 import { classListRouter, schoolYearRouter } from './router/class-list';
 import { commendationRouter } from './router/commendation';
+// Notifications (issue 13)
+import { notificationRouter } from './router/notification';
 import { consentRouter, privacyRouter } from './router/privacy';
 import { reportRouter } from './router/report';
 // Report rounds (issue 12, parts 2–4)
@@ -23,6 +25,7 @@ export const appRouter = createRouter({
   campaign: campaignRouter,
   case: caseRouter,
   consent: consentRouter,
+  notification: notificationRouter,
   privacy: privacyRouter,
   board: boardRouter,
   report: reportRouter,

@@ -18,6 +18,8 @@ export * from './read/event-feed';
 export * from './read/feed-cursor';
 // Report rounds (issue 12, parts 2–4)
 export * from './read/monthly-figures';
+// Notifications (issue 13)
+export * from './read/notifications';
 export * from './read/privacy-register';
 export * from './read/report-figures';
 export * from './read/report-rollup';
@@ -35,6 +37,7 @@ export * from './write/data-rights';
 export * from './write/domain-failures';
 export * from './write/erasure';
 export * from './write/identify-case';
+export * from './write/notifications';
 export * from './write/record-case-event';
 export * from './write/report-step';
 export * from './write/screening';

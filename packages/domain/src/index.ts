@@ -12,6 +12,7 @@ export * from './class-list';
 export * from './errors';
 export * from './identity-rule';
 export * from './live-event';
+export * from './notifications';
 export * from './organisation';
 export * from './privacy-law';
 export * from './pupil-age';

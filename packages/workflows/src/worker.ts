@@ -5,6 +5,7 @@ import { type CaseActivities, createCaseActivities, reportActivities } from './a
 import { type DataKeyCodec, sealedDataConverter } from './codec';
 import type { CaseHistories } from './history/case-histories';
 import { TASK_QUEUE } from './messages';
+import type { Mailer } from './notify/channel';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -26,6 +27,8 @@ export interface CaseWorkerOptions {
   histories: CaseHistories;
   /** The report rounds' wall clock for timestamps (tests); the real one by default. */
   now?: () => Date;
+  /** Where notifications' mails go; absent, notifications reach the bell only. */
+  mailer?: Mailer;
 }
 
 /** The worker that runs case workflows and their activities; apps/worker and tests share it. */
@@ -37,7 +40,12 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     ...(o.bundle ? { workflowBundle: o.bundle } : { workflowsPath }),
     activities: {
       ...(o.wrapActivities ?? ((a) => a))(
-        createCaseActivities({ db: o.db, histories: o.histories, ...(o.cipher ? { cipher: o.cipher } : {}) }),
+        createCaseActivities({
+          db: o.db,
+          histories: o.histories,
+          ...(o.cipher ? { cipher: o.cipher } : {}),
+          ...(o.mailer ? { mailer: o.mailer } : {}),
+        }),
       ),
       ...reportActivities({ db: o.db, ...(o.now ? { now: o.now } : {}) }),
     },

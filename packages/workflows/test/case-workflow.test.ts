@@ -80,6 +80,9 @@ const fakeActivities: CaseActivities = {
   recordConsent: unused,
   recordLegalBasis: unused,
   applyRetention: unused,
+  planNotificationMail: unused,
+  deliverNotificationMail: unused,
+  deliverDigest: unused,
 };
 
 function input(caseId: string): CaseWorkflowInput {

@@ -23,6 +23,8 @@ it('keeps heavy modules out of the workflow bundle', async () => {
       'src/case/case-workflow.ts',
       'src/case/task-ids.ts',
       'src/messages.ts',
+      // Notifications (issue 13): the delivery workflow (types only from its activities)
+      'src/notify/deliver-workflow.ts',
       ...[
         'apply-retention',
         'assignment',

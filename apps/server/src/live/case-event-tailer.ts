@@ -26,6 +26,7 @@ export class CaseEventTailer {
   private readonly listeners = new Set<FeedListener>();
   private readonly accessListeners = new Set<AccessListener>();
   private readonly reportListeners = new Set<(reportId: string) => void>();
+  private readonly notificationListeners = new Set<(userId: string) => void>();
   private reading: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -78,6 +79,12 @@ export class CaseEventTailer {
     return () => this.reportListeners.delete(listener);
   }
 
+  /** A new notification (bell item) for a user, from any process: NOTIFY `notification_new`. */
+  onNotification(listener: (userId: string) => void): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -93,6 +100,8 @@ export class CaseEventTailer {
       if (n.channel === 'access_changed') for (const l of this.accessListeners) l(n.payload ?? null);
       else if (n.channel === 'report_event') {
         for (const l of this.reportListeners) if (n.payload) l(n.payload);
+      } else if (n.channel === 'notification_new') {
+        for (const l of this.notificationListeners) if (n.payload) l(n.payload);
       } else this.wake();
     });
     client.on('error', (e) => {
@@ -105,6 +114,7 @@ export class CaseEventTailer {
     await client.query('LISTEN access_changed');
     // Report rounds (issue 12): a school's report changed (payload: its id).
     await client.query('LISTEN report_event');
+    await client.query('LISTEN notification_new');
     this.listenClient = client;
     this.connected = true;
   }

@@ -8,6 +8,7 @@ import {
   type FeedCursor,
   type FeedEvent,
   readFeed,
+  unreadNotificationCount,
 } from '@donghanh/db';
 import {
   type BoardScope,
@@ -16,10 +17,12 @@ import {
   ERROR_MESSAGES,
   type ErrorCode,
   LIVE_EVENT,
+  LIVE_NOTIFICATION,
   LIVE_REMOVED,
   LIVE_REPORT_STATUS,
   type LiveCaseEvent,
   type LiveCaseRemoved,
+  type LiveNotification,
   type LiveReportStatus,
   maskedRoom,
   namedRoom,
@@ -304,6 +307,18 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
     accessChangedAt.set(userId ?? '*', Date.now());
     recheck(userId === null || userId === '*' ? 'all' : new Set([userId]));
   });
+  // Notifications (issue 13): a new bell item tells the person's sockets the unread count.
+  const unlistenBell = tailer.onNotification((userId) => {
+    const sockets = [...subscribers.values()].filter((s) => s.user.id === userId);
+    if (sockets.length === 0) return;
+    void unreadNotificationCount(o.db, userId).then(
+      (unread) => {
+        const frame: LiveNotification = { unread };
+        for (const s of sockets) s.socket.emit(LIVE_NOTIFICATION, frame);
+      },
+      () => undefined,
+    );
+  });
   const timer = setInterval(() => {
     const old = Date.now() - 60_000;
     for (const [id, at] of accessChangedAt) if (at < old) accessChangedAt.delete(id);
@@ -316,6 +331,7 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
     unsubscribe();
     unlisten();
     unlistenReports();
+    unlistenBell();
     return close(fn);
   };
 

@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
+import { Bell } from '../features/notifications/Bell';
+import '../features/notifications/strings';
 import { currentLocale, type Locale, setLocale } from '../i18n';
 import { NAV } from './nav';
 import { useSession } from './session';
@@ -29,6 +31,7 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <Bell />
             <SegmentedControl
               size="xs"
               aria-label={t('language')}

@@ -40,7 +40,16 @@ export async function loadDemoOrganisation(db: Db): Promise<void> {
             subjects,
             capacity,
             passwordHash: hashes.get(u.id) ?? null,
+            // Notifications (issue 13): demo addresses the local mail catcher receives.
+            email: `${u.username}@donghanh.test`,
           },
+        });
+        // Demo accounts have no quiet hours, so the demo's mails show in the local inbox at any
+        // hour; a real account starts with the default (no mail 21:00–06:00, Asia/Ho_Chi_Minh).
+        await tx.notificationPreference.upsert({
+          where: { userId: u.id },
+          update: {},
+          create: { userId: u.id, quietStart: 0, quietEnd: 0 },
         });
         for (const [role, unitId] of u.roles) {
           await tx.roleAssignment.upsert({

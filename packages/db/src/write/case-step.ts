@@ -2,6 +2,7 @@ import type { Db } from '../client';
 import type { CaseStage, Prisma, RoleName } from '../generated/prisma/client';
 import { requireRole } from './actor-roles';
 import { RuleViolation } from './domain-failures';
+import { type NotifySpec, queueNotifications } from './notifications';
 import { type Tx, withCaseEvent } from './record-case-event';
 
 /** A task to open: for a named user, or for a role within a unit. */
@@ -64,6 +65,11 @@ export interface CaseStep {
   onlyIf?: (tx: Tx) => Promise<boolean>;
   /** For a person's step: refuse (CASE_MOVED_ON) unless the case is in one of these stages. */
   requireStages?: CaseStage[];
+  /**
+   * Notifications this step decides beyond the tasks it opens (every opened task of a notifying
+   * kind notifies its assignees): written to the outbox in this transaction (docs/notifications.md).
+   */
+  notify?: NotifySpec[];
 }
 
 /** The step found the case in another stage (see `onlyInStages`) and wrote nothing. */
@@ -143,6 +149,13 @@ async function writeCaseStep(db: Db, s: CaseStep) {
           update: { ...data, completedAt: null, completedById: null, remindedAt: null, escalatedAt: null },
         });
       }
+      await queueNotifications(tx, {
+        caseId: s.caseId,
+        round: s.idempotencyKey,
+        actorId: s.actorId ?? null,
+        specs: s.notify ?? [],
+        opened: s.openTasks ?? [],
+      });
       await tx.case.update({
         where: { id: s.caseId },
         data: { ...(s.caseData ?? {}), ...(s.stage ? { stage: s.stage } : {}), version: { increment: 1 } },

@@ -87,6 +87,8 @@ export function checkInActivities(deps: ActivityDeps) {
           write: async (tx) => {
             await tx.task.update({ where: { id: args.taskId }, data: { remindedAt: at } });
           },
+          // The reminder reaches the helper: a bell item and an e-mail, decided here, in this step.
+          notify: [{ taskId: args.taskId, kind: 'checkin_reminder', userIds: [args.helperId] }],
         }),
       );
     },

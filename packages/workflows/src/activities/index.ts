@@ -9,6 +9,7 @@ import { helperActivities } from './helpers';
 import { historyActivities } from './history';
 import { intakeActivities } from './intake';
 import { noteActivities } from './notes';
+import { notificationActivities } from './notifications';
 import { planActivities } from './plan';
 import { reportActivities } from './report';
 import { retentionActivities } from './retention';
@@ -39,6 +40,8 @@ export function createActivities(deps: ActivityDeps) {
     ...historyActivities(deps),
     ...consentActivities(deps),
     ...applyRetentionActivities(deps),
+    // Notifications (issue 13): the outbox's delivery by e-mail
+    ...notificationActivities(deps),
   };
 }
 

@@ -4,6 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 import type { CaseHistories } from '../history/case-histories';
 import { HELPING_STAGES, RULE_VIOLATION, type StepResult } from '../messages';
+import type { Mailer } from '../notify/channel';
 
 /** What every area's activities are built from. */
 export interface ActivityDeps {
@@ -13,6 +14,8 @@ export interface ActivityDeps {
   cipher?: FieldCipher;
   /** Temporal's side of erasure: deletes a case's workflow histories once its data is erased. */
   histories?: CaseHistories;
+  /** Where notifications' mails go (SMTP); absent, notifications reach the bell only. */
+  mailer?: Mailer;
 }
 
 export interface Scope {

@@ -32,6 +32,12 @@ import {
   stateQuery,
   submitPlanUpdate,
 } from '../../src/messages';
+import {
+  type DeliverNotificationInput,
+  type Mailer,
+  type NotificationRelay,
+  startNotificationRelay,
+} from '../../src/notify';
 import { startTestTemporal } from '../../src/testing';
 import { createCaseWorker, temporalCaseHistories } from '../../src/worker';
 
@@ -79,10 +85,24 @@ export class CaseHarness {
     await this.startWorker();
   }
 
+  /** Notifications' mail channel and the outbox relay, for the notification tests (issue 13). */
+  mailer: Mailer | undefined;
+  relayDelivery: Omit<DeliverNotificationInput, 'id'> | undefined;
+  private relay: NotificationRelay | undefined;
+
   /** `bundle`: other workflow code (a test of code deployed earlier); today's by default. */
   async startWorker(o: { bundle?: { code: string } } = {}): Promise<void> {
+    if (this.relayDelivery && !this.relay)
+      this.relay = startNotificationRelay({
+        db: this.database.db,
+        client: this.env.client,
+        taskQueue: this.taskQueue,
+        intervalMs: 100,
+        delivery: this.relayDelivery,
+      });
     this.worker = await createCaseWorker({
       ...(o.bundle ? { bundle: o.bundle } : {}),
+      ...(this.mailer ? { mailer: this.mailer } : {}),
       connection: this.env.nativeConnection,
       db: this.database.db,
       namespace: this.env.namespace ?? 'default',
@@ -103,6 +123,7 @@ export class CaseHarness {
   }
 
   async stop(): Promise<void> {
+    await this.relay?.stop();
     await this.stopWorker();
     await this.env?.teardown();
     await this.database?.drop();

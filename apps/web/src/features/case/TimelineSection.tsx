@@ -1,5 +1,7 @@
+import { notificationTitle } from '@donghanh/domain';
 import { Paper, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { langOf } from '../../shared/format';
 import { dateTimeText } from './format';
 import { NS } from './strings';
 import type { CaseDetail } from './types';
@@ -15,9 +17,19 @@ const ALERT = new Set([
   'case.transfer_refused',
 ]);
 
+/** A notification's mail the SMTP server accepted: its kind and to whom (a member of staff). */
+function mailedOf(e: CaseDetail['events'][number]): { kind: string; name: string } | null {
+  if (e.type !== 'case.notification_mailed') return null;
+  const p = (e.payload ?? {}) as { kind?: unknown; recipientName?: unknown };
+  return {
+    kind: typeof p.kind === 'string' ? p.kind : '',
+    name: typeof p.recipientName === 'string' ? p.recipientName : '',
+  };
+}
+
 /** The case's history, oldest first, as recorded by the workflow (the case's event log). */
 export function TimelineSection({ c }: { c: CaseDetail }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   return (
     <Paper withBorder p="md" data-testid="timeline">
       <Title order={4} mb="sm">
@@ -28,13 +40,19 @@ export function TimelineSection({ c }: { c: CaseDetail }) {
       ) : (
         <Timeline active={c.events.length - 1} bulletSize={14} lineWidth={2}>
           {c.events.map((e) => {
-            const key = e.type.startsWith('case.') ? e.type.slice(5) : e.type;
+            const plain = e.type.startsWith('case.') ? e.type.slice(5) : e.type;
             const actor = e.actorName ?? undefined;
+            // A mail is in the timeline only once the SMTP server accepted it (docs/notifications.md).
+            const mailed = mailedOf(e);
+            const key = mailed?.kind === 'checkin_reminder' ? 'reminder_mailed' : plain;
+            const values = mailed
+              ? { name: mailed.name, what: notificationTitle(mailed.kind, langOf(i18n.language)) }
+              : {};
             return (
               <Timeline.Item
                 key={e.id}
                 color={ALERT.has(e.type) ? 'red' : undefined}
-                title={t(`events.${key}`, { defaultValue: t('timeline.other', { type: e.type }) })}
+                title={t(`events.${key}`, { ...values, defaultValue: t('timeline.other', { type: e.type }) })}
                 data-testid="timeline-item"
                 data-type={e.type}
               >

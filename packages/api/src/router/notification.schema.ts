@@ -1,0 +1,22 @@
+import { NOTIFICATION_KINDS, NOTIFICATION_LANGUAGES } from '@donghanh/domain';
+import { z } from 'zod';
+
+export const markReadInput = z.object({
+  /** The notifications to mark read, or every one of the caller's. */
+  ids: z.union([z.array(z.string().min(1).max(80)).max(200), z.literal('all')]),
+});
+
+const minuteOfDay = z
+  .number()
+  .int()
+  .min(0, 'Giờ không hợp lệ')
+  .max(24 * 60 - 1, 'Giờ không hợp lệ');
+
+export const preferencesInput = z.object({
+  mailOff: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length),
+  quietStart: minuteOfDay,
+  quietEnd: minuteOfDay,
+  language: z.enum(NOTIFICATION_LANGUAGES),
+  digestHour: z.number().int().min(0, 'Giờ không hợp lệ').max(23, 'Giờ không hợp lệ').nullable(),
+  unsubscribed: z.boolean(),
+});

@@ -1,0 +1,31 @@
+import {
+  listNotifications,
+  markNotificationsRead,
+  notificationPrefs,
+  saveNotificationPrefs,
+} from '@donghanh/db';
+import { DEFAULT_NOTIFICATION_PREFS } from '@donghanh/domain';
+import { z } from 'zod';
+import { signedIn } from '../access/rules';
+import { createRouter, guarded } from '../trpc';
+import { markReadInput, preferencesInput } from './notification.schema';
+
+/** The bell (issue 13): a person's own notifications, read state and mail preferences only. */
+export const notificationRouter = createRouter({
+  list: guarded(signedIn, z.object({}).default({})).query(({ ctx }) =>
+    listNotifications(ctx.db, ctx.user.id),
+  ),
+  markRead: guarded(signedIn, markReadInput).mutation(async ({ ctx, input }) => ({
+    unread: await markNotificationsRead(ctx.db, ctx.user.id, input.ids, new Date()),
+  })),
+  preferences: guarded(signedIn, z.object({}).default({})).query(({ ctx }) =>
+    notificationPrefs(ctx.db, ctx.user.id),
+  ),
+  setPreferences: guarded(signedIn, preferencesInput).mutation(async ({ ctx, input }) => {
+    await saveNotificationPrefs(ctx.db, ctx.user.id, {
+      ...input,
+      timeZone: DEFAULT_NOTIFICATION_PREFS.timeZone,
+    });
+    return notificationPrefs(ctx.db, ctx.user.id);
+  }),
+});
