@@ -140,3 +140,37 @@ describe("the inspector's register", () => {
     await expect(principal.privacy.records.register({})).rejects.toThrow();
   });
 });
+
+describe('applying retention to cases closed before it', () => {
+  it('asks each closed case with no erase-on day once, a batch at a time, continuing after the last', async () => {
+    const db = database.db;
+    const students = Array.from({ length: 205 }, (_, i) => ({
+      id: `st-old-${String(i).padStart(3, '0')}`,
+      schoolId: 's-thcs-chiengle',
+      fullName: `Học Sinh ${i}`,
+      searchName: `hoc sinh ${i}`,
+    }));
+    await db.student.createMany({ data: students });
+    await db.case.createMany({
+      data: students.map((s, i) => ({
+        id: `c-old-${String(i).padStart(3, '0')}`,
+        code: `HS25-OLD${String(i).padStart(3, '0')}`,
+        campaignId: 'camp-sl-2026',
+        studentId: s.id,
+        schoolId: 's-thcs-chiengle',
+        stage: 'closed' as const,
+        categories: ['economic_hardship'],
+        source: 'staff_proposal',
+        closedAt: new Date('2025-05-20T03:00:00Z'),
+      })),
+    });
+    const admin = await callerFor('admin');
+    const first = await admin.privacy.retention.applyToClosed({});
+    expect(first.asked).toBe(200);
+    expect(first.nextAfterCaseId).toBe('c-old-199');
+    const second = await admin.privacy.retention.applyToClosed({ afterCaseId: first.nextAfterCaseId ?? '' });
+    // The five left, then nothing further: cases that already have their day are never asked.
+    expect(second.asked).toBe(5);
+    expect(second.nextAfterCaseId).toBeNull();
+  });
+});

@@ -42,7 +42,8 @@ export const privacyRegisterInput = z
   .default({ flaggedOnly: false, limit: 1_000 });
 // — Retention applied to closed cases from before it existed (issue 18) —
 export const applyRetentionInput = z.object({ caseId: idSchema });
-export const applyRetentionToClosedInput = z.object({}).default({});
+/** `afterCaseId`: continue after the previous batch's last case (its `nextAfterCaseId`). */
+export const applyRetentionToClosedInput = z.object({ afterCaseId: idSchema.optional() }).default({});
 
 export const breachListInput = z.object({}).default({});
 export const breachCreateInput = breachInputSchema;

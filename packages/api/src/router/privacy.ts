@@ -107,8 +107,8 @@ export const privacyRouter = createRouter({
     applyToCase: guarded(admin, applyRetentionInput).mutation(({ ctx, input }) =>
       applyRetention(ctx, input.caseId),
     ),
-    applyToClosed: guarded(admin, applyRetentionToClosedInput).mutation(({ ctx }) =>
-      applyRetentionToClosed(ctx),
+    applyToClosed: guarded(admin, applyRetentionToClosedInput).mutation(({ ctx, input }) =>
+      applyRetentionToClosed(ctx, input),
     ),
   }),
   legalHold: createRouter({

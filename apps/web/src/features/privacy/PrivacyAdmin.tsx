@@ -369,6 +369,17 @@ function RetentionForOldClosures() {
           {r.failed.length > 0 && ` ${r.failed.map((f) => `${f.code} (${f.error})`).join(', ')}`}
         </Text>
       )}
+      {r?.nextAfterCaseId && (
+        <Button
+          size="xs"
+          variant="light"
+          mt="xs"
+          loading={apply.isPending}
+          onClick={() => apply.mutate({ afterCaseId: r.nextAfterCaseId ?? undefined })}
+        >
+          {t('admin.oldClosures.more')}
+        </Button>
+      )}
       {apply.error && (
         <Alert color="red" mt="sm">
           {errorMessage(apply.error, i18n.language)}

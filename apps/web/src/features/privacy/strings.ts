@@ -192,6 +192,7 @@ const vi = {
       apply: 'Áp dụng thời hạn lưu trữ cho hồ sơ đã kết thúc chưa có',
       result:
         'Đã xét {{asked}} hồ sơ: {{started}} hồ sơ bắt đầu chờ ngày xóa, {{already}} hồ sơ đã có lịch, {{failed}} hồ sơ không áp dụng được.',
+      more: 'Xét tiếp các hồ sơ sau',
     },
     legalBases: 'Căn cứ pháp lý',
     code: 'Mã',
@@ -429,6 +430,7 @@ const en: typeof vi = {
       apply: 'Apply retention to closed cases without it',
       result:
         '{{asked}} cases checked: {{started}} now wait for their erasure day, {{already}} were already waiting, {{failed}} could not be brought under it.',
+      more: 'Check the next cases',
     },
     legalBases: 'Legal bases',
     code: 'Code',

@@ -17,15 +17,22 @@ export function applyRetention(ctx: Ctx, caseId: string): Promise<ApplyRetention
 export const APPLY_RETENTION_BATCH = 200;
 
 /**
- * "Apply retention to closed cases without it": every closed case whose data is not erased is
- * asked, oldest closure first; a run already waiting for its day answers `started: false`. A
- * case whose workflow no longer runs is counted apart (it needs `erasePersonalData` by hand).
+ * "Apply retention to closed cases without it": the closed cases with no erase-on day (closed
+ * before retention existed; applying it sets the day, so a case is asked once) and data not
+ * erased, by id, a batch per call: `afterCaseId` continues after the previous batch, so a case
+ * whose workflow no longer runs (counted in `failed`: it needs `erasePersonalData` by hand) does
+ * not hold the next ones back. `nextAfterCaseId` is null once there is nothing further.
  */
-export async function applyRetentionToClosed(ctx: Ctx) {
+export async function applyRetentionToClosed(ctx: Ctx, input: { afterCaseId?: string | undefined } = {}) {
   const closed = await ctx.db.case.findMany({
-    where: { stage: 'closed', personalDataErasedAt: null },
+    where: {
+      stage: 'closed',
+      personalDataErasedAt: null,
+      personalDataEraseOn: null,
+      ...(input.afterCaseId ? { id: { gt: input.afterCaseId } } : {}),
+    },
     select: { id: true, code: true },
-    orderBy: [{ closedAt: 'asc' }, { id: 'asc' }],
+    orderBy: { id: 'asc' },
     take: APPLY_RETENTION_BATCH,
   });
   const out = {
@@ -33,6 +40,7 @@ export async function applyRetentionToClosed(ctx: Ctx) {
     started: 0,
     alreadyWaiting: 0,
     failed: [] as { code: string; error: string }[],
+    nextAfterCaseId: closed.length === APPLY_RETENTION_BATCH ? (closed.at(-1)?.id ?? null) : null,
   };
   for (const c of closed) {
     try {
