@@ -33,7 +33,9 @@ export function startNotificationRelay(o: RelayOptions) {
       take: o.batch ?? 200,
       select: { id: true },
     });
-    await Promise.all(
+    // Each row on its own: one that cannot be started now (its error reported) is tried again
+    // next round, and does not hold back the others.
+    const started = await Promise.allSettled(
       rows.map(async ({ id }) => {
         try {
           await o.client.workflow.start('deliverNotification', {
@@ -45,13 +47,17 @@ export function startNotificationRelay(o: RelayOptions) {
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
         }
+        return id;
       }),
     );
-    if (rows.length > 0)
+    const handed = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    for (const r of started) if (r.status === 'rejected') o.onError?.(r.reason);
+    if (handed.length > 0)
       await o.db.notification.updateMany({
-        where: { id: { in: rows.map((r) => r.id) }, dispatchedAt: null },
+        where: { id: { in: handed }, dispatchedAt: null },
         data: { dispatchedAt: new Date() },
       });
+    if (handed.length < rows.length) return 0;
     return rows.length;
   }
 

@@ -1,22 +1,13 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { downloadFile } from '../../shared/download';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from './format';
 import { NS } from './strings';
 
-/** Hands the server's CSV to the browser as a file, without a second request. */
-function download(csv: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked on the next turn: some browsers start the download only after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+/** Hands the server's CSV to the browser as a file. */
+const download = (csv: string, filename: string) => downloadFile(csv, filename, 'text/csv;charset=utf-8');
 
 /** The CSV export of the caller's cases; the server audits every export. */
 export function ExportButton() {

@@ -3,6 +3,7 @@ import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadJson } from '../../shared/download';
 import { dateText, num, pick } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { REGISTER_NS } from './register-strings';
@@ -21,17 +22,7 @@ export function PrivacyRegister() {
   const trpc = useTRPC();
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const q = useQuery(trpc.privacy.records.register.queryOptions({ flaggedOnly, limit: LIMIT }));
-  const download = () => {
-    if (!q.data) return;
-    const url = URL.createObjectURL(
-      new Blob([JSON.stringify(q.data, null, 2)], { type: 'application/json' }),
-    );
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `so-theo-doi-du-lieu-${q.data.today}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => q.data && downloadJson(q.data, `so-theo-doi-du-lieu-${q.data.today}.json`);
   const r = q.data;
   return (
     <Paper withBorder p="md" data-testid="privacy-register">

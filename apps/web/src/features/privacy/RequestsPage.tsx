@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { calendarNow, calendarNowLocal, useCalendarToday } from '../../shared/calendar-today';
+import { downloadJson } from '../../shared/download';
 import { dateTimeText } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
@@ -226,15 +227,7 @@ function CorrectionForm({ caseId, requests }: { caseId: string; requests: Subjec
   );
 }
 
-function download(doc: Doc, code: string) {
-  const blob = new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `du-lieu-ca-nhan-${code}.json`;
-  a.click();
-  URL.revokeObjectURL(url);
-}
+const download = (doc: Doc, code: string) => downloadJson(doc, `du-lieu-ca-nhan-${code}.json`);
 
 function RequestRow({
   r,

@@ -1,4 +1,5 @@
 import type { CorrectableFigure, ReportFigures } from '@donghanh/domain';
+import { downloadFile } from '../../shared/download';
 
 /** The figures a table shows, in the report's order, with the correction key when correctable. */
 export const FIGURE_ROWS: {
@@ -27,14 +28,5 @@ export const FIGURE_ROWS: {
 /** Hands a base64 .xlsx from the server to the browser as a file. */
 export function downloadXlsx(base64: string, filename: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadFile(bytes, filename, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }
