@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ApiDeps, classListTemplate, uploadClassList } from '@donghanh/api';
+import {
+  type ApiDeps,
+  authoriseClassListUpload,
+  classListTemplate,
+  receiveAuthorisedUpload,
+} from '@donghanh/api';
 import { AppError, CLASS_LIST_LIMITS, ERROR_MESSAGES, type ErrorCode } from '@donghanh/domain';
 import { clientAddressOf, type TrustedProxies } from './client-address';
 import { originAllowed } from './http';
@@ -62,15 +67,15 @@ export function createClassListRoutes(o: {
     }
     if (path !== CLASS_LIST_UPLOAD_PATH || req.method !== 'POST') return refuse(res, 'METHOD_NOT_ALLOWED');
     if (!originAllowed(req, o.allowedOrigins)) return refuse(res, 'CROSS_ORIGIN_REJECTED');
-    const body = await readBody(req, CLASS_LIST_LIMITS.maxBytes);
-    if (!body) return refuse(res, 'CLASS_LIST_TOO_LARGE', { maxBytes: CLASS_LIST_LIMITS.maxBytes }, true);
     const params = new URLSearchParams(url.split('?')[1] ?? '');
+    const schoolId = params.get('schoolId') ?? '';
     let fileName = 'class-list.xlsx';
     try {
       fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? fileName));
     } catch {}
     try {
-      const result = await uploadClassList(
+      // Who asks is checked before the body is read: no one unauthorised makes us take 10 MB.
+      const ctx = await authoriseClassListUpload(
         o.deps,
         {
           cookie: req.headers.cookie,
@@ -81,11 +86,13 @@ export function createClassListRoutes(o: {
           ),
           requestId: randomUUID(),
         },
-        { schoolId: params.get('schoolId') ?? '', fileName, bytes: body },
+        schoolId,
       );
-      reply(res, 200, result);
+      const body = await readBody(req, CLASS_LIST_LIMITS.maxBytes);
+      if (!body) return refuse(res, 'CLASS_LIST_TOO_LARGE', { maxBytes: CLASS_LIST_LIMITS.maxBytes }, true);
+      reply(res, 200, await receiveAuthorisedUpload(ctx, { schoolId, fileName, bytes: body }));
     } catch (error) {
-      if (error instanceof AppError) return refuse(res, error.code, error.details ?? null);
+      if (error instanceof AppError) return refuse(res, error.code, error.details ?? null, true);
       console.error(`[upload] class-list: ${(error as Error).name}`);
       refuse(res, 'INTERNAL');
     }

@@ -18,5 +18,9 @@ export { identifyCase } from './operations/case/identify-case';
 export { screenCase } from './operations/case/screen-case';
 // class-list import (issue 12, part 1): the upload route and the template live in apps/server
 export { classListTemplate } from './operations/student-import/class-list-template';
-export { uploadClassList } from './operations/student-import/upload-class-list';
+export {
+  authoriseClassListUpload,
+  receiveAuthorisedUpload,
+  uploadClassList,
+} from './operations/student-import/upload-class-list';
 export { type AppRouter, appRouter, createCaller } from './root';
