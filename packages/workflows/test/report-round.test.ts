@@ -232,11 +232,26 @@ describe('a report round on a compressed calendar', () => {
     });
     await handle.executeUpdate(signReportUpdate, { args: [{ actorId: PRINCIPAL, version: 3 }] });
     await handle.executeUpdate(submitReportUpdate, { args: [{ actorId: PRINCIPAL }] });
+    // Returned again; the school answers the office and signs the same version again, unedited:
+    // the signature is a new step (not the first one replayed), so it can be sent again.
+    await handle.executeUpdate(reviewReportUpdate, {
+      args: [{ actorId: COMMUNE_OFFICER, decision: 'return', comment: 'Xin xác nhận lại số liệu' }],
+    });
+    expect(
+      await handle.executeUpdate(signReportUpdate, { args: [{ actorId: PRINCIPAL, version: 3 }] }),
+    ).toMatchObject({ status: 'signed', version: 3 });
+    expect(await h.db.schoolReport.findUniqueOrThrow({ where: { id: ID } })).toMatchObject({
+      status: 'signed',
+      signedVersion: 3,
+    });
+    expect(await handle.executeUpdate(submitReportUpdate, { args: [{ actorId: PRINCIPAL }] })).toMatchObject({
+      status: 'submitted',
+    });
     await handle.executeUpdate(reviewReportUpdate, {
       args: [{ actorId: COMMUNE_OFFICER, decision: 'accept' }],
     });
     const final = await handle.result();
-    expect(final).toMatchObject({ status: 'accepted', version: 3, submissions: 2, reviews: 2, late: true });
+    expect(final).toMatchObject({ status: 'accepted', version: 3, submissions: 3, reviews: 3, late: true });
 
     // Every version is kept.
     const versions = await h.db.schoolReportVersion.findMany({

@@ -226,6 +226,8 @@ export function reportActivities(deps: ActivityDeps) {
       reportId: string;
       actorId: string;
       version: number;
+      /** The office's decisions so far: a signature after a return is a new step. */
+      reviews: number;
     }): Promise<ReportStepResult> {
       return withRules(async () => {
         const r = await applyReportStep(db, {
@@ -233,7 +235,7 @@ export function reportActivities(deps: ActivityDeps) {
           type: 'report.signed',
           actorId: args.actorId,
           actorMust: { roles: ['PRINCIPAL'], unitId: (row) => row.schoolUnitId },
-          idempotencyKey: reportKeys.sign(args.reportId, args.version),
+          idempotencyKey: reportKeys.sign(args.reportId, args.version, args.reviews),
           requireStatuses: ['draft', 'returned'],
           change: async () => ({
             status: 'signed',

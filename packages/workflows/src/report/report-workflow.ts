@@ -130,7 +130,14 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
   setHandler(
     signReportUpdate,
     (args) =>
-      step(() => act.signReport({ reportId: id, actorId: args.actorId, version: args.version })).then((r) => {
+      step(() =>
+        act.signReport({
+          reportId: id,
+          actorId: args.actorId,
+          version: args.version,
+          reviews: state.reviews,
+        }),
+      ).then((r) => {
         state.signedVersion = args.version;
         return r;
       }),
