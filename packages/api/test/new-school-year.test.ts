@@ -107,12 +107,13 @@ describe('new school year', () => {
       );
     }
     expect(
-      await database.db.schoolYearRollover.count({ where: { schoolId: SCHOOL, toYear: { not: current + 1 } } }),
+      await database.db.schoolYearRollover.count({
+        where: { schoolId: SCHOOL, toYear: { not: current + 1 } },
+      }),
     ).toBe(0);
   });
 
   it('refuses strangers', async () => {
-    expect(
     expect(
       await refusal((await callerFor('office')).schoolYear.move({ schoolId: SCHOOL, toYear: 2028 })),
     ).toBe('FORBIDDEN');
