@@ -69,6 +69,11 @@ export function reportActivities(deps: ActivityDeps) {
       round: number;
       schoolId: string;
       clock: CaseClock;
+      /**
+       * The campaign's rounds were saved again: the row takes the round's new days (a report
+       * not yet accepted), and the workflow re-arms its timers from the answer.
+       */
+      reschedule?: boolean | undefined;
     }): Promise<{ days: ReportRoundDays; times: ReportRoundTimes }> {
       const withTimes = (days: ReportRoundDays) => ({
         days,
@@ -95,6 +100,19 @@ export function reportActivities(deps: ActivityDeps) {
           dueOn: dates.dueOn,
           escalateOn: dates.escalateOn,
         };
+        if (existing && args.reschedule && existing.status !== 'accepted') {
+          await db.schoolReport.update({
+            where: { id: args.reportId },
+            data: {
+              roundName: dates.name,
+              periodFrom: day(dates.periodFrom),
+              periodTo: day(dates.periodTo),
+              opensOn: day(dates.opensOn),
+              dueOn: day(dates.dueOn),
+            },
+          });
+          return withTimes(days);
+        }
         if (existing)
           return withTimes({ ...days, opensOn: iso(existing.opensOn), dueOn: iso(existing.dueOn) });
         const school = await db.school.findUnique({ where: { id: args.schoolId }, select: { unitId: true } });
