@@ -89,8 +89,9 @@ const slug = (s: string) =>
 
 /**
  * A school's report as the office's .xlsx. The school's own copy adds its remarks and the list
- * of pupils helped, named only where the identity rule names them on an export; an office's copy
- * carries codes and numbers only. Audited (one row, plus one per child named).
+ * of pupils helped (class, teacher helping), named only where the identity rule names them on an
+ * export; an office's copy carries codes and numbers only: each case's code, categories and stage,
+ * no class, no teacher, no signer's name (read-school-report.ts: no name of anyone at the school). Audited (one row, plus one per child named).
  */
 export async function exportSchoolReportXlsx(ctx: Context & { user: SessionUser }, ref: ReportRef) {
   const id = reportId(ref.campaignId, ref.round, ref.schoolId);
