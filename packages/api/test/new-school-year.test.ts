@@ -1,3 +1,4 @@
+import { systemToday } from '@donghanh/db';
 import { AppError } from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE, callerFor, database, setUpFixture } from './support/fixture';
@@ -89,8 +90,30 @@ describe('new school year', () => {
 
   it('refuses a year without classes and strangers', async () => {
     expect(
-      await refusal((await callerFor('coordinator')).schoolYear.move({ schoolId: SCHOOL, toYear: 2040 })),
+      await refusal((await callerFor('coordinator')).schoolYear.move({ schoolId: SCHOOL, toYear: 2026 })),
     ).toBe('NEW_YEAR_NO_CLASSES');
+  });
+
+  it("moves only to the calendar's school year or the next one, never a year far off", async () => {
+    // DONGHANH_TODAY is 2026-11-23 in tests: the school year 2026–2027, so 2026 or 2027.
+    const [y, m] = systemToday().split('-').map(Number) as [number, number];
+    const current = m >= 8 ? y : y - 1;
+    const coordinator = await callerFor('coordinator');
+    for (const toYear of [current + 2, current - 1, 2040, 2001]) {
+      const error = await coordinator.schoolYear.move({ schoolId: SCHOOL, toYear }).catch((e: unknown) => e);
+      expect((error as { cause?: AppError }).cause?.code).toBe('NEW_YEAR_NOT_CURRENT');
+      expect((error as { cause?: AppError }).cause?.message).toBe(
+        'Chỉ chuyển sang năm học hiện tại hoặc năm học kế tiếp',
+      );
+    }
+    expect(
+      await database.db.schoolYearRollover.count({
+        where: { schoolId: SCHOOL, toYear: { not: current + 1 } },
+      }),
+    ).toBe(0);
+  });
+
+  it('refuses strangers', async () => {
     expect(
       await refusal((await callerFor('office')).schoolYear.move({ schoolId: SCHOOL, toYear: 2028 })),
     ).toBe('FORBIDDEN');

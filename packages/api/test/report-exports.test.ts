@@ -3,6 +3,7 @@ import { emptyFigures, reportId } from '@donghanh/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATIONAL_MOTTO, NATIONAL_NAME } from '../src/xlsx/official-layout';
+import { placeOfProvinceDepartment } from '../src/xlsx/official-place';
 import { callerFor, database, setUpFixture } from './support/fixture';
 
 /**
@@ -112,6 +113,16 @@ describe('the school report in the office layout', () => {
     expect(all).toContain('HS26-MATRIX');
     expect(texts).toContain(NATIONAL_NAME);
     for (const forbidden of [CHILD, 'Mùa', 'Dợ', REMARKS, 'áo ấm']) expect(all).not.toContain(forbidden);
+    // No teacher of the school either (the helper's name), no helper or name column, no class:
+    // cell by cell, an allow-list of codes, categories, stages and numbers.
+    const teachers = await database.db.user.findMany({
+      where: { id: { in: ['u-gv-lan', 'u-gv-duc', 'u-gv-uyen', 'u-ht-cl', 'u-ct-cl'] } },
+      select: { displayName: true },
+    });
+    expect(teachers.length).toBeGreaterThanOrEqual(3);
+    for (const t of teachers) for (const cell of texts) expect(cell).not.toContain(t.displayName);
+    for (const header of ['Giáo viên giúp đỡ', 'Họ và tên', 'Lớp']) expect(texts).not.toContain(header);
+    expect(texts).toContain('Mã hồ sơ');
     expect(
       await database.db.auditLog.count({ where: { actorId: 'u-office', action: 'export.report' } }),
     ).toBe(1);
@@ -298,6 +309,21 @@ describe('commendation (thi đua)', () => {
     expect(
       await office.commendation.officeList({ campaignId: 'camp-sl-2026', unitId: 'u-so-sonla' }),
     ).toEqual([]);
+    // A step never half-writes: when its audit row cannot be written, the proposal stays as it was.
+    await database.db.$executeRawUnsafe(`CREATE FUNCTION refuse_sign_audit() RETURNS trigger AS $$
+      BEGIN IF NEW.action = 'commendation.sign' THEN RAISE EXCEPTION 'audit down'; END IF; RETURN NEW; END
+      $$ LANGUAGE plpgsql`);
+    await database.db.$executeRawUnsafe(
+      'CREATE TRIGGER refuse_sign_audit BEFORE INSERT ON "AuditLog" FOR EACH ROW EXECUTE FUNCTION refuse_sign_audit()',
+    );
+    await expect(
+      (await callerFor('principal')).commendation.sign({ proposalId: p.proposalId }),
+    ).rejects.toThrow();
+    await database.db.$executeRawUnsafe('DROP TRIGGER refuse_sign_audit ON "AuditLog"');
+    await database.db.$executeRawUnsafe('DROP FUNCTION refuse_sign_audit()');
+    expect(
+      await database.db.commendationProposal.findUniqueOrThrow({ where: { id: p.proposalId } }),
+    ).toMatchObject({ status: 'proposed', signedById: null });
     await (await callerFor('principal')).commendation.sign({ proposalId: p.proposalId });
     const list = await office.commendation.officeList({ campaignId: 'camp-sl-2026', unitId: 'u-so-sonla' });
     expect(list).toMatchObject([
@@ -320,5 +346,40 @@ describe('commendation (thi đua)', () => {
     expect(all).toContain(NATIONAL_NAME);
     for (const forbidden of ['Mùa', NOTE]) expect(all).not.toContain(forbidden);
     expect(await database.db.auditLog.count({ where: { action: { startsWith: 'commendation.' } } })).toBe(3);
+  });
+});
+
+describe('the place on an official document', () => {
+  it("is the province of the issuing unit, from its Sở GD&ĐT's name (not a fixed one)", async () => {
+    expect(placeOfProvinceDepartment('Sở Giáo dục và Đào tạo tỉnh Sơn La')).toBe('Sơn La');
+    expect(placeOfProvinceDepartment('Sở GD&ĐT Sơn La')).toBe('Sơn La');
+    expect(placeOfProvinceDepartment('Sở Giáo dục và Đào tạo thành phố Hà Nội')).toBe('Hà Nội');
+    const province = await database.db.unit.findUniqueOrThrow({ where: { id: 'u-so-sonla' } });
+    expect(province.kind).toBe('PROVINCE_DEPARTMENT');
+    await database.db.unit.update({
+      where: { id: 'u-so-sonla' },
+      data: { name: 'Sở Giáo dục và Đào tạo tỉnh Điện Biên' },
+    });
+    try {
+      const [y, mo, d] = systemToday().split('-');
+      const school = await read(
+        (await (await callerFor('coordinator')).reportRound.exportReport(REF)).base64,
+      );
+      expect(school.ws.getCell('D3').value).toBe(`Điện Biên, ngày ${d} tháng ${mo} năm ${y}`);
+      const office = await callerFor('office');
+      const rollup = await read(
+        (
+          await office.reportRound.exportRollup({
+            campaignId: 'camp-sl-2026',
+            unitId: 'u-so-sonla',
+            round: 1,
+          })
+        ).base64,
+      );
+      expect(rollup.all).toContain(`Điện Biên, ngày ${d}`);
+      expect(rollup.all).not.toContain('Sơn La, ngày');
+    } finally {
+      await database.db.unit.update({ where: { id: 'u-so-sonla' }, data: { name: province.name } });
+    }
   });
 });

@@ -287,6 +287,13 @@ export const ERROR_MESSAGES = {
     http: 422,
   },
   // —— end of class-list import ——
+  // —— review fixes to report rounds / new school year (h/fix-reports) ——
+  NEW_YEAR_NOT_CURRENT: {
+    vi: 'Chỉ chuyển sang năm học hiện tại hoặc năm học kế tiếp',
+    en: 'A school can only move to the current school year or the next one',
+    http: 422,
+  },
+  // —— end of h/fix-reports ——
   // --- Report rounds (issue 12, parts 2–4) ---
   REPORT_NOT_FOUND: { vi: 'Không tìm thấy báo cáo', en: 'Report not found', http: 404 },
   REPORT_ROUND_UNKNOWN: {

@@ -53,6 +53,13 @@ const EXACT: Record<string, string> = {
   'Số năm học lưu giữ phải là số nguyên': 'The years of retention must be a whole number',
   'Số năm học lưu giữ từ 0 đến 5': 'Retention is 0 to 5 school years',
   'ký tự không hợp lệ': 'characters not allowed',
+  // The class-list import, notifications and commendation inputs (h/fix-reports).
+  'Cần tên trang tính': 'The sheet name is needed',
+  'Tên trang tính tối đa 100 ký tự': 'The sheet name has at most 100 characters',
+  'Mã thông báo không hợp lệ': 'Invalid notification id',
+  'Tối đa 200 thông báo mỗi lần': 'At most 200 notifications at a time',
+  'Danh sách thông báo không hợp lệ': 'Invalid list of notifications',
+  'Mã đề nghị khen thưởng không hợp lệ': 'Invalid commendation proposal id',
 };
 
 /** The field names `count()` puts in its messages. */

@@ -1,5 +1,12 @@
 import { reportRollup } from '@donghanh/db';
-import { reportId, reportWorkflowId } from '@donghanh/domain';
+import {
+  addDays,
+  campaignSettingsSchema,
+  reportId,
+  reportRoundDates,
+  reportRoundsOf,
+  reportWorkflowId,
+} from '@donghanh/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   editReportUpdate,
@@ -90,7 +97,7 @@ describe('a report round on a compressed calendar', () => {
       taskQueue: h.taskQueue,
       rounds: [1],
     });
-    expect(started).toEqual({ started: 3, rounds: [1], schools: 3 });
+    expect(started).toEqual({ started: 3, rescheduled: 0, rounds: [1], schools: 3 });
     // Starting again reaches the running workflows: nothing new.
     const again = await startReportRounds(h.db, h.env.client, {
       campaignId: CAMPAIGN,
@@ -99,6 +106,7 @@ describe('a report round on a compressed calendar', () => {
       rounds: [1],
     });
     expect(again.started).toBe(0);
+    expect(again.rescheduled).toBe(3);
 
     const handle = h.env.client.workflow.getHandle(reportWorkflowId(CAMPAIGN, 1, SCHOOL));
     // Registered as not sent, then opened pre-filled from the cases.
@@ -232,11 +240,26 @@ describe('a report round on a compressed calendar', () => {
     });
     await handle.executeUpdate(signReportUpdate, { args: [{ actorId: PRINCIPAL, version: 3 }] });
     await handle.executeUpdate(submitReportUpdate, { args: [{ actorId: PRINCIPAL }] });
+    // Returned again; the school answers the office and signs the same version again, unedited:
+    // the signature is a new step (not the first one replayed), so it can be sent again.
+    await handle.executeUpdate(reviewReportUpdate, {
+      args: [{ actorId: COMMUNE_OFFICER, decision: 'return', comment: 'Xin xác nhận lại số liệu' }],
+    });
+    expect(
+      await handle.executeUpdate(signReportUpdate, { args: [{ actorId: PRINCIPAL, version: 3 }] }),
+    ).toMatchObject({ status: 'signed', version: 3 });
+    expect(await h.db.schoolReport.findUniqueOrThrow({ where: { id: ID } })).toMatchObject({
+      status: 'signed',
+      signedVersion: 3,
+    });
+    expect(await handle.executeUpdate(submitReportUpdate, { args: [{ actorId: PRINCIPAL }] })).toMatchObject({
+      status: 'submitted',
+    });
     await handle.executeUpdate(reviewReportUpdate, {
       args: [{ actorId: COMMUNE_OFFICER, decision: 'accept' }],
     });
     const final = await handle.result();
-    expect(final).toMatchObject({ status: 'accepted', version: 3, submissions: 2, reviews: 2, late: true });
+    expect(final).toMatchObject({ status: 'accepted', version: 3, submissions: 3, reviews: 3, late: true });
 
     // Every version is kept.
     const versions = await h.db.schoolReportVersion.findMany({
@@ -278,4 +301,65 @@ describe('a report round on a compressed calendar', () => {
     for (const forbidden of ['Nguyễn', 'quỹ lớp', 'Thiếu số buổi', 'HS-RPT-001', 'st-01'])
       expect(text).not.toContain(forbidden);
   }, 90_000);
+
+  it("moves a running round to the campaign's new days: the row and the timers follow", async () => {
+    const campaign = await h.db.campaign.findUniqueOrThrow({ where: { id: CAMPAIGN } });
+    const settings = campaignSettingsSchema.parse(campaign.settings);
+    const round2 = reportRoundDates(settings).find((d) => d.round === 2);
+    if (!round2) throw new Error('no round 2');
+    const ID2 = reportId(CAMPAIGN, 2, SCHOOL);
+    // 100 ms a day, 50 days before the round opens: on the old days it opens in ~5 s.
+    const clock = compressed(addDays(round2.opensOn, -50), 100, 200);
+    await startReportRounds(h.db, h.env.client, {
+      campaignId: CAMPAIGN,
+      clock,
+      taskQueue: h.taskQueue,
+      rounds: [2],
+    });
+    const registered = await until(
+      () => h.db.schoolReport.findUnique({ where: { id: ID2 } }),
+      (r) => r !== null,
+    );
+    expect(registered?.dueOn.toISOString().slice(0, 10)).toBe(round2.dueOn);
+    // The campaign moves the deadline 40 days earlier: the round now opens ~1 s in.
+    const newDue = addDays(round2.dueOn, -40);
+    await h.db.campaign.update({
+      where: { id: CAMPAIGN },
+      data: {
+        settings: {
+          ...settings,
+          reportDeadlines: settings.reportDeadlines.map((d) =>
+            d.due === round2.dueOn ? { ...d, due: newDue } : d,
+          ),
+        } as object,
+      },
+    });
+    const again = await startReportRounds(h.db, h.env.client, {
+      campaignId: CAMPAIGN,
+      clock,
+      taskQueue: h.taskQueue,
+      rounds: [2],
+    });
+    expect(again).toMatchObject({ started: 0, rescheduled: 3 });
+    const handle = h.env.client.workflow.getHandle(reportWorkflowId(CAMPAIGN, 2, SCHOOL));
+    const moved = await until(
+      () => handle.query(reportStateQuery),
+      (s) => s.days?.dueOn === newDue,
+      3_000,
+    );
+    expect(moved.days).toMatchObject({
+      opensOn: addDays(newDue, -reportRoundsOf(settings).opensDaysBefore),
+      dueOn: newDue,
+    });
+    // Opened on the new day, well before the old one (~5 s).
+    const opened = await until(
+      () => h.db.schoolReport.findUniqueOrThrow({ where: { id: ID2 } }),
+      (r) => r.status === 'draft',
+      3_000,
+    );
+    expect(opened.dueOn.toISOString().slice(0, 10)).toBe(newDue);
+    expect(opened.opensOn.toISOString().slice(0, 10)).toBe(
+      addDays(newDue, -reportRoundsOf(settings).opensDaysBefore),
+    );
+  }, 30_000);
 });

@@ -15,11 +15,14 @@ export const columnMappingSchema = z
 
 const uploadId = z.string().regex(/^clu-[a-z0-9-]{8,40}$/, 'Mã tệp tải lên không hợp lệ');
 
+/** The sheet of the workbook to read (its name as Excel shows it). */
+const sheet = z.string().min(1, 'Cần tên trang tính').max(100, 'Tên trang tính tối đa 100 ký tự').optional();
+
 export const listSchoolsInput = z.object({});
 
 export const previewClassListInput = z.object({
   uploadId,
-  sheet: z.string().min(1).max(100).optional(),
+  sheet,
   mapping: columnMappingSchema.optional(),
   /** The class of every row without a "Lớp" cell (a list exported per class). */
   defaultClassName: z.string().trim().min(1).max(20).optional(),
@@ -33,7 +36,7 @@ export const previewClassListInput = z.object({
 
 export const startClassListImportInput = z.object({
   uploadId,
-  sheet: z.string().min(1).max(100).optional(),
+  sheet,
   mapping: columnMappingSchema.optional(),
   defaultClassName: z.string().trim().min(1).max(20).optional(),
   schoolYear: z.number().int().min(2000).max(2100).optional(),

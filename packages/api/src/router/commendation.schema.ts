@@ -10,9 +10,9 @@ export const proposeInput = schoolYearInput.extend({
 export const proposalInput = z.object({
   proposalId: z
     .string()
-    .min(1)
-    .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/, 'ký tự không hợp lệ'),
+    .min(1, 'Mã đề nghị khen thưởng không hợp lệ')
+    .max(200, 'Mã đề nghị khen thưởng không hợp lệ')
+    .regex(/^[A-Za-z0-9_-]+$/, 'Mã đề nghị khen thưởng không hợp lệ'),
 });
 export const decideInput = proposalInput.extend({ approve: z.boolean(), note: freeText(2000).optional() });
 export const officeListInput = z.object({ campaignId: idSchema, unitId: idSchema });

@@ -3,7 +3,15 @@ import { z } from 'zod';
 
 export const markReadInput = z.object({
   /** The notifications to mark read, or every one of the caller's. */
-  ids: z.union([z.array(z.string().min(1).max(80)).max(200), z.literal('all')]),
+  ids: z.union(
+    [
+      z
+        .array(z.string().min(1, 'Mã thông báo không hợp lệ').max(80, 'Mã thông báo không hợp lệ'))
+        .max(200, 'Tối đa 200 thông báo mỗi lần'),
+      z.literal('all'),
+    ],
+    { error: 'Danh sách thông báo không hợp lệ' },
+  ),
 });
 
 const minuteOfDay = z

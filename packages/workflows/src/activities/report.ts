@@ -69,6 +69,11 @@ export function reportActivities(deps: ActivityDeps) {
       round: number;
       schoolId: string;
       clock: CaseClock;
+      /**
+       * The campaign's rounds were saved again: the row takes the round's new days (a report
+       * not yet accepted), and the workflow re-arms its timers from the answer.
+       */
+      reschedule?: boolean | undefined;
     }): Promise<{ days: ReportRoundDays; times: ReportRoundTimes }> {
       const withTimes = (days: ReportRoundDays) => ({
         days,
@@ -95,6 +100,19 @@ export function reportActivities(deps: ActivityDeps) {
           dueOn: dates.dueOn,
           escalateOn: dates.escalateOn,
         };
+        if (existing && args.reschedule && existing.status !== 'accepted') {
+          await db.schoolReport.update({
+            where: { id: args.reportId },
+            data: {
+              roundName: dates.name,
+              periodFrom: day(dates.periodFrom),
+              periodTo: day(dates.periodTo),
+              opensOn: day(dates.opensOn),
+              dueOn: day(dates.dueOn),
+            },
+          });
+          return withTimes(days);
+        }
         if (existing)
           return withTimes({ ...days, opensOn: iso(existing.opensOn), dueOn: iso(existing.dueOn) });
         const school = await db.school.findUnique({ where: { id: args.schoolId }, select: { unitId: true } });
@@ -226,6 +244,8 @@ export function reportActivities(deps: ActivityDeps) {
       reportId: string;
       actorId: string;
       version: number;
+      /** The office's decisions so far: a signature after a return is a new step. */
+      reviews: number;
     }): Promise<ReportStepResult> {
       return withRules(async () => {
         const r = await applyReportStep(db, {
@@ -233,7 +253,7 @@ export function reportActivities(deps: ActivityDeps) {
           type: 'report.signed',
           actorId: args.actorId,
           actorMust: { roles: ['PRINCIPAL'], unitId: (row) => row.schoolUnitId },
-          idempotencyKey: reportKeys.sign(args.reportId, args.version),
+          idempotencyKey: reportKeys.sign(args.reportId, args.version, args.reviews),
           requireStatuses: ['draft', 'returned'],
           change: async () => ({
             status: 'signed',

@@ -5,7 +5,7 @@
  */
 import type { CaseClock } from '@donghanh/domain/campaign/pure';
 import type { FigureCorrections, ReportStatus } from '@donghanh/domain/report/pure';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 export interface ReportRoundInput {
   reportId: string;
@@ -79,3 +79,9 @@ export const signReportUpdate = defineUpdate<ReportStepResult, [SignReportArgs]>
 export const submitReportUpdate = defineUpdate<ReportStepResult, [ReportStepArgs]>('submitReport');
 export const reviewReportUpdate = defineUpdate<ReportStepResult, [ReviewReportArgs]>('reviewReport');
 export const reportStateQuery = defineQuery<ReportRoundState>('reportState');
+
+/**
+ * The campaign's rounds were saved with new days: the workflow reads them again (its row takes
+ * them unless accepted) and re-arms its timers (open, reminder, escalation, the late line).
+ */
+export const rescheduleReportSignal = defineSignal('rescheduleReport');

@@ -6,7 +6,6 @@ import {
   condition,
   proxyActivities,
   setHandler,
-  sleep,
 } from '@temporalio/workflow';
 import type { ReportActivities } from '../activities';
 import { STEP_REJECTED } from '../messages';
@@ -17,6 +16,7 @@ import {
   type ReportStepResult,
   refreshReportUpdate,
   reportStateQuery,
+  rescheduleReportSignal,
   reviewReportUpdate,
   signReportUpdate,
   submitReportUpdate,
@@ -59,9 +59,16 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
     times: null,
     busy: false,
   };
-  const sleepUntil = async (ms: number) => {
-    const wait = ms - Date.now();
-    if (wait > 0) await sleep(wait);
+  /** Bumped when the round's days change: every timer waiting re-reads its instant. */
+  let schedule = 0;
+  /** Waits until the instant `at()` names, re-armed whenever the days are rescheduled. */
+  const sleepUntil = async (at: () => number) => {
+    for (;;) {
+      const wait = at() - Date.now();
+      if (wait <= 0) return;
+      const seen = schedule;
+      if (!(await condition(() => schedule !== seen, wait))) return;
+    }
   };
   /** A person's step: one at a time; the workflow's state follows what the activity wrote. */
   const step = async (fn: () => Promise<ReportStepResult>) => {
@@ -130,7 +137,14 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
   setHandler(
     signReportUpdate,
     (args) =>
-      step(() => act.signReport({ reportId: id, actorId: args.actorId, version: args.version })).then((r) => {
+      step(() =>
+        act.signReport({
+          reportId: id,
+          actorId: args.actorId,
+          version: args.version,
+          reviews: state.reviews,
+        }),
+      ).then((r) => {
         state.signedVersion = args.version;
         return r;
       }),
@@ -193,26 +207,43 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
     },
   );
 
-  const { days, times } = await act.registerReport({
-    reportId: id,
-    campaignId: input.campaignId,
-    round: input.round,
-    schoolId: input.schoolId,
-    clock: input.clock,
-  });
+  const register = (reschedule: boolean) =>
+    act.registerReport({
+      reportId: id,
+      campaignId: input.campaignId,
+      round: input.round,
+      schoolId: input.schoolId,
+      clock: input.clock,
+      reschedule,
+    });
+  const { days, times } = await register(false);
   state.days = days;
   state.times = times;
+  // New days from the campaign: one re-read at a time, in the order the signals came.
+  let rescheduling = Promise.resolve();
+  setHandler(rescheduleReportSignal, () => {
+    rescheduling = rescheduling.then(async () => {
+      if (state.status === 'accepted') return;
+      const next = await register(true);
+      state.days = next.days;
+      state.times = next.times;
+      schedule += 1;
+    });
+    return rescheduling;
+  });
+  const at = (pick: (t: NonNullable<typeof state.times>) => number) => () =>
+    state.times ? pick(state.times) : 0;
 
   // Reminder and escalation run beside the main line, each on its own day.
   void (async () => {
-    await sleepUntil(times.remindAt);
+    await sleepUntil(at((t) => t.remindAt));
     if (state.status === 'submitted' || state.status === 'accepted') return;
     await condition(() => !state.busy);
     const r = await act.remindReport({ reportId: id });
     state.reminded = r.applied;
   })();
   void (async () => {
-    await sleepUntil(times.escalateAt);
+    await sleepUntil(at((t) => t.escalateAt));
     if (state.status === 'submitted' || state.status === 'accepted') return;
     await condition(() => !state.busy);
     const r = await act.escalateReport({ reportId: id });
@@ -222,7 +253,7 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
     }
   })();
 
-  await sleepUntil(times.opensAt);
+  await sleepUntil(at((t) => t.opensAt));
   if (state.status === 'not_sent') {
     const r = await act.openReport({ reportId: id });
     state.status = r.status;

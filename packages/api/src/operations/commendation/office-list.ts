@@ -2,6 +2,7 @@ import { monthlyFigures, schoolsUnder, systemToday } from '@donghanh/db';
 import { AppError, campaignSettingsSchema } from '@donghanh/domain';
 import type { Context, SessionUser } from '../../context';
 import { buildOfficialWorkbook } from '../../xlsx/official-layout';
+import { officialPlace } from '../../xlsx/official-place';
 import { monthsBetween } from '../report-rounds/monthly';
 
 const STATUS_VI: Record<string, string> = {
@@ -97,7 +98,7 @@ export async function exportCommendations(
     parentName: unit.parent?.name ?? null,
     unitName: unit.name,
     number: `Số: …/QĐ-${unit.code.toUpperCase()}`,
-    place: 'Sơn La',
+    place: await officialPlace(ctx.db, input.unitId),
     date: systemToday(),
     title: 'Danh sách đề nghị khen thưởng cuộc vận động giúp đỡ học sinh có hoàn cảnh khó khăn',
     tables: [

@@ -5,12 +5,6 @@ type Caller = Context & { user: SessionUser };
 const proposalId = (campaignId: string, schoolId: string, userId: string | null) =>
   `com-${campaignId}-${schoolId}-${userId ?? 'school'}`;
 
-async function audit(ctx: Caller, action: string, subjectId: string) {
-  await ctx.db.auditLog.create({
-    data: { actorId: ctx.user.id, action, subjectType: 'commendation', subjectId, ip: ctx.clientAddress },
-  });
-}
-
 /** The school proposes a teacher (or itself) with a note; proposing again replaces a proposal not yet signed. */
 export async function proposeCommendation(
   ctx: Caller,
@@ -66,14 +60,25 @@ async function move(
   data: { status: string } & Record<string, unknown>,
   action: string,
 ) {
-  const { count } = await ctx.db.commendationProposal.updateMany({ where: { id, status: from }, data });
-  if (count === 0) {
-    const p = await ctx.db.commendationProposal.findUnique({ where: { id }, select: { status: true } });
-    if (!p) throw new AppError('COMMENDATION_NOT_FOUND', { proposalId: id });
-    throw new AppError('COMMENDATION_WRONG_STATE', { status: p.status });
-  }
-  await audit(ctx, action, id);
-  return { proposalId: id, status: data.status };
+  // The step and its audit row in one transaction: a failed audit leaves the proposal as it was.
+  return ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.commendationProposal.updateMany({ where: { id, status: from }, data });
+    if (count === 0) {
+      const p = await tx.commendationProposal.findUnique({ where: { id }, select: { status: true } });
+      if (!p) throw new AppError('COMMENDATION_NOT_FOUND', { proposalId: id });
+      throw new AppError('COMMENDATION_WRONG_STATE', { status: p.status });
+    }
+    await tx.auditLog.create({
+      data: {
+        actorId: ctx.user.id,
+        action,
+        subjectType: 'commendation',
+        subjectId: id,
+        ip: ctx.clientAddress,
+      },
+    });
+    return { proposalId: id, status: data.status };
+  });
 }
 
 export function signCommendation(ctx: Caller, input: { proposalId: string }) {

@@ -1,7 +1,9 @@
 import { systemToday } from '@donghanh/db';
 import {
   AppError,
+  type BoardCard,
   CASE_CATEGORY_LABELS,
+  CASE_STAGE_LABELS,
   type CaseCategory,
   CLOSURE_REASON_LABELS,
   type ClosureReason,
@@ -13,6 +15,7 @@ import {
 import type { ReportRef } from '../../access/report-rules';
 import type { Context, SessionUser } from '../../context';
 import { buildOfficialWorkbook, type Cell, type OfficialTable } from '../../xlsx/official-layout';
+import { officialPlace } from '../../xlsx/official-place';
 import { scopedCards } from '../board/scoped-cards';
 import { isSchoolStaff } from './read-school-report';
 import { rollup } from './rollup';
@@ -86,8 +89,9 @@ const slug = (s: string) =>
 
 /**
  * A school's report as the office's .xlsx. The school's own copy adds its remarks and the list
- * of pupils helped, named only where the identity rule names them on an export; an office's copy
- * carries codes and numbers only. Audited (one row, plus one per child named).
+ * of pupils helped (class, teacher helping), named only where the identity rule names them on an
+ * export; an office's copy carries codes and numbers only: each case's code, categories and stage,
+ * no class, no teacher, no signer's name (read-school-report.ts: no name of anyone at the school). Audited (one row, plus one per child named).
  */
 export async function exportSchoolReportXlsx(ctx: Context & { user: SessionUser }, ref: ReportRef) {
   const id = reportId(ref.campaignId, ref.round, ref.schoolId);
@@ -95,7 +99,11 @@ export async function exportSchoolReportXlsx(ctx: Context & { user: SessionUser 
   if (!r) throw new AppError('REPORT_NOT_OPEN', { round: ref.round });
   const school = await ctx.db.school.findUniqueOrThrow({
     where: { id: r.schoolId },
-    select: { name: true, unit: { select: { code: true, parent: { select: { name: true } } } } },
+    select: {
+      name: true,
+      unitId: true,
+      unit: { select: { code: true, parent: { select: { name: true } } } },
+    },
   });
   const staff = await isSchoolStaff(ctx, r.schoolId);
   const signer = r.signedById
@@ -106,33 +114,17 @@ export async function exportSchoolReportXlsx(ctx: Context & { user: SessionUser 
     { schoolIds: [r.schoolId], stages: ['active', 'evaluation', 'closure', 'closed'] },
     'export',
   );
-  const named = staff ? cards.filter((c) => c.studentName !== undefined) : [];
-  const pupils: OfficialTable = {
-    heading: 'II. DANH SÁCH HỌC SINH ĐƯỢC GIÚP ĐỠ',
-    columns: [
-      { header: 'STT', width: 6 },
-      { header: 'Mã hồ sơ', width: 16 },
-      ...(staff ? [{ header: 'Họ và tên', width: 26 }] : []),
-      { header: 'Lớp', width: 8 },
-      { header: 'Diện', width: 30 },
-      { header: 'Giáo viên giúp đỡ', width: 24 },
-    ],
-    rows: cards.map((c, i) => [
-      String(i + 1),
-      c.code,
-      ...(staff ? [c.studentName ?? ''] : []),
-      c.className,
-      c.categories.map((k) => CASE_CATEGORY_LABELS[k].vi).join('; '),
-      c.helperName ?? '',
-    ]),
-  };
+  // Whether a name column appears is the identity rule's alone (`scopedCards(…, 'export')`):
+  // it names no card for an office, so an office's copy never has one.
+  const named = cards.filter((c) => c.studentName !== undefined);
+  const pupils = staff ? schoolPupilTable(cards, named.length > 0) : officePupilTable(cards);
   const status = REPORT_STATUS_LABELS[r.status as keyof typeof REPORT_STATUS_LABELS]?.vi ?? r.status;
   const today = systemToday();
   const xlsx = await buildOfficialWorkbook({
     parentName: school.unit.parent?.name ?? null,
     unitName: school.name,
     number: `Số: ${r.round}/BC-${school.unit.code.toUpperCase()}`,
-    place: 'Sơn La',
+    place: await officialPlace(ctx.db, school.unitId),
     date: today,
     title: `Báo cáo kết quả cuộc vận động giúp đỡ học sinh có hoàn cảnh khó khăn — ${r.roundName}`,
     subtitle: `Từ ${fmt(r.periodFrom)} đến ${fmt(r.periodTo)} · phiên bản ${r.version} · ${status}${r.late ? ' (trễ hạn)' : ''}`,
@@ -141,7 +133,8 @@ export async function exportSchoolReportXlsx(ctx: Context & { user: SessionUser 
     signature: {
       title: 'Hiệu trưởng',
       note: '(Ký, ghi rõ họ tên, đóng dấu)',
-      name: signer?.displayName ?? null,
+      // An office's copy names nobody at the school: the signature block stays for the ink.
+      name: staff ? (signer?.displayName ?? null) : null,
     },
     recipients: ['Như trên', 'Lưu: VT'],
   });
@@ -167,6 +160,48 @@ export async function exportSchoolReportXlsx(ctx: Context & { user: SessionUser 
   return {
     filename: `bao-cao-${slug(school.name)}-dot-${r.round}.xlsx`,
     base64: xlsx.toString('base64'),
+  };
+}
+
+const categoriesOf = (c: BoardCard) => c.categories.map((k) => CASE_CATEGORY_LABELS[k].vi).join('; ');
+
+/** The school's own copy: its staff know the class and the teacher helping; the name only where named. */
+function schoolPupilTable(cards: BoardCard[], withNames: boolean): OfficialTable {
+  return {
+    heading: 'II. DANH SÁCH HỌC SINH ĐƯỢC GIÚP ĐỠ',
+    columns: [
+      { header: 'STT', width: 6 },
+      { header: 'Mã hồ sơ', width: 16 },
+      ...(withNames ? [{ header: 'Họ và tên', width: 26 }] : []),
+      { header: 'Lớp', width: 8 },
+      { header: 'Diện', width: 30 },
+      { header: 'Giáo viên giúp đỡ', width: 24 },
+    ],
+    rows: cards.map((c, i) => [
+      String(i + 1),
+      c.code,
+      ...(withNames ? [c.studentName ?? ''] : []),
+      c.className,
+      categoriesOf(c),
+      c.helperName ?? '',
+    ]),
+  };
+}
+
+/**
+ * An office's copy, built from an allow-list: the case code, its categories and its stage. No
+ * name of the child or of a teacher, no class (in a small school a class narrows to a child).
+ */
+function officePupilTable(cards: BoardCard[]): OfficialTable {
+  return {
+    heading: 'II. CÁC HỒ SƠ ĐƯỢC GIÚP ĐỠ (MÃ HỒ SƠ)',
+    columns: [
+      { header: 'STT', width: 6 },
+      { header: 'Mã hồ sơ', width: 16 },
+      { header: 'Diện', width: 36 },
+      { header: 'Giai đoạn', width: 18 },
+    ],
+    rows: cards.map((c, i) => [String(i + 1), c.code, categoriesOf(c), CASE_STAGE_LABELS[c.stage].vi]),
   };
 }
 
@@ -237,7 +272,7 @@ export async function exportRollupXlsx(
     parentName: unit.parent?.name ?? null,
     unitName: unit.name,
     number: `Số: ${input.round ?? 'CN'}/BC-${unit.code.toUpperCase()}`,
-    place: 'Sơn La',
+    place: await officialPlace(ctx.db, input.unitId),
     date: today,
     title: `Tổng hợp kết quả cuộc vận động giúp đỡ học sinh có hoàn cảnh khó khăn — ${roundName ?? 'cả năm học'}`,
     subtitle: `${tree.schoolCount} trường · đã duyệt ${tree.statusCounts.accepted} · đã gửi ${tree.statusCounts.submitted} · trễ hạn ${tree.statusCounts.late}`,

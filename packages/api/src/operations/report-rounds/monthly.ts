@@ -2,6 +2,7 @@ import { caseHelpOverTime, type MonthFigures, monthlyFigures, systemToday } from
 import { AppError, campaignSettingsSchema } from '@donghanh/domain';
 import type { Context, SessionUser } from '../../context';
 import { buildOfficialWorkbook, type Cell } from '../../xlsx/official-layout';
+import { officialPlace } from '../../xlsx/official-place';
 import { isSchoolStaff } from './read-school-report';
 
 export function monthsBetween(from: string, to: string): string[] {
@@ -71,7 +72,11 @@ export async function exportMonthlyXlsx(
   if (!schoolFig) throw new AppError('VALIDATION_FAILED', { period: input.period });
   const school = await ctx.db.school.findUniqueOrThrow({
     where: { id: input.schoolId },
-    select: { name: true, unit: { select: { code: true, parent: { select: { name: true } } } } },
+    select: {
+      name: true,
+      unitId: true,
+      unit: { select: { code: true, parent: { select: { name: true } } } },
+    },
   });
   const cells = (f: MonthFigures): Cell[] => [
     f.pupils,
@@ -95,7 +100,7 @@ export async function exportMonthlyXlsx(
     parentName: school.unit.parent?.name ?? null,
     unitName: school.name,
     number: `Số: ${input.period}/TH-${school.unit.code.toUpperCase()}`,
-    place: 'Sơn La',
+    place: await officialPlace(ctx.db, school.unitId),
     date: systemToday(),
     title: 'Số liệu giúp đỡ học sinh có hoàn cảnh khó khăn theo giáo viên',
     subtitle: `${label} · số liệu tự nguyện, không phải chỉ tiêu`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, unitAndAncestors } from '@donghanh/db';
-import { AppError, planPromotion } from '@donghanh/domain';
+import { Prisma, systemToday, unitAndAncestors } from '@donghanh/db';
+import { AppError, planPromotion, schoolYearOfDay } from '@donghanh/domain';
 import type { z } from 'zod';
 import type { Context, SessionUser } from '../../context';
 import type { newYearInput } from '../../router/class-list.schema';
@@ -81,6 +81,10 @@ export async function applyNewYear(
   ctx: Context & { user: SessionUser },
   input: z.output<typeof newYearInput>,
 ) {
+  // Only the school year of the calendar's today, or the next one (a school prepares in summer).
+  const current = schoolYearOfDay(systemToday());
+  if (input.toYear !== current && input.toYear !== current + 1)
+    throw new AppError('NEW_YEAR_NOT_CURRENT', { toYear: input.toYear, allowed: [current, current + 1] });
   const preview = await previewNewYear(ctx, input);
   if (preview.alreadyDone) throw new AppError('NEW_YEAR_ALREADY_DONE');
   if (preview.moves.length + preview.leaving.length === 0) throw new AppError('NEW_YEAR_NO_CLASSES');
