@@ -399,7 +399,7 @@ export const STEP_REFUSALS = {
   },
   AMEND_REASON_REQUIRED: {
     vi: 'Cần nêu lý do sửa (5–500 ký tự)',
-    en: 'Give the reason for the correction (5–500 characters)',
+    en: 'Give the reason for the correction (5 to 500 characters)',
   },
   NO_CHECKIN_PENDING: {
     vi: 'Không có cập nhật hằng tháng nào đang chờ với mã này',

@@ -42,6 +42,8 @@ it('keeps heavy modules out of the workflow bundle', async () => {
         'transfer',
       ].map((area) => `src/steps/${area}.ts`),
       'src/workflows/index.ts',
+      // The deletion of an erased case's Temporal histories.
+      'src/workflows/history-erasure.ts',
       // Report rounds (issue 12): the round's workflow and its messages.
       'src/report/report-messages.ts',
       'src/report/report-workflow.ts',

@@ -3,7 +3,7 @@
  * instant the server accepted a matching mail — before the activity can record it. Used by
  * notifications.test.ts to prove a worker killed mid-delivery does not send the mail again.
  */
-import { createDb } from '@donghanh/db';
+import { createDb, FieldCipher } from '@donghanh/db';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { DataKeyCodec, sealedDataConverter } from '../../src/codec';
@@ -49,6 +49,7 @@ const worker = await createCaseWorker({
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TASK_QUEUE,
   codec,
+  cipher: new FieldCipher(env.DATA_KEY),
   histories: temporalCaseHistories(client),
   mailer: { channel, appUrl: 'http://app.test', unsubscribeSecret: 'test-unsubscribe-secret' },
 });
