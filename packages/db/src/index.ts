@@ -23,6 +23,7 @@ export * from './read/notifications';
 export * from './read/privacy-register';
 export * from './read/report-figures';
 export * from './read/report-rollup';
+export * from './read/pupil-names';
 export * from './read/students';
 export * from './read/subject-export';
 export * from './read/task-inbox';
