@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { SignInSchedule } from '@donghanh/api';
-import { createDb, FieldCipher } from '@donghanh/db';
+import { createDb, FieldCipher, purgeExpiredClassListUploads } from '@donghanh/db';
 import type { CaseClock } from '@donghanh/domain';
 import { codecFromEnv, sealedDataConverter } from '@donghanh/workflows/codec';
 import { unsubscribeSecretFrom } from '@donghanh/workflows/notify';
@@ -90,6 +90,14 @@ export async function startServer(
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  // Uploaded class lists hold pupils' names: the unfinished ones past their day go every hour.
+  const purgeUploads = () =>
+    void purgeExpiredClassListUploads(db, new Date()).catch((e: unknown) =>
+      console.error(`[uploads] purge failed: ${(e as Error)?.message?.split('\n')[0] ?? e}`),
+    );
+  purgeUploads();
+  const uploadPurge = setInterval(purgeUploads, 60 * 60 * 1000);
+  uploadPurge.unref();
 
   return {
     http,
@@ -97,6 +105,7 @@ export async function startServer(
     port,
     tailer,
     async close() {
+      clearInterval(uploadPurge);
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Idle keep-alive connections (a browser's) would hold the port open until they time out.
       http.closeIdleConnections();

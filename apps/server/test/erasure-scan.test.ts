@@ -5,8 +5,9 @@ import { DataKeyCodec } from '@donghanh/workflows/codec';
 import { caseHistoryErasureWorkflowId, caseWorkflowId } from '@donghanh/workflows/messages';
 import { workflowHistoriesText } from '@donghanh/workflows/testing';
 import type { createTRPCClient } from '@trpc/client';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signedInClient, startTestStack, type TestStack } from '../src/testing';
+import { signedInClient, signIn, startTestStack, type TestStack } from '../src/testing';
 import { recordConsent } from './support/consent';
 
 /**
@@ -19,6 +20,7 @@ import { recordConsent } from './support/consent';
 type Api = ReturnType<typeof createTRPCClient<AppRouter>>;
 const PLANTED = 'Xoan Erasetest';
 const said = (where: string) => `Em ${PLANTED} — ${where}`;
+const FULL_NAME = `Vàng Thị ${PLANTED}`;
 // Set when the story starts: 19 May 2027; the school year ends on 29 May (20 s later), so a case
 // closed before then is erased on 30 May.
 let clock: CaseClock;
@@ -27,6 +29,8 @@ let stack: TestStack;
 let huong: Api;
 let caseId: string;
 let studentId: string;
+const REPORT = { campaignId: demoCampaign.id, round: 1, schoolId: 's-thcs-chiengle' };
+let reportVersion = 0;
 
 beforeAll(async () => {
   stack = await startTestStack({
@@ -52,7 +56,15 @@ beforeAll(async () => {
       },
     },
   });
-});
+  // The school's report of round 1 (open since 20 Nov, before the pinned today), opened before
+  // the compressed calendar starts, so waiting for it takes none of the case's days.
+  await admin.reportRound.start.mutate({ campaignId: demoCampaign.id });
+  await until(async () => {
+    const r = await huong.reportRound.get.query(REPORT).catch(() => null);
+    reportVersion = r?.status === 'draft' ? r.version : 0;
+    return reportVersion > 0;
+  }, 60_000);
+}, 120_000);
 afterAll(() => stack?.stop());
 
 async function openTaskId(type: string): Promise<string> {
@@ -107,7 +119,7 @@ describe('erasure when the retention period ends', () => {
     const created = await huong.student.create.mutate({
       schoolId: 's-thcs-chiengle',
       classId: 'cl-cl-9a',
-      fullName: `Vàng Thị ${PLANTED}`,
+      fullName: FULL_NAME,
       birthDate: '2012-03-04',
       gender: 'FEMALE',
       ethnicity: 'Mông',
@@ -142,6 +154,30 @@ describe('erasure when the retention period ends', () => {
     });
     await duc.case.addNote.mutate({ caseId, text: said('note') });
 
+    // The school's report remarks are kept in every version and reach no erasure: naming the
+    // pupil is refused (the round opened on 20 Nov, before the pinned today).
+    await expect(
+      huong.reportRound.edit.mutate({
+        ...REPORT,
+        version: reportVersion,
+        remarks: `Trường đã kèm em ${FULL_NAME.toUpperCase()} cả học kỳ`,
+        corrections: {},
+      }),
+    ).rejects.toMatchObject({ data: { appCode: 'TEXT_NAMES_A_PUPIL' } });
+
+    // A class list uploaded (not yet imported) holds the pupil's name until the erasure.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Lớp 9A');
+    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh']);
+    ws.addRow([1, FULL_NAME, '04/03/2012']);
+    const res = await fetch(`${stack.baseUrl}/upload/class-list?schoolId=s-thcs-chiengle`, {
+      method: 'POST',
+      headers: { cookie: await signIn(stack.baseUrl, 'ct.huong'), 'x-file-name': 'lop-9a.xlsx' },
+      body: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    expect(res.status).toBe(200);
+    expect(await stack.database.db.classListUpload.count({ where: { finishedAt: null } })).toBe(1);
+
     // Before: the school sees the name everywhere it should, and Temporal holds it (sealed), so
     // the scans below can fail.
     expect(await answers()).toContain(PLANTED);
@@ -157,8 +193,12 @@ describe('erasure when the retention period ends', () => {
     const closed = await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(closed.stage).toBe('closed');
     expect(closed.personalDataEraseOn?.toISOString().slice(0, 10)).toBe('2027-05-30');
-    // The free text went at once; the name stays until the erase-on day.
-    expect(await databaseHits()).toEqual(['Student.fullName', 'Student.searchName']);
+    // The free text went at once; the name stays until the erase-on day (the upload's too).
+    expect((await databaseHits()).sort()).toEqual([
+      'ClassListUpload.sheets',
+      'Student.fullName',
+      'Student.searchName',
+    ]);
   });
 
   it('leaves the name nowhere once the day has come: answers, exports, tables, Temporal', async () => {
@@ -174,6 +214,7 @@ describe('erasure when the retention period ends', () => {
     expect(wire.normalize('NFD')).not.toContain(PLANTED.normalize('NFD'));
     expect(wire).toContain('[đã xóa]');
     expect(await databaseHits()).toEqual([]);
+    expect(await stack.database.db.classListUpload.count()).toBe(0);
 
     // Every run of the case's workflow is gone from Temporal (its list drops them last).
     await until(async () => (await temporalText(caseWorkflowId(caseId))).runIds.length === 0, 60_000);

@@ -31,11 +31,24 @@ describe('privacy of the child', () => {
         idempotencyKey: `${CASE}:note:privacy`,
       },
     });
+    // A mail the server accepted names its recipient (staff) by id: the page gets the name.
+    await database.db.caseEvent.create({
+      data: {
+        caseId: CASE,
+        type: 'case.notification_mailed',
+        payload: { kind: 'checkin_reminder', recipientId: 'u-gv-lan' },
+        idempotencyKey: `${CASE}:mailed:privacy`,
+      },
+    });
     const seen = await open('office');
     expect(seen.events.find((e) => e.type === 'case.note')).toMatchObject({
       payload: {},
       actorName: 'Đặng Thị Lan',
+      recipientName: null,
     });
+    expect(seen.events.find((e) => e.type === 'case.notification_mailed')?.recipientName).toBe(
+      'Đặng Thị Lan',
+    );
     expect(seen.masked).toBe(true);
     expect(seen.identity).toBeNull();
     expect(seen.code).toBe('HS26-MATRIX');

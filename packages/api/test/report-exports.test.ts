@@ -283,7 +283,16 @@ describe('commendation (thi đua)', () => {
       schoolId: 's-thcs-chiengle',
     });
     expect(ind.teachers.map((t) => [t.teacherId, t.year?.pupils])).toEqual([['u-gv-lan', 1]]);
-    const NOTE = 'Cô Lan kèm em Mùa Thị Dợ suốt năm';
+    const NOTE = 'Cô Lan kèm một em lớp 7 suốt năm';
+    // A note naming a pupil of the school is refused (it is kept and no erasure reaches it).
+    await expect(
+      coordinator.commendation.propose({
+        campaignId: 'camp-sl-2026',
+        schoolId: 's-thcs-chiengle',
+        teacherId: 'u-gv-lan',
+        note: 'Cô Lan kèm em MÙA THỊ DỢ suốt năm',
+      }),
+    ).rejects.toMatchObject({ cause: { code: 'TEXT_NAMES_A_PUPIL' } });
     const p = await coordinator.commendation.propose({
       campaignId: 'camp-sl-2026',
       schoolId: 's-thcs-chiengle',
@@ -331,6 +340,9 @@ describe('commendation (thi đua)', () => {
     ]);
     // The school's note is free text: it stays at the school.
     expect(JSON.stringify(list)).not.toContain('Mùa');
+    await expect(
+      office.commendation.decide({ proposalId: p.proposalId, approve: true, note: 'Vì em Mùa Thị Dợ' }),
+    ).rejects.toMatchObject({ cause: { code: 'TEXT_NAMES_A_PUPIL' } });
     await office.commendation.decide({ proposalId: p.proposalId, approve: true });
     const { ws, all } = await read(
       (await office.commendation.exportList({ campaignId: 'camp-sl-2026', unitId: 'u-so-sonla' })).base64,

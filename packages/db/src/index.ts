@@ -21,6 +21,7 @@ export * from './read/monthly-figures';
 // Notifications (issue 13)
 export * from './read/notifications';
 export * from './read/privacy-register';
+export * from './read/pupil-names';
 export * from './read/report-figures';
 export * from './read/report-rollup';
 export * from './read/students';
@@ -32,6 +33,7 @@ export * from './read/volunteer-load';
 export * from './write/actor-roles';
 export * from './write/assignment';
 export * from './write/case-step';
+export * from './write/class-list-uploads';
 export * from './write/consent';
 export * from './write/data-rights';
 export * from './write/domain-failures';

@@ -210,6 +210,19 @@ beforeAll(async () => {
     },
     who,
   );
+  // A class list uploaded but not imported holds the name too; another school's stays.
+  const upload = (id: string, schoolId: string, name: string) => ({
+    id,
+    schoolId,
+    uploadedById: 'u-ct-cl',
+    fileName: 'lop-7b.xlsx',
+    size: 1,
+    sha256: id,
+    sheets: [{ name: 'DS', state: 'visible', rows: [['Họ và tên'], [name]] }],
+  });
+  await db.classListUpload.create({ data: upload('clu-erase', 's-thcs-chiengle', NAME) });
+  const other = await db.school.findFirstOrThrow({ where: { id: { not: 's-thcs-chiengle' } } });
+  await db.classListUpload.create({ data: upload('clu-other', other.id, 'Lò Văn Khác') });
 });
 afterAll(() => database?.drop());
 
@@ -251,6 +264,7 @@ describe('erasure of a closed case', () => {
         'CaseEvent.payload',
         'CaseHelper.reason',
         'CheckIn.report',
+        'ClassListUpload.sheets',
         'Evaluation.comment',
         'Evaluation.content',
         'HelpPlan.comment',
@@ -273,6 +287,9 @@ describe('erasure of a closed case', () => {
       _sum: { tutoringHours: true, materialVnd: true },
     });
     expect(after).toEqual(before);
+    expect((await db.classListUpload.findMany({ select: { id: true } })).map((u) => u.id)).toEqual([
+      'clu-other',
+    ]);
     const student = await db.student.findUniqueOrThrow({ where: { id: 'st-erase' } });
     expect([student.fullName, student.birthDate, student.familySealed]).toEqual([
       '[đã xóa] HS26-ERASE1',

@@ -80,6 +80,8 @@ export interface CaseRecord {
     type: string;
     actorId: string | null;
     actorName: string | null;
+    /** A mailed notification's recipient (a member of staff), like `actorName`. */
+    recipientName: string | null;
     createdAt: Date;
     payload: Json;
   }[];
@@ -306,6 +308,7 @@ export function maskedCaseContent(d: CaseRecord) {
       type: e.type,
       actorId: e.actorId,
       actorName: e.actorName,
+      recipientName: e.recipientName,
       createdAt: e.createdAt,
       payload: maskedPayload(e.payload),
     })),

@@ -321,6 +321,12 @@ export const ERROR_MESSAGES = {
     en: 'The teacher does not work at the proposing school',
     http: 422,
   },
+  // —— privacy fixes: free text that names a pupil ——
+  TEXT_NAMES_A_PUPIL: {
+    vi: 'Nội dung có tên một học sinh của trường: hãy bỏ tên em ra khỏi nhận xét hoặc ghi chú',
+    en: "The text names one of the school's pupils: take the child's name out of the remarks or note",
+    http: 422,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

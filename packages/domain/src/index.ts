@@ -16,6 +16,8 @@ export * from './notifications';
 export * from './organisation';
 export * from './privacy-law';
 export * from './pupil-age';
+// Free text that names a pupil (privacy fixes)
+export * from './pupil-names-in-text';
 // Report rounds and figures (issue 12, parts 2–4)
 export * from './report';
 export * from './schema-messages-en';

@@ -92,6 +92,7 @@ function record(t: () => string, extra: Record<string, string>): CaseRecord {
         type: 'case.note',
         actorId: 'u-gv',
         actorName: 'Đặng Thị Lan',
+        recipientName: 'Lò Văn Hùng',
         createdAt: at,
         payload: { text: t(), reason: t(), note: t(), comment: t(), month: t(), kinds: [t()], ...extra },
       },

@@ -53,8 +53,16 @@ export async function readCaseDetail(db: Db, caseId: string) {
     },
   });
   if (!c) return null;
-  // Who did each step: staff names, shown on the timeline to every reader of the case.
-  const actorIds = [...new Set(c.events.map((e) => e.actorId).filter((id): id is string => !!id))];
+  // Who did each step, and to whom a mail went: staff names, shown on the timeline to every
+  // reader of the case (a member of staff's name is not the child's data).
+  const recipientOf = (e: { type: string; payload: unknown }): string | null => {
+    if (e.type !== 'case.notification_mailed') return null;
+    const id = (e.payload as { recipientId?: unknown } | null)?.recipientId;
+    return typeof id === 'string' ? id : null;
+  };
+  const actorIds = [
+    ...new Set(c.events.flatMap((e) => [e.actorId, recipientOf(e)]).filter((id): id is string => !!id)),
+  ];
   const actors = new Map(
     (
       await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })
@@ -81,6 +89,8 @@ export async function readCaseDetail(db: Db, caseId: string) {
         ...e,
         id: e.id.toString(),
         actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+        /** The member of staff a `case.notification_mailed` went to; null for other events. */
+        recipientName: ((id) => (id ? (actors.get(id) ?? null) : null))(recipientOf(e)),
       })),
       totals,
     },

@@ -144,7 +144,7 @@ export async function listLegalBases(db: Db, options: { activeOnly?: boolean } =
 }
 
 /** The breach log, newest first; `late` against `now` (the calendar's: systemNow()). */
-export async function listBreaches(db: Db, now: Date = new Date()) {
+export async function listBreaches(db: Db, now: Date) {
   const rows = await db.breachRecord.findMany({ orderBy: { detectedAt: 'desc' }, take: 500 });
   return rows.map((r) => ({
     id: r.id,
@@ -161,12 +161,12 @@ export async function listBreaches(db: Db, now: Date = new Date()) {
   }));
 }
 
-/** A case's data-subject requests, newest first (requester names opened with the key); `overdue` against `now`. */
+/** A case's data-subject requests, newest first (requester names opened with the key); `overdue` against `now` (systemNow()). */
 export async function listSubjectRequests(
   db: Db,
   cipher: FieldCipher | undefined,
   caseId: string,
-  now: Date = new Date(),
+  now: Date,
 ) {
   const rows = await db.subjectRequest.findMany({ where: { caseId }, orderBy: { receivedAt: 'desc' } });
   return rows.map((r) => ({

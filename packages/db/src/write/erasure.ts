@@ -86,7 +86,7 @@ export async function erasePersonalData(
 ): Promise<ErasureOutcome> {
   const c = await db.case.findUnique({
     where: { id: caseId },
-    select: { code: true, studentId: true, personalDataErasedAt: true },
+    select: { code: true, studentId: true, schoolId: true, personalDataErasedAt: true },
   });
   if (!c) throw new AppError('CASE_NOT_FOUND');
   if (c.personalDataErasedAt) return 'already_erased';
@@ -114,6 +114,8 @@ export async function erasePersonalData(
         data: { oldValueSealed: null, newValueSealed: null },
       });
       await tx.legalHold.updateMany({ where: { caseId }, data: { reasonSealed: '' } });
+      // An uploaded class list not yet imported (or half imported) may hold the child's name.
+      await tx.classListUpload.deleteMany({ where: { schoolId: c.schoolId, finishedAt: null } });
       const othersKeep = await tx.case.count({
         where: { studentId: c.studentId, id: { not: caseId }, personalDataErasedAt: null },
       });

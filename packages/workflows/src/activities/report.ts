@@ -3,6 +3,7 @@ import {
   figuresBySchool,
   type Prisma,
   RuleViolation,
+  refuseTextNamingAPupil,
   reportRecipientOf,
 } from '@donghanh/db';
 import {
@@ -227,14 +228,18 @@ export function reportActivities(deps: ActivityDeps) {
           idempotencyKey: reportKeys.edit(args.reportId, args.version),
           requireStatuses: SCHOOL_EDITS,
           versionKind: 'edited',
-          change: async (row) => ({
-            status: row.status === 'signed' ? 'draft' : row.status,
-            version: row.version + 1,
-            signedVersion: null,
-            corrections: json(corrections),
-            figures: json(applyCorrections(row.prefilled, corrections)),
-            ...(remarks !== undefined ? { remarks: remarks || null } : {}),
-          }),
+          change: async (row, tx) => {
+            // Remarks are kept in every version and no erasure reaches them: they may not name a pupil.
+            await refuseTextNamingAPupil(tx, { unitId: row.schoolUnitId }, [remarks]);
+            return {
+              status: row.status === 'signed' ? 'draft' : row.status,
+              version: row.version + 1,
+              signedVersion: null,
+              corrections: json(corrections),
+              figures: json(applyCorrections(row.prefilled, corrections)),
+              ...(remarks !== undefined ? { remarks: remarks || null } : {}),
+            };
+          },
         });
         return result(args.reportId, r);
       });

@@ -20,11 +20,9 @@ const ALERT = new Set([
 /** A notification's mail the SMTP server accepted: its kind and to whom (a member of staff). */
 function mailedOf(e: CaseDetail['events'][number]): { kind: string; name: string } | null {
   if (e.type !== 'case.notification_mailed') return null;
-  const p = (e.payload ?? {}) as { kind?: unknown; recipientName?: unknown };
-  return {
-    kind: typeof p.kind === 'string' ? p.kind : '',
-    name: typeof p.recipientName === 'string' ? p.recipientName : '',
-  };
+  const p = (e.payload ?? {}) as { kind?: unknown };
+  // The recipient's name is resolved by the server (the event stores only the id).
+  return { kind: typeof p.kind === 'string' ? p.kind : '', name: e.recipientName ?? '' };
 }
 
 /** The case's history, oldest first, as recorded by the workflow (the case's event log). */

@@ -36,6 +36,8 @@ const RULE_CODES = {
   LEGAL_BASIS_NOT_FOUND: 'LEGAL_BASIS_NOT_FOUND',
   ENCRYPTION_NOT_CONFIGURED: 'ENCRYPTION_NOT_CONFIGURED',
   CALENDAR_INVALID: 'CALENDAR_INVALID',
+  // A report's remarks that name a pupil (privacy fixes).
+  TEXT_NAMES_A_PUPIL: 'TEXT_NAMES_A_PUPIL',
 } as const;
 
 function ruleError(

@@ -1,3 +1,4 @@
+import { refuseTextNamingAPupil } from '@donghanh/db';
 import { AppError } from '@donghanh/domain';
 import type { Context, SessionUser } from '../../context';
 
@@ -10,6 +11,8 @@ export async function proposeCommendation(
   ctx: Caller,
   input: { campaignId: string; schoolId: string; teacherId: string | null; note: string },
 ) {
+  // The note is about staff; it is kept and sent to the office, so it may not name a pupil.
+  await refuseTextNamingAPupil(ctx.db, { schoolId: input.schoolId }, [input.note]);
   if (input.teacherId) {
     const school = await ctx.db.school.findUniqueOrThrow({
       where: { id: input.schoolId },
@@ -91,10 +94,17 @@ export function signCommendation(ctx: Caller, input: { proposalId: string }) {
   );
 }
 
-export function decideCommendation(
+export async function decideCommendation(
   ctx: Caller,
   input: { proposalId: string; approve: boolean; note?: string | undefined },
 ) {
+  if (input.note) {
+    const p = await ctx.db.commendationProposal.findUnique({
+      where: { id: input.proposalId },
+      select: { schoolId: true },
+    });
+    if (p) await refuseTextNamingAPupil(ctx.db, { schoolId: p.schoolId }, [input.note]);
+  }
   return move(
     ctx,
     input.proposalId,

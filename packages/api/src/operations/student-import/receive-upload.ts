@@ -1,11 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Prisma } from '@donghanh/db';
+import { CLASS_LIST_UPLOAD_TTL_MS, type Prisma } from '@donghanh/db';
 import { AppError, CLASS_LIST_LIMITS } from '@donghanh/domain';
 import type { Context, SessionUser } from '../../context';
 import { readWorkbook, storeSheets } from './xlsx-file';
-
-/** An upload nobody imported is dropped after a day: it holds pupils' names. */
-const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Keeps an uploaded class list for its preview and import. The file is opened here once, so a
@@ -33,7 +30,7 @@ export async function receiveClassListUpload(
   }
   const id = `clu-${randomUUID()}`;
   // Upload time is bookkeeping (a real instant), not a calendar decision: the wall clock is right.
-  const expired = new Date(Date.now() - UPLOAD_TTL_MS);
+  const expired = new Date(Date.now() - CLASS_LIST_UPLOAD_TTL_MS);
   await ctx.db.$transaction([
     ctx.db.classListUpload.deleteMany({ where: { createdAt: { lt: expired }, finishedAt: null } }),
     ctx.db.classListUpload.create({
