@@ -10,6 +10,7 @@ import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
 import { CheckInsSection } from './CheckInsSection';
 import { EvaluationsSection } from './EvaluationsSection';
+import { HelpOverTimeSection } from './HelpOverTimeSection';
 import { errorMessage } from './format';
 import { IdentityBlock } from './IdentityBlock';
 import { NotesSection } from './NotesSection';
@@ -60,6 +61,7 @@ export default function CasePage() {
         </Grid.Col>
       </Grid>
       <CheckInsSection c={c} />
+      <HelpOverTimeSection c={c} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">

@@ -276,6 +276,17 @@ const vi = {
       submit: 'Thay giáo viên',
     },
   },
+  // Help over time (school staff only).
+  help: {
+    title: 'Trợ giúp theo tháng',
+    month: 'Tháng',
+    sessions: 'Buổi dạy kèm',
+    hours: 'Giờ dạy kèm',
+    money: 'Tiền mặt',
+    rice: 'Gạo (kg)',
+    goods: 'Hiện vật khác',
+    visits: 'Thăm gia đình',
+  },
 };
 type Shape = typeof vi;
 const en: Shape = {
@@ -550,6 +561,17 @@ const en: Shape = {
       reasonRequired: 'Give a reason for replacing the helper',
       submit: 'Replace',
     },
+  },
+  // Help over time (school staff only).
+  help: {
+    title: 'Help month by month',
+    month: 'Month',
+    sessions: 'Tutoring sessions',
+    hours: 'Tutoring hours',
+    money: 'Money',
+    rice: 'Rice (kg)',
+    goods: 'Other goods',
+    visits: 'Family visits',
   },
 };
 
