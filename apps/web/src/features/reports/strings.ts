@@ -203,7 +203,8 @@ const en: typeof vi = {
   tabs: { rounds: 'Report rounds', commend: 'Commendation' },
   commend: {
     title: 'Commendation',
-    intro: "Each teacher's figures over the year, to inform a proposal. The figures inform; they do not rank.",
+    intro:
+      "Each teacher's figures over the year, to inform a proposal. The figures inform; they do not rank.",
     teacher: 'Teacher',
     school: 'The school as a whole',
     proposal: 'Proposal',
