@@ -74,7 +74,7 @@ describe('commendation in the browser', () => {
     // The school's note stays at the school.
     await expect(office.page.getByTestId('commend-office').textContent()).resolves.not.toContain(NOTE);
     await oRow.getByLabel('Ghi chú quyết định (không ghi tên học sinh)').fill('Đủ tiêu chuẩn');
-    await oRow.getByRole('button', { name: 'Đồng ý' }).click();
+    await oRow.getByRole('button', { name: 'Đồng ý', exact: true }).click();
     await oRow.locator('[data-status="approved"]').waitFor();
     expect(await statusInDb()).toBe('approved');
     const [download] = await Promise.all([
