@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
@@ -83,7 +82,7 @@ describe('commendation in the browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^khen-thuong-.+\.xlsx$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await readFile((await download.path()) ?? ''));
+    await wb.xlsx.readFile((await download.path()) ?? '');
     const cells: string[] = [];
     wb.worksheets[0]?.eachRow((r) => {
       r.eachCell((c) => {
