@@ -244,7 +244,10 @@ describe('consent and the guardian’s right to see, in the browser', () => {
       closureReason: 'consent_withdrawn',
     });
 
-    // The admin brings closed cases under retention: this one already waits for its erase-on day.
+    // The admin brings closed cases under retention. Only cases with no erase-on day are asked:
+    // this one is made to look closed before retention existed (its run already waits, so it is
+    // not restarted, but its day is set again).
+    await db.case.update({ where: { id: caseId }, data: { personalDataEraseOn: null } });
     const admin = await signInPage(b, 'quantri', { viewport: { width: 1280, height: 900 } });
     await admin.page.getByTestId('signed-in-as').waitFor();
     await admin.page.goto(`${b.stack.baseUrl}/admin/privacy`);
@@ -253,6 +256,7 @@ describe('consent and the guardian’s right to see, in the browser', () => {
     await expect(old.getByTestId('retention-result').innerText()).resolves.toBe(
       'Đã xét 1 hồ sơ: 0 hồ sơ bắt đầu chờ ngày xóa, 1 hồ sơ đã có lịch, 0 hồ sơ không áp dụng được.',
     );
+    expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).personalDataEraseOn).not.toBeNull();
     expect(await db.caseEvent.count({ where: { caseId, type: 'case.retention_applied' } })).toBe(1);
     expect(admin.problems).toEqual([]);
     await admin.context.close();
