@@ -114,6 +114,11 @@ describe('a report round on a compressed calendar', () => {
       () => h.db.schoolReport.findUnique({ where: { id: ID } }),
       (r) => r?.status === 'draft',
     ).then((r) => r as NonNullable<typeof r>);
+    // The workflow takes its state from the opening's result a moment after the row is written.
+    await until(
+      () => handle.query(reportStateQuery),
+      (st) => st.status === 'draft',
+    );
     expect(opened.recipientUnitId).toBe('u-vhxh-chiengle');
     expect(opened.version).toBe(1);
     const figures = opened.figures as Record<string, Record<string, unknown>>;
