@@ -1,8 +1,7 @@
+import { dayOfDateColumn } from '@donghanh/domain';
 import type { Db } from '../client';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Tx } from '../write/record-case-event';
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** Where a case stands under the law: no consent yet, consent, a legal basis, or withdrawn. */
 export type ConsentState = 'none' | 'consent' | 'legal_basis' | 'withdrawn';
@@ -35,7 +34,7 @@ function consentRow(
     version: r.version,
     current: r.current,
     basis: r.basis as 'consent' | 'legal_basis',
-    givenOn: day(r.givenOn),
+    givenOn: dayOfDateColumn(r.givenOn),
     guardian:
       r.basis === 'consent'
         ? {
@@ -45,7 +44,7 @@ function consentRow(
         : null,
     method: r.method,
     formNumber: r.formNumber,
-    formSignedOn: day(r.formSignedOn),
+    formSignedOn: dayOfDateColumn(r.formSignedOn),
     witnesses: r.witnessIds.map((id) => ({ id, name: names.get(id) ?? id })),
     childAge: r.childAge,
     childConsentRequired: r.childConsentRequired,
@@ -63,7 +62,7 @@ function consentRow(
     withdrawal: r.withdrawnOn
       ? {
           by: r.withdrawnBy,
-          on: day(r.withdrawnOn),
+          on: dayOfDateColumn(r.withdrawnOn),
           note: r.withdrawalNoteSealed && cipher ? cipher.open(r.withdrawalNoteSealed, r.id) : null,
         }
       : null,
@@ -123,7 +122,7 @@ export async function readCaseConsent(db: Db, cipher: FieldCipher | undefined, c
     campaign: c.campaign,
     child: {
       fullName: c.student.fullName,
-      birthDate: day(c.student.birthDate),
+      birthDate: dayOfDateColumn(c.student.birthDate),
       className: c.student.class?.name ?? null,
     },
   };

@@ -4,6 +4,7 @@ import {
   ageOn,
   childConsentNeeded,
   consentProblems,
+  dayOfDateColumn,
   type IsoDate,
   type RecordConsentInput,
   type RecordLegalBasisInput,
@@ -15,7 +16,6 @@ import { type Tx, withCaseEvent } from './record-case-event';
 
 const SCHOOL_STAFF = ['TEACHER', 'HOMEROOM_TEACHER', 'SCHOOL_COORDINATOR', 'PRINCIPAL'] as const;
 const day = (d: IsoDate) => new Date(`${d}T00:00:00Z`);
-const isoOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** Who records, when, and on which school day (the day decides the child's age and the date checks). */
 export interface ConsentActor {
@@ -78,7 +78,7 @@ export async function writeConsentRows(
     where: { id: studentId },
     select: { birthDate: true },
   });
-  const birthDate = isoOf(student.birthDate);
+  const birthDate = dayOfDateColumn(student.birthDate);
   const problems = consentProblems(input, birthDate, who.today);
   const [first] = problems;
   if (first) throw new AppError(first, { problems });
@@ -180,7 +180,7 @@ export async function writeWithdrawalRows(
   const current = await tx.caseConsent.findFirst({ where: { caseId: input.caseId, current: true } });
   if (current?.basis !== 'consent') throw new AppError('CONSENT_NOT_RECORDED');
   if (current.withdrawnOn) throw new AppError('CONSENT_ALREADY_WITHDRAWN');
-  if (input.on > who.today || input.on < (isoOf(current.givenOn) ?? input.on))
+  if (input.on > who.today || input.on < (dayOfDateColumn(current.givenOn) ?? input.on))
     throw new AppError('CONSENT_DATE_INVALID');
   await tx.caseConsent.update({
     where: { id: current.id },

@@ -127,3 +127,13 @@ export function formatViDate(date: IsoDate): string {
   const { year, month, day } = parseIsoDate(date);
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
+
+/**
+ * A calendar-day column (`@db.Date`) as the database driver returns it — midnight UTC of that
+ * day — as the day itself. Not for instants: `isoDateAt` turns an instant into its Vietnamese day.
+ */
+export function dayOfDateColumn(d: Date): IsoDate;
+export function dayOfDateColumn(d: Date | null | undefined): IsoDate | null;
+export function dayOfDateColumn(d: Date | null | undefined): IsoDate | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}

@@ -1,10 +1,8 @@
 import { applyCaseStep, setPersonalDataEraseOn } from '@donghanh/db';
-import type { CaseClock } from '@donghanh/domain';
+import { type CaseClock, dayOfDateColumn } from '@donghanh/domain';
 import { stepKeys } from '../case/task-ids';
 import type { ApplyRetentionArgs, ApplyRetentionResult } from '../messages';
 import { type ActivityDeps, clockOf, type Scope, withRules } from './support';
-
-const isoOf = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
  * An admin brings a closed case under the retention rule: a case closed before the rule existed
@@ -35,7 +33,7 @@ export function applyRetentionActivities(deps: ActivityDeps) {
               select: { closedAt: true, personalDataEraseOn: true },
             });
             eraseOn =
-              isoOf(c.personalDataEraseOn) ??
+              dayOfDateColumn(c.personalDataEraseOn) ??
               (await setPersonalDataEraseOn(tx, args.caseId, dayOn(c.closedAt ?? at, args.clock)));
           },
         });
@@ -44,7 +42,7 @@ export function applyRetentionActivities(deps: ActivityDeps) {
             where: { id: args.caseId },
             select: { personalDataEraseOn: true },
           });
-          eraseOn = isoOf(c.personalDataEraseOn);
+          eraseOn = dayOfDateColumn(c.personalDataEraseOn);
         }
         return { caseId: args.caseId, eraseOn, started: false, eventId: r.eventId.toString() };
       });

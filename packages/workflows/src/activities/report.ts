@@ -12,6 +12,7 @@ import {
   applyCorrections,
   type CaseClock,
   campaignSettingsSchema,
+  dayOfDateColumn,
   type FigureCorrections,
   figureCorrectionsSchema,
   freeText,
@@ -25,7 +26,6 @@ import type { ReportRoundDays, ReportRoundTimes, ReportStepResult } from '../rep
 import { type ActivityDeps, clockOf, parse, withRules } from './support';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 const SCHOOL_EDITS: ReportStatus[] = ['draft', 'signed', 'returned'];
 const remarksSchema = freeText(4000).optional();
@@ -47,8 +47,8 @@ export function reportActivities(deps: ActivityDeps) {
     const figures = await figuresBySchool(db, {
       campaignId: r.campaignId,
       schoolIds: [r.schoolId],
-      from: iso(r.periodFrom),
-      to: iso(r.periodTo),
+      from: dayOfDateColumn(r.periodFrom),
+      to: dayOfDateColumn(r.periodTo),
     });
     return figures.get(r.schoolId) as NonNullable<ReturnType<typeof figures.get>>;
   }
@@ -115,7 +115,11 @@ export function reportActivities(deps: ActivityDeps) {
           return withTimes(days);
         }
         if (existing)
-          return withTimes({ ...days, opensOn: iso(existing.opensOn), dueOn: iso(existing.dueOn) });
+          return withTimes({
+            ...days,
+            opensOn: dayOfDateColumn(existing.opensOn),
+            dueOn: dayOfDateColumn(existing.dueOn),
+          });
         const school = await db.school.findUnique({ where: { id: args.schoolId }, select: { unitId: true } });
         if (!school) throw new RuleViolation('SCHOOL_NOT_FOUND', 'Không tìm thấy trường', args);
         const recipient = await reportRecipientOf(

@@ -1,8 +1,6 @@
-import { AppError, type ReportFigures, type ReportStatus, reportId } from '@donghanh/domain';
+import { AppError, dayOfDateColumn, type ReportFigures, type ReportStatus, reportId } from '@donghanh/domain';
 import type { ReportRef } from '../../access/report-rules';
 import type { Context, SessionUser } from '../../context';
-
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** True when the caller is the school's own coordinator or principal (not an office above it). */
 export async function isSchoolStaff(
@@ -48,10 +46,10 @@ export async function readSchoolReport(ctx: Context & { user: SessionUser }, ref
     late: r.late,
     version: r.version,
     signedVersion: r.signedVersion,
-    periodFrom: iso(r.periodFrom),
-    periodTo: iso(r.periodTo),
-    opensOn: iso(r.opensOn),
-    dueOn: iso(r.dueOn),
+    periodFrom: dayOfDateColumn(r.periodFrom),
+    periodTo: dayOfDateColumn(r.periodTo),
+    opensOn: dayOfDateColumn(r.opensOn),
+    dueOn: dayOfDateColumn(r.dueOn),
     submittedAt: r.submittedAt?.toISOString() ?? null,
     acceptedAt: r.acceptedAt?.toISOString() ?? null,
     figures: r.figures as unknown as ReportFigures,
