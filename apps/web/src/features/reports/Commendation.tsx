@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +6,7 @@ import { num, vnd } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
 import { downloadXlsx } from './figures';
+import { SchoolSelect } from './SchoolSelect';
 import { NS } from './strings';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -90,15 +79,12 @@ export function SchoolCommendation({
       <Text size="sm" c="dimmed">
         {t('commend.intro')}
       </Text>
-      {schools.length > 1 && (
-        <Select
-          label={t('commend.schoolName')}
-          data={schools.map((s) => ({ value: s.id, label: s.name }))}
-          value={schoolId}
-          onChange={(v) => v && setSchoolId(v)}
-          maw={360}
-        />
-      )}
+      <SchoolSelect
+        label={t('commend.schoolName')}
+        schools={schools}
+        value={schoolId}
+        onChange={setSchoolId}
+      />
       {q.isPending ? (
         <Text c="dimmed">{t('loading')}</Text>
       ) : q.isError ? (

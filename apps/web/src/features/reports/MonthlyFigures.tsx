@@ -1,18 +1,7 @@
 // The charts' CSS comes with this lazily loaded screen, not with the board's first bundle.
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +9,7 @@ import { num, vnd } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
 import { downloadXlsx } from './figures';
+import { SchoolSelect } from './SchoolSelect';
 import { NS } from './strings';
 
 /** A school's monthly figures: a chart per month, the sums per semester and year, per teacher. */
@@ -48,15 +38,7 @@ export function MonthlyFigures({
       <Text size="sm" c="dimmed">
         {t('monthly.note')}
       </Text>
-      {schools.length > 1 && (
-        <Select
-          label={t('monthly.school')}
-          data={schools.map((s) => ({ value: s.id, label: s.name }))}
-          value={schoolId}
-          onChange={(v) => v && setSchoolId(v)}
-          maw={360}
-        />
-      )}
+      <SchoolSelect label={t('monthly.school')} schools={schools} value={schoolId} onChange={setSchoolId} />
       {q.isPending ? (
         <Text c="dimmed">{t('loading')}</Text>
       ) : q.isError ? (
