@@ -159,6 +159,9 @@ describe('new school year', () => {
     );
     const p = await api.schoolYear.preview({ schoolId: SCHOOL, toYear: 2027 });
     expect(p.alreadyDone?.totals).toMatchObject({ classesCreated: 4 });
+    // The screen asks again with the repeaters it sent: the preview reports the move done.
+    const again = await api.schoolYear.preview({ schoolId: SCHOOL, toYear: 2027, repeaterIds: ['st-02'] });
+    expect(again.alreadyDone?.totals).toMatchObject({ pupilsRepeating: 2 });
   });
 
   it('refuses a year without classes and strangers', async () => {

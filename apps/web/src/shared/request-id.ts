@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 
 /**
  * A uuid v4 from the browser's random source. `crypto.randomUUID` exists only on secure
@@ -15,9 +15,15 @@ export function newRequestId(): string {
 /**
  * The id of one submission of a form, made when the form opens and kept across its retries:
  * the server writes the step once under it, so a second click or a retried request after a
- * lost answer changes nothing (docs/reports.md, checked-in corrections; consent).
+ * lost answer changes nothing (docs/reports.md, corrections of a check-in; consent). Once the
+ * server has answered with a refusal, the next submission is a new one (the person changes the
+ * form): `renewAfter(error)` makes a new id then, and keeps it when no answer came back.
  */
-export function useRequestId(): string {
-  const [id] = useState(newRequestId);
-  return id;
+export function useRequestId(): { id: string; renewAfter: (error: unknown) => void } {
+  const [id, setId] = useState(newRequestId);
+  const renewAfter = useCallback((error: unknown) => {
+    // A tRPC error carries `data` only when the server answered.
+    if ((error as { data?: unknown } | null)?.data) setId(newRequestId());
+  }, []);
+  return { id, renewAfter };
 }

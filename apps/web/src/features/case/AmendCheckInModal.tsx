@@ -42,9 +42,10 @@ export function AmendCheckInModal({
   const [risk, setRisk] = useState<string>(original.riskLevel);
   const [reason, setReason] = useState('');
   // One correction per opening of the modal: a second click or a retry writes it once.
-  const amendmentId = useRequestId();
+  const { id: amendmentId, renewAfter } = useRequestId();
   const amend = useMutation(
     trpc.case.amendCheckIn.mutationOptions({
+      onError: renewAfter,
       onSuccess: async () => {
         await after();
         onClose();

@@ -112,9 +112,10 @@ function ConsentForm({
   const [childAgreed, setChildAgreed] = useState(prefill?.childAgreed ?? false);
   const [coverage, setCoverage] = useState({ help: true, schoolProcessing: true, officeSharing: true });
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const recordingId = useRequestId();
+  const { id: recordingId, renewAfter } = useRequestId();
   const record = useMutation(
     trpc.consent.record.mutationOptions({
+      onError: renewAfter,
       onSuccess: async () => {
         await after();
         onDone();
@@ -247,9 +248,10 @@ function LegalBasisForm({ caseId, onDone }: { caseId: string; onDone: () => void
   const bases = useQuery(trpc.privacy.legalBasis.list.queryOptions({ activeOnly: true }));
   const [basisId, setBasisId] = useState<string | null>(null);
   const [statedOn, setStatedOn] = useState(today);
-  const recordingId = useRequestId();
+  const { id: recordingId, renewAfter } = useRequestId();
   const save = useMutation(
     trpc.consent.recordLegalBasis.mutationOptions({
+      onError: renewAfter,
       onSuccess: async () => {
         await after();
         onDone();

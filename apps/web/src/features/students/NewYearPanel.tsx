@@ -36,7 +36,11 @@ export function NewYearPanel({ schoolId, defaultYear }: { schoolId: string; defa
   });
   const move = useMutation(
     trpc.schoolYear.move.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.schoolYear.preview.queryKey() }),
+      onSuccess: () => {
+        // Moved: the repeaters are in the new year's classes now, no longer to pick.
+        setRepeaterIds([]);
+        return queryClient.invalidateQueries({ queryKey: trpc.schoolYear.preview.queryKey() });
+      },
     }),
   );
   const p = preview.data;

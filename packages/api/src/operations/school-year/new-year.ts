@@ -42,18 +42,20 @@ export async function previewNewYear(ctx: Context, input: z.output<typeof newYea
     unitAndAncestors(ctx.db, school.unitId),
   ]);
   // Pupils who repeat their grade: each a pupil of one of these classes, still at the school.
-  const repeaters = input.repeaterIds.length
-    ? await ctx.db.student.findMany({
-        where: {
-          id: { in: input.repeaterIds },
-          schoolId: school.id,
-          archivedAt: null,
-          classId: { in: classes.map((c) => c.id) },
-        },
-        select: { id: true, classId: true },
-      })
-    : [];
-  if (repeaters.length !== input.repeaterIds.length) {
+  // (Once the move is done they are in the new year's classes: the preview then only reports it.)
+  const repeaters =
+    input.repeaterIds.length && !done
+      ? await ctx.db.student.findMany({
+          where: {
+            id: { in: input.repeaterIds },
+            schoolId: school.id,
+            archivedAt: null,
+            classId: { in: classes.map((c) => c.id) },
+          },
+          select: { id: true, classId: true },
+        })
+      : [];
+  if (!done && repeaters.length !== input.repeaterIds.length) {
     const found = new Set(repeaters.map((r) => r.id));
     throw new AppError('NEW_YEAR_REPEATER_INVALID', {
       studentIds: input.repeaterIds.filter((id) => !found.has(id)),
