@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type Db, systemToday } from '@donghanh/db';
 import {
@@ -242,6 +243,7 @@ async function recordDemoConsent(client: Api, caseId: string, label: string): Pr
   await client.consent.record
     .mutate({
       caseId,
+      recordingId: randomUUID(),
       givenOn: today,
       guardian: { name: 'Phụ huynh học sinh', relation: 'mother' },
       method: { kind: 'paper_form', formNumber: `DY-${caseId.slice(-8)}`, signedOn: today },

@@ -1,3 +1,5 @@
+import { commendationFacts, systemToday } from '@donghanh/db';
+import { commendationIndicatorsOf } from '@donghanh/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
@@ -21,6 +23,29 @@ const TEACHER = 'u-gv-lan';
 const PROPOSAL = `com-${CAMPAIGN}-${SCHOOL}-${TEACHER}`;
 const NOTE = 'Dạy kèm đều đặn cả năm, thăm gia đình học sinh mỗi tháng';
 
+/** The year's indicators of the demo school as the domain counts them from the database. */
+async function expectedIndicators() {
+  const facts = await commendationFacts(b.stack.database.db, {
+    campaignId: CAMPAIGN,
+    schoolIds: [SCHOOL],
+    from: '2026-09-05',
+    to: '2027-05-29',
+    today: systemToday(),
+  });
+  const s = commendationIndicatorsOf(facts).get(SCHOOL);
+  if (!s) throw new Error('no indicators for the demo school');
+  return s;
+}
+const cellsOf = (i: {
+  checkIns: { onTime: number; due: number };
+  evaluations: { progress: number; signedOff: number };
+  keptInSchool: { kept: number; atRisk: number };
+}) => [
+  `${i.checkIns.onTime}/${i.checkIns.due}`,
+  `${i.evaluations.progress}/${i.evaluations.signedOff}`,
+  `${i.keptInSchool.kept}/${i.keptInSchool.atRisk}`,
+];
+
 async function statusInDb() {
   return (
     await b.stack.database.db.commendationProposal.findUnique({
@@ -40,7 +65,21 @@ describe('commendation in the browser', () => {
     await row.getByText('Đặng Thị Lan').waitFor();
     await table.getByTestId('commend-row-school').waitFor();
     // The indicators inform, they do not rank: teachers in the API's order (by name), no rank column.
-    await expect(table.textContent()).resolves.not.toMatch(/Hạng|Xếp hạng|Trung bình/);
+    await expect(table.textContent()).resolves.not.toMatch(/Hạng|Xếp hạng|Trung bình|%/);
+    // The indicators, as parts of wholes, for the teacher and the school: what the domain counts.
+    for (const header of [
+      'Phiếu theo dõi đúng hạn',
+      'Đánh giá có tiến bộ',
+      'HS nguy cơ bỏ học được giữ lại trường',
+    ])
+      await table.getByRole('columnheader', { name: header }).waitFor();
+    const expected = await expectedIndicators();
+    const lan = expected.teachers.get(TEACHER);
+    expect(lan?.checkIns.due ?? 0).toBeGreaterThan(0);
+    const shown = async (r: typeof row) =>
+      Promise.all(['ind-on-time', 'ind-progress', 'ind-kept'].map((id) => r.getByTestId(id).textContent()));
+    await expect(shown(row)).resolves.toEqual(cellsOf(lan ?? expected.school));
+    await expect(shown(table.getByTestId('commend-row-school'))).resolves.toEqual(cellsOf(expected.school));
     await row.getByRole('button', { name: 'Đề nghị khen thưởng' }).click();
     const form = coord.page.getByTestId('commend-form');
     // An empty note is stopped in place; a note naming a pupil is refused with its Vietnamese message.
@@ -91,6 +130,14 @@ describe('commendation in the browser', () => {
     });
     expect(cells).toContain('Đặng Thị Lan');
     expect(cells).toContain('Đồng ý khen thưởng');
+    // The indicators reach the office's list, and its head signs it.
+    const lanRow: string[] = [];
+    wb.worksheets[0]?.eachRow((r) => {
+      if (r.getCell(3).value === 'Đặng Thị Lan')
+        for (const c of [7, 8, 9]) lanRow.push(String(r.getCell(c).value));
+    });
+    expect(lanRow).toEqual(cellsOf((await expectedIndicators()).teachers.get(TEACHER) ?? expected.school));
+    expect(cells).toContain('TRƯỞNG PHÒNG');
     await office.page.screenshot({ path: screenshotPath('commendation-office'), fullPage: true });
     const names = await b.stack.database.db.student.findMany({ select: { fullName: true } });
     const officeText = (await office.page.textContent('body')) ?? '';

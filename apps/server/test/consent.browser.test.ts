@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { systemToday } from '@donghanh/db';
 import { addDays, dayReachingAge } from '@donghanh/domain';
@@ -289,6 +290,7 @@ describe('consent and the guardian’s right to see, in the browser', () => {
     await api.case.screen.mutate({ caseId, decision: 'accept' });
     await api.consent.record.mutate({
       caseId,
+      recordingId: randomUUID(),
       givenOn: earlier,
       guardian: { name: 'Lò Thị Mẹ', relation: 'mother' },
       method: { kind: 'paper_form', formNumber: 'ĐY-6T', signedOn: earlier },

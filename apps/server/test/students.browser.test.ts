@@ -131,7 +131,7 @@ describe('class-list import in the browser', () => {
     ).toBe('PK');
   });
 
-  it('ct.huong moves the school to the new year: classes up a grade, grade 9 archived, once', async () => {
+  it('ct.huong moves the school to the new year: classes up a grade, grade 9 archived, repeaters kept, once', async () => {
     const { page, context, problems } = await signInPage(b, 'ct.huong', {
       viewport: { width: 1280, height: 900 },
     });
@@ -139,7 +139,22 @@ describe('class-list import in the browser', () => {
     await page.getByTestId('tab-new-year').click();
     const panel = page.getByTestId('new-year');
     await panel.getByTestId('new-year-moves').getByText('6A → 7A').waitFor();
-    await panel.getByTestId('new-year-leaving').getByText('9A').waitFor();
+    await panel.getByTestId('new-year-leaving').getByText('9A (4 học sinh)').waitFor();
+    // Two pupils repeat their grade (lưu ban): one of grade 6, one of grade 9 who stays rather than leaves.
+    const repeaters = panel.getByTestId('new-year-repeaters');
+    for (const [search, option] of [
+      ['Sùng A', 'Sùng A Lử (0140123409)'],
+      ['Cầm Thị', 'Cầm Thị Bích (0140123402)'],
+    ] as const) {
+      await repeaters.click();
+      await page.keyboard.type(search);
+      await page.getByRole('option', { name: option }).click();
+    }
+    await page.keyboard.press('Escape');
+    const repeating = panel.getByTestId('new-year-repeating');
+    await repeating.getByText('9A: 1 học sinh ở lại lớp 9A').waitFor();
+    await repeating.getByText('6A: 1 học sinh ở lại lớp 6A').waitFor();
+    await panel.getByTestId('new-year-leaving').getByText('9A (3 học sinh)').waitFor();
     await panel.getByRole('button', { name: 'Chuyển sang năm học 2027–2028' }).click();
     await panel.getByText('Xác nhận chuyển năm học?').waitFor();
     await panel.getByRole('button', { name: 'Chuyển sang năm học 2027–2028' }).click();
@@ -148,6 +163,13 @@ describe('class-list import in the browser', () => {
     const st01 = await db.student.findUniqueOrThrow({ where: { id: 'st-01' }, include: { class: true } });
     expect(st01.class).toMatchObject({ name: '7A', schoolYear: 2027 });
     expect((await db.student.findUniqueOrThrow({ where: { id: 'st-07' } })).archivedAt).not.toBeNull();
+    await panel.getByText('2 học sinh lưu ban.').waitFor();
+    const st09 = await db.student.findUniqueOrThrow({ where: { id: 'st-09' }, include: { class: true } });
+    expect(st09).toMatchObject({ archivedAt: null, class: { name: '9A', grade: 9, schoolYear: 2027 } });
+    const st02 = await db.student.findUniqueOrThrow({ where: { id: 'st-02' }, include: { class: true } });
+    expect(st02.class).toMatchObject({ name: '6A', grade: 6, schoolYear: 2027 });
+    const audit = await db.auditLog.findMany({ where: { action: 'student.repeat-grade' } });
+    expect(audit.map((a) => a.subjectId).sort()).toEqual(['st-02', 'st-09']);
     await panel.getByText('Trường đã chuyển sang năm học này.').waitFor();
     expect(problems).toEqual([]);
     await context.close();

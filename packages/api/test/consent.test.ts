@@ -15,6 +15,7 @@ afterAll(() => database?.drop());
 const GUARDIAN = 'Mùa A Pao';
 const consent = {
   caseId: CASE,
+  recordingId: '5b1f0e3a-2c4d-4e6f-8a9b-0c1d2e3f4a5b',
   givenOn: '2026-09-10',
   guardian: { name: GUARDIAN, relation: 'father' },
   method: { kind: 'paper_form', formNumber: '07/ĐY', signedOn: '2026-09-10' },
@@ -104,6 +105,30 @@ describe('consent on a case', () => {
     expect(JSON.stringify(stored.payload)).not.toContain('Pao');
   });
 
+  it('records a repeated request (the same form id, also at once) once; refuses one without the id', async () => {
+    const coordinator = await callerFor('coordinator', { temporal: workflowStandIn() });
+    const counts = async () => [
+      await database.db.caseConsent.count({ where: { caseId: CASE } }),
+      await database.db.auditLog.count({ where: { caseId: CASE, action: 'consent.record' } }),
+      await database.db.caseEvent.count({ where: { caseId: CASE, type: 'case.consent_recorded' } }),
+    ];
+    const before = await counts();
+    expect(before).toEqual([1, 1, 1]);
+    const again = await coordinator.consent.record(consent as never);
+    await Promise.all([
+      coordinator.consent.record(consent as never),
+      coordinator.consent.record(consent as never),
+    ]);
+    expect(again.state).toBe('consent');
+    expect(await counts()).toEqual(before);
+    const { recordingId: _, ...withoutId } = consent;
+    expect(await appCode(coordinator.consent.record(withoutId as never))).not.toBe('ok');
+    expect(await appCode(coordinator.consent.record({ ...consent, recordingId: 'lan-1' } as never))).not.toBe(
+      'ok',
+    );
+    expect(await counts()).toEqual(before);
+  });
+
   it('takes a legal basis from the admin’s list instead', async () => {
     const admin = await callerFor('admin');
     const { id } = await admin.privacy.legalBasis.create({
@@ -115,6 +140,7 @@ describe('consent on a case', () => {
     expect((await coordinator.privacy.legalBasis.list({ activeOnly: true })).map((b) => b.id)).toContain(id);
     const r = await coordinator.consent.recordLegalBasis({
       caseId: CASE,
+      recordingId: '5b1f0e3a-2c4d-4e6f-8a9b-0c1d2e3f4a5c',
       legalBasisId: id,
       statedOn: '2026-09-11',
     });

@@ -54,10 +54,67 @@ describe('new school year', () => {
     expect(await database.db.class.count({ where: { schoolId: SCHOOL, schoolYear: 2027 } })).toBe(0);
   });
 
+  it('lists the pupils to mark as repeating: named for the school, codes only for an admin above it', async () => {
+    const coordinator = await (await callerFor('coordinator')).schoolYear.pupils({
+      schoolId: SCHOOL,
+      toYear: 2027,
+    });
+    expect(coordinator.find((p) => p.id === 'st-02')).toMatchObject({
+      className: '6A',
+      grade: 6,
+      code: '0140123402',
+      name: 'Cầm Thị Bích',
+    });
+    expect(coordinator.map((p) => p.grade)).toEqual(
+      [...coordinator.map((p) => p.grade)].sort((a, b) => a - b),
+    );
+    const admin = await (await callerFor('admin')).schoolYear.pupils({ schoolId: SCHOOL, toYear: 2027 });
+    expect(admin.map((p) => p.id).sort()).toEqual(coordinator.map((p) => p.id).sort());
+    expect(JSON.stringify(admin)).not.toContain('Cầm Thị Bích');
+    expect(admin.every((p) => !('name' in p))).toBe(true);
+  });
+
+  it('counts the pupils repeating their grade in the preview, and refuses pupils not of the year', async () => {
+    const api = await callerFor('coordinator');
+    const p = await api.schoolYear.preview({
+      schoolId: SCHOOL,
+      toYear: 2027,
+      repeaterIds: ['st-02', 'st-07'],
+    });
+    expect(p.repeating).toEqual([
+      { fromClassId: 'cl-cl-6a', fromName: '6A', toName: '6A', grade: 6, pupils: 1 },
+      { fromClassId: 'cl-cl-9a', fromName: '9A', toName: '9A', grade: 9, pupils: 1 },
+    ]);
+    expect(p.moves.find((m) => m.fromName === '6A')?.pupils).toBe(2);
+    expect(p.leaving).toEqual([{ fromClassId: 'cl-cl-9a', fromName: '9A', pupils: 3 }]);
+    // st-07 has the open case: repeating grade 9, she no longer leaves with it.
+    expect(p.leavingWithOpenCase).toBe(0);
+    for (const bad of [['st-11'], ['st-02', 'st-nobody']])
+      expect(
+        await refusal(api.schoolYear.preview({ schoolId: SCHOOL, toYear: 2027, repeaterIds: bad })),
+      ).toBe('NEW_YEAR_REPEATER_INVALID');
+    expect(
+      await refusal(api.schoolYear.move({ schoolId: SCHOOL, toYear: 2027, repeaterIds: ['st-11'] })),
+    ).toBe('NEW_YEAR_REPEATER_INVALID');
+    expect(await database.db.class.count({ where: { schoolId: SCHOOL, schoolYear: 2027 } })).toBe(0);
+    expect(await database.db.schoolYearRollover.count({ where: { schoolId: SCHOOL } })).toBe(0);
+  });
+
   it('moves pupils up in one step, archives leavers, keeps their cases, audits counts', async () => {
     const api = await callerFor('principal');
-    const totals = await api.schoolYear.move({ schoolId: SCHOOL, toYear: 2027 });
-    expect(totals).toMatchObject({ classesCreated: 3, pupilsArchived: 4, fromYear: 2026, toYear: 2027 });
+    // st-02 repeats grade 6; st-10 repeats grade 9 (stays rather than leaves).
+    const totals = await api.schoolYear.move({
+      schoolId: SCHOOL,
+      toYear: 2027,
+      repeaterIds: ['st-10', 'st-02'],
+    });
+    expect(totals).toMatchObject({
+      classesCreated: 4,
+      pupilsArchived: 3,
+      pupilsRepeating: 2,
+      fromYear: 2026,
+      toYear: 2027,
+    });
     const db = database.db;
     const st01 = await db.student.findUniqueOrThrow({ where: { id: 'st-01' }, include: { class: true } });
     expect(st01.class).toMatchObject({ name: '7A', grade: 7, schoolYear: 2027 });
@@ -65,12 +122,28 @@ describe('new school year', () => {
     expect(st06.class?.name).toBe('8B');
     const st07 = await db.student.findUniqueOrThrow({ where: { id: 'st-07' } });
     expect(st07.archivedAt).not.toBeNull();
+    const st02 = await db.student.findUniqueOrThrow({ where: { id: 'st-02' }, include: { class: true } });
+    expect(st02.class).toMatchObject({ name: '6A', grade: 6, schoolYear: 2027 });
+    const st10 = await db.student.findUniqueOrThrow({ where: { id: 'st-10' }, include: { class: true } });
+    expect(st10).toMatchObject({ archivedAt: null, class: { name: '9A', grade: 9, schoolYear: 2027 } });
+    // 8A moved up into the same 9A of the new year.
+    const st17 = await db.student.findUniqueOrThrow({ where: { id: 'st-17' }, include: { class: true } });
+    expect(st17.class?.id).toBe(st10.classId);
+    const repeats = await db.auditLog.findMany({ where: { action: 'student.repeat-grade' } });
+    expect(repeats.map((a) => [a.subjectType, a.subjectId, a.actorId]).sort()).toEqual([
+      ['student', 'st-02', 'u-ht-cl'],
+      ['student', 'st-10', 'u-ht-cl'],
+    ]);
     expect(await db.case.findUniqueOrThrow({ where: { id: 'c-ny-9a' } })).toMatchObject({ stage: 'active' });
     expect(await db.case.findUniqueOrThrow({ where: { id: CASE } })).toMatchObject({
       campaignId: 'camp-sl-2026',
     });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'school.new-year' } });
-    expect(JSON.parse(audit.reason ?? '{}')).toMatchObject({ pupilsArchived: 4, toYear: 2027 });
+    expect(JSON.parse(audit.reason ?? '{}')).toMatchObject({
+      pupilsArchived: 3,
+      pupilsRepeating: 2,
+      toYear: 2027,
+    });
     // Archived pupils leave search: the coordinator no longer finds Lường Thị Hạnh.
     const coordinator = await callerFor('coordinator');
     expect((await coordinator.student.search({ q: 'luong thi hanh' })).map((s) => s.id)).not.toContain(
@@ -85,7 +158,10 @@ describe('new school year', () => {
       'NEW_YEAR_ALREADY_DONE',
     );
     const p = await api.schoolYear.preview({ schoolId: SCHOOL, toYear: 2027 });
-    expect(p.alreadyDone?.totals).toMatchObject({ classesCreated: 3 });
+    expect(p.alreadyDone?.totals).toMatchObject({ classesCreated: 4 });
+    // The screen asks again with the repeaters it sent: the preview reports the move done.
+    const again = await api.schoolYear.preview({ schoolId: SCHOOL, toYear: 2027, repeaterIds: ['st-02'] });
+    expect(again.alreadyDone?.totals).toMatchObject({ pupilsRepeating: 2 });
   });
 
   it('refuses a year without classes and strangers', async () => {

@@ -33,6 +33,27 @@ async function read(base64: string) {
   return { ws, texts, all: texts.join('\n') };
 }
 
+/**
+ * The signature block, bottom right: the title in capitals, the note, and five rows below it
+ * the signer's name (blank when unknown).
+ */
+function signatureOf(ws: ExcelJS.Worksheet) {
+  let at: { row: number; col: number } | null = null;
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (cell.value === '(Ký, ghi rõ họ tên, đóng dấu)') at = { row: r, col: c };
+    });
+  });
+  const found = at as { row: number; col: number } | null;
+  if (!found) return null;
+  return {
+    title: ws.getCell(found.row - 1, found.col).value,
+    titleBold: ws.getCell(found.row - 1, found.col).font?.bold,
+    name: ws.getCell(found.row + 4, found.col).value ?? null,
+  };
+}
+const PRINCIPAL = 'Nguyễn Văn Bình'; // u-ht-cl, ht.binh
+
 beforeAll(async () => {
   const figures = emptyFigures();
   figures.pupils.helped = 1;
@@ -100,7 +121,7 @@ describe('the school report in the office layout', () => {
     expect(all).toContain(CHILD);
     expect(all).toContain('HS26-MATRIX');
     expect(all).toContain(REMARKS);
-    expect(all).toContain('HIỆU TRƯỞNG');
+    expect(signatureOf(ws)).toEqual({ title: 'HIỆU TRƯỞNG', titleBold: true, name: PRINCIPAL });
     const audit = await database.db.auditLog.findMany({
       where: { actorId: 'u-ct-cl', action: { startsWith: 'export.' } },
     });
@@ -109,14 +130,18 @@ describe('the school report in the office layout', () => {
 
   it("is the office's copy: codes and numbers, no child's name, no free text", async () => {
     const caller = await callerFor('office');
-    const { all, texts } = await read((await caller.reportRound.exportReport(REF)).base64);
+    const { ws, all, texts } = await read((await caller.reportRound.exportReport(REF)).base64);
+    // Signed like the school's copy: the principal is staff, named as the signer and nowhere else.
+    expect(signatureOf(ws)).toEqual({ title: 'HIỆU TRƯỞNG', titleBold: true, name: PRINCIPAL });
+    // (Its merged cell reads once per column it spans.)
+    expect([...new Set(texts.filter((t) => t.includes(PRINCIPAL)))]).toEqual([PRINCIPAL]);
     expect(all).toContain('HS26-MATRIX');
     expect(texts).toContain(NATIONAL_NAME);
     for (const forbidden of [CHILD, 'Mùa', 'Dợ', REMARKS, 'áo ấm']) expect(all).not.toContain(forbidden);
     // No teacher of the school either (the helper's name), no helper or name column, no class:
     // cell by cell, an allow-list of codes, categories, stages and numbers.
     const teachers = await database.db.user.findMany({
-      where: { id: { in: ['u-gv-lan', 'u-gv-duc', 'u-gv-uyen', 'u-ht-cl', 'u-ct-cl'] } },
+      where: { id: { in: ['u-gv-lan', 'u-gv-duc', 'u-gv-uyen', 'u-ct-cl'] } },
       select: { displayName: true },
     });
     expect(teachers.length).toBeGreaterThanOrEqual(3);
@@ -155,6 +180,8 @@ describe("the office's roll-up in the office layout", () => {
     expect(total?.getCell(9).value).toBe(300_000);
     expect(total?.getCell(2).font?.bold).toBe(true);
     expect(byName.get('Trường THPT Tô Hiệu')?.getCell(3).value).toBe('Chưa gửi');
+    // The Sở's head signs; the product records no head's name, so the ink supplies it.
+    expect(signatureOf(ws)).toEqual({ title: 'GIÁM ĐỐC', titleBold: true, name: null });
     for (const forbidden of [CHILD, 'Mùa', REMARKS, 'HS26-MATRIX']) expect(all).not.toContain(forbidden);
     // The year's roll-up runs on the cases live; still only numbers.
     const year = await read(
@@ -265,6 +292,7 @@ describe('monthly figures per school and per teacher', () => {
     expect(byName.get(lan.displayName)?.getCell(3).value).toBe(1);
     expect(byName.get(lan.displayName)?.getCell(6).value).toBe(350_000);
     expect(byName.get('Toàn trường')?.getCell(4).value).toBe(8);
+    expect(signatureOf(ws)).toEqual({ title: 'HIỆU TRƯỞNG', titleBold: true, name: PRINCIPAL });
     expect(all).toContain(NATIONAL_MOTTO);
     expect(all).not.toContain('Mùa');
     const help = await (await callerFor('helper')).reportRound.caseHelp({ caseId: 'c-matrix' });
@@ -354,7 +382,7 @@ describe('commendation (thi đua)', () => {
     });
     expect(row?.getCell(2).value).toBe('Trường THCS Chiềng Lề');
     expect(row?.getCell(4).value).toBe(1);
-    expect(row?.getCell(7).value).toBe('Đồng ý khen thưởng');
+    expect(row?.getCell(10).value).toBe('Đồng ý khen thưởng');
     expect(all).toContain(NATIONAL_NAME);
     for (const forbidden of ['Mùa', NOTE]) expect(all).not.toContain(forbidden);
     expect(await database.db.auditLog.count({ where: { action: { startsWith: 'commendation.' } } })).toBe(3);

@@ -12,6 +12,8 @@ export * from './read/board-summary';
 export * from './read/campaigns';
 export * from './read/card-row';
 export * from './read/case-detail';
+// h12: the facts behind the commendation indicators
+export * from './read/commendation-facts';
 export * from './read/consent';
 export * from './read/due-day';
 export * from './read/event-feed';

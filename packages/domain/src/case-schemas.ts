@@ -50,3 +50,9 @@ export const boardCardSchema = z.object({
   updatedAt: z.string(),
 });
 export type BoardCard = z.infer<typeof boardCardSchema>;
+
+/**
+ * The id a form makes for one submission when it opens and keeps across its retries (a uuid):
+ * the step is written once under it, so a repeated request gets the first result.
+ */
+export const requestIdSchema = z.uuid('Mã lần gửi không hợp lệ');

@@ -327,6 +327,12 @@ export const ERROR_MESSAGES = {
     en: "The text names one of the school's pupils: take the child's name out of the remarks or note",
     http: 422,
   },
+  // h12: pupils who repeat their grade at the new school year
+  NEW_YEAR_REPEATER_INVALID: {
+    vi: 'Học sinh lưu ban phải là học sinh đang học tại một lớp của trường trong năm học trước',
+    en: "A pupil who repeats the grade must be in one of the school's classes of the year before",
+    http: 422,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -522,6 +528,11 @@ export const STEP_REFUSALS = {
   REPORT_RETURN_COMMENT_REQUIRED: {
     vi: 'Cần ghi lý do trả lại báo cáo',
     en: 'Give the reason for returning the report',
+  },
+  // h12: a check-in correction named by its form's id
+  AMENDMENT_ID_REQUIRED: {
+    vi: 'Thiếu mã của lần sửa phiếu theo dõi',
+    en: 'The correction has no id',
   },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

@@ -60,6 +60,8 @@ const EXACT: Record<string, string> = {
   'Tối đa 200 thông báo mỗi lần': 'At most 200 notifications at a time',
   'Danh sách thông báo không hợp lệ': 'Invalid list of notifications',
   'Mã đề nghị khen thưởng không hợp lệ': 'Invalid commendation proposal id',
+  // h12: a form's own id for one submission
+  'Mã lần gửi không hợp lệ': 'Invalid submission id',
 };
 
 /** The field names `count()` puts in its messages. */

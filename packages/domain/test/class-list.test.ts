@@ -192,6 +192,36 @@ describe('the new school year', () => {
     expect(
       planPromotion([{ id: 'c', name: '12A', grade: 12, pupils: 1 }], 'MULTI_LEVEL').leaving,
     ).toHaveLength(1);
+    expect(plan.repeating).toEqual([]);
+  });
+
+  it('keeps pupils who repeat their grade (lưu ban) in a class of the same grade, the last grade too', () => {
+    const plan = planPromotion(
+      [
+        { id: 'c9', name: '9A', grade: 9, pupils: 30 },
+        { id: 'c6', name: '6A', grade: 6, pupils: 28 },
+        { id: 'c7', name: '7B', grade: 7, pupils: 25 },
+      ],
+      'LOWER_SECONDARY',
+      new Map([
+        ['c6', 2],
+        ['c9', 1],
+        ['c-unknown', 3],
+      ]),
+    );
+    expect(plan.moves).toEqual([
+      { fromClassId: 'c6', fromName: '6A', toName: '7A', toGrade: 7, pupils: 26 },
+      { fromClassId: 'c7', fromName: '7B', toName: '8B', toGrade: 8, pupils: 25 },
+    ]);
+    expect(plan.leaving).toEqual([{ fromClassId: 'c9', fromName: '9A', pupils: 29 }]);
+    expect(plan.repeating).toEqual([
+      { fromClassId: 'c6', fromName: '6A', toName: '6A', grade: 6, pupils: 2 },
+      { fromClassId: 'c9', fromName: '9A', toName: '9A', grade: 9, pupils: 1 },
+    ]);
+    // Never more repeaters than pupils.
+    expect(
+      planPromotion([{ id: 'c', name: '12A', grade: 12, pupils: 1 }], 'UPPER_SECONDARY', new Map([['c', 5]])),
+    ).toMatchObject({ leaving: [{ pupils: 0 }], repeating: [{ pupils: 1 }] });
   });
 
   it('knows the school year of a day', () => {

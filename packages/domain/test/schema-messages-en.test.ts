@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkInReportSchema, evaluationDraftSchema, helpPlanSchema, schemaMessageIn } from '../src';
+import {
+  checkInReportSchema,
+  evaluationDraftSchema,
+  helpPlanSchema,
+  requestIdSchema,
+  schemaMessageIn,
+} from '../src';
 
 /** Every message the teachers' forms can show has its English. */
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }) {
@@ -35,6 +41,9 @@ describe('English for the schemas’ messages', () => {
     const untranslated = found.filter((m) => schemaMessageIn('en', m) === m);
     expect(untranslated).toEqual([]);
     expect(schemaMessageIn('en', 'Số ngày nghỉ học tối đa 31')).toBe('Days absent: at most 31');
+    expect(messages(requestIdSchema.safeParse('lan-1')).map((m) => schemaMessageIn('en', m))).toEqual([
+      'Invalid submission id',
+    ]);
     expect(schemaMessageIn('vi', 'Số ngày nghỉ học tối đa 31')).toBe('Số ngày nghỉ học tối đa 31');
   });
 });

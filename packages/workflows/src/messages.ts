@@ -173,6 +173,11 @@ export interface AmendCheckInArgs {
   month: string;
   report: CheckInReport;
   reason: string;
+  /**
+   * The correction's own id, made by the form when it opened and kept across its retries: the
+   * correction is written once under it. Absent in updates recorded before it existed.
+   */
+  amendmentId?: string | undefined;
 }
 
 /** A coordinator closes a follow-up (late check-in, high-risk alert) with what was done. */

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taskIds } from '../src/case/task-ids';
+import { taskIds, updateIds } from '../src/case/task-ids';
 import { amendCheckInUpdate, fileCheckInUpdate, stateQuery } from '../src/messages';
 import {
   CaseHarness,
@@ -100,5 +101,55 @@ describe('correcting a filed check-in', () => {
       { month: MONTH, amendment: 3 },
     ]);
     expect((await handle.query(stateQuery)).counters.amend).toBe(3);
+  });
+
+  it('writes a correction named by its form once: sent twice, and twice at once', async () => {
+    const { caseId, handle } = await h.startActiveCase('st-17', THUY, compressed('2026-12-08', 60_000));
+    const checkIn = taskIds.checkIn(caseId, MONTH);
+    await waitForState(handle, (s) => s.openTaskIds.includes(checkIn));
+    await handle.executeUpdate(fileCheckInUpdate, {
+      args: [{ taskId: checkIn, actorId: THUY, report: report() }],
+    });
+    const amendmentId = randomUUID();
+    const args = {
+      actorId: THUY,
+      month: MONTH,
+      report: report({ tutoring: { sessions: 4, hours: 7, subjects: ['Toán'] } }),
+      reason: 'Ghi nhầm số giờ',
+      amendmentId,
+    };
+    const blank = await rejection(
+      handle.executeUpdate(amendCheckInUpdate, { args: [{ ...args, amendmentId: ' ' }] }),
+    );
+    expect(blank.refusal).toBe('AMENDMENT_ID_REQUIRED');
+    // Twice at once, as the API sends it (the form's id is the update's id)…
+    const updateId = updateIds.checkInAmendment(amendmentId);
+    const [a, b] = await Promise.all([
+      handle.executeUpdate(amendCheckInUpdate, { args: [args], updateId }),
+      handle.executeUpdate(amendCheckInUpdate, { args: [args], updateId }),
+    ]);
+    expect(b.eventId).toBe(a.eventId);
+    // …and again under other update ids (a retry that reached a later run, or a second worker):
+    // the workflow's key finds the first correction, one after the other and at once.
+    const again = await handle.executeUpdate(amendCheckInUpdate, { args: [{ ...args, reason: 'Gửi lại' }] });
+    await Promise.all([
+      handle.executeUpdate(amendCheckInUpdate, { args: [args] }),
+      handle.executeUpdate(amendCheckInUpdate, { args: [args] }),
+    ]);
+    expect(again.eventId).toBe(a.eventId);
+
+    const amendments = await h.db.checkInAmendment.findMany({ where: { caseId } });
+    expect(amendments.map((x) => [x.id, x.reason])).toEqual([
+      [`${caseId}:checkin-amend:${amendmentId}`, 'Ghi nhầm số giờ'],
+    ]);
+    expect(await h.db.caseEvent.count({ where: { caseId, type: 'case.checkin_amended' } })).toBe(1);
+    const audit = await h.db.auditLog.findMany({ where: { caseId, action: 'checkin.amend' } });
+    expect(audit.map((x) => JSON.parse(x.reason ?? '{}'))).toEqual([
+      { month: MONTH, amendment: amendmentId },
+    ]);
+    const row = await h.db.checkIn.findUniqueOrThrow({ where: { caseId_month: { caseId, month: MONTH } } });
+    expect(row.tutoringHours).toBe(7);
+    // The counter is for corrections without an id: a named one leaves it alone.
+    expect((await handle.query(stateQuery)).counters.amend).toBeUndefined();
   });
 });

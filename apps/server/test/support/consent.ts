@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { systemToday } from '@donghanh/db';
 import type { signedInClient } from '../../src/testing';
 
@@ -12,6 +13,7 @@ export async function recordConsent(api: Api, caseId: string): Promise<void> {
   const today = systemToday();
   await api.consent.record.mutate({
     caseId,
+    recordingId: randomUUID(),
     givenOn: today,
     guardian: { name: 'Lò Văn Bố', relation: 'father' },
     method: { kind: 'paper_form', formNumber: `DY-${caseId.slice(-8)}`, signedOn: today },

@@ -5,6 +5,7 @@ import {
   freeText,
   helpPlanSchema,
   idSchema,
+  requestIdSchema,
 } from '@donghanh/domain';
 import { z } from 'zod';
 
@@ -53,6 +54,8 @@ export const addNoteInput = z.object({ caseId: idSchema, text: text(2000, 'Ghi c
 /** Correcting a filed check-in (issue 12, part 1): the month, the whole corrected report, why. */
 export const amendCheckInInput = z.object({
   caseId: idSchema,
+  /** The form's own id for this correction (kept across its retries): written once. */
+  amendmentId: requestIdSchema,
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng có dạng YYYY-MM'),
   report: checkInReportSchema,
   reason: text(500, 'Cần nêu lý do sửa').refine((s) => s.length >= 5, 'Lý do phải có ít nhất 5 ký tự'),

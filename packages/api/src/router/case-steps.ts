@@ -20,6 +20,7 @@ import {
   submitEvaluationUpdate,
   submitPlanUpdate,
 } from '@donghanh/workflows/messages';
+import { updateIds } from '@donghanh/workflows/task-ids';
 import {
   caseHelper,
   coordinator,
@@ -118,6 +119,12 @@ export const caseStepProcedures = {
     forwardStep(ctx, input.caseId, addNoteUpdate, without(input)),
   ),
   amendCheckIn: guarded(helperOrCoordinator, amendCheckInInput).mutation(({ ctx, input }) =>
-    forwardStep(ctx, input.caseId, amendCheckInUpdate, without(input)),
+    forwardStep(
+      ctx,
+      input.caseId,
+      amendCheckInUpdate,
+      without(input),
+      updateIds.checkInAmendment(input.amendmentId),
+    ),
   ),
 };

@@ -48,4 +48,16 @@ export const newYearInput = z.object({
   schoolId: idSchema,
   /** The school year to move to (its first calendar year). */
   toYear: z.number().int().min(2000).max(2100),
+  /** Pupils who repeat their grade (lưu ban): they stay in it instead of moving up or leaving. */
+  repeaterIds: z
+    .array(idSchema)
+    .max(5000)
+    .default([])
+    .transform((ids) => [...new Set(ids)].sort()),
+});
+
+/** The pupils of the year before, to mark those who repeat their grade. */
+export const newYearPupilsInput = z.object({
+  schoolId: idSchema,
+  toYear: z.number().int().min(2000).max(2100),
 });

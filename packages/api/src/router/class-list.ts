@@ -1,5 +1,5 @@
 import { classListOnSchool, classListOnUpload, signedIn } from '../access/rules';
-import { applyNewYear, previewNewYear } from '../operations/school-year/new-year';
+import { applyNewYear, newYearPupils, previewNewYear } from '../operations/school-year/new-year';
 import { importClassListChunk, startClassListImport } from '../operations/student-import/apply-class-list';
 import { classListSchools } from '../operations/student-import/list-schools';
 import { previewClassList } from '../operations/student-import/preview-class-list';
@@ -8,6 +8,7 @@ import {
   importChunkInput,
   listSchoolsInput,
   newYearInput,
+  newYearPupilsInput,
   previewClassListInput,
   startClassListImportInput,
 } from './class-list.schema';
@@ -34,4 +35,5 @@ export const classListRouter = createRouter({
 export const schoolYearRouter = createRouter({
   preview: guarded(classListOnSchool, newYearInput).query(({ ctx, input }) => previewNewYear(ctx, input)),
   move: guarded(classListOnSchool, newYearInput).mutation(({ ctx, input }) => applyNewYear(ctx, input)),
+  pupils: guarded(classListOnSchool, newYearPupilsInput).query(({ ctx, input }) => newYearPupils(ctx, input)),
 });

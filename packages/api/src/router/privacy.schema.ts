@@ -7,14 +7,14 @@ import {
   legalBasisInputSchema,
   legalHoldSchema,
   openSubjectRequestSchema,
-  recordConsentSchema,
-  recordLegalBasisSchema,
+  recordConsentRequestSchema,
+  recordLegalBasisRequestSchema,
   withdrawalSchema,
 } from '@donghanh/domain';
 import { z } from 'zod';
 
-export const recordConsentInput = recordConsentSchema;
-export const recordLegalBasisInput = recordLegalBasisSchema;
+export const recordConsentInput = recordConsentRequestSchema;
+export const recordLegalBasisInput = recordLegalBasisRequestSchema;
 export const consentGetInput = z.object({ caseId: idSchema });
 export const withdrawConsentInput = withdrawalSchema;
 

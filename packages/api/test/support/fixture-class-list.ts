@@ -16,6 +16,7 @@ export const CLASS_LIST_INPUTS: Record<string, unknown> = {
   'classList.importChunk': { uploadId: MATRIX_UPLOAD },
   'schoolYear.preview': { schoolId: 's-thcs-chiengle', toYear: 2031 },
   'schoolYear.move': { schoolId: 's-thcs-chiengle', toYear: 2031 },
+  'schoolYear.pupils': { schoolId: 's-thcs-chiengle', toYear: 2027 },
 };
 
 /** The school's coordinator and principal, and the admin above it (province unit). */
@@ -41,6 +42,7 @@ export const CLASS_LIST_EXPECTED: Record<string, Actor[]> = {
   'classList.importChunk': LOADERS,
   'schoolYear.preview': LOADERS,
   'schoolYear.move': LOADERS,
+  'schoolYear.pupils': LOADERS,
 };
 
 export async function setUpClassListFixture(db: Db): Promise<void> {

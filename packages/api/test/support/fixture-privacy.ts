@@ -12,13 +12,19 @@ const COORDINATION: Actor[] = ['coordinator', 'principal'];
 export const PRIVACY_INPUTS: Record<string, unknown> = {
   'consent.record': {
     caseId: CASE,
+    recordingId: '7c0e2f52-3a7e-4d1b-9b61-0f5c1a2b3c4d',
     givenOn: '2026-09-10',
     guardian: { name: 'Mùa A Pao', relation: 'father' },
     method: { kind: 'paper_form', formNumber: '07/ĐY', signedOn: '2026-09-10' },
     childAgreed: true,
     coverage: { help: true, schoolProcessing: true, officeSharing: true },
   },
-  'consent.recordLegalBasis': { caseId: CASE, legalBasisId: 'lb-matrix', statedOn: '2026-09-10' },
+  'consent.recordLegalBasis': {
+    caseId: CASE,
+    recordingId: '7c0e2f52-3a7e-4d1b-9b61-0f5c1a2b3c4e',
+    legalBasisId: 'lb-matrix',
+    statedOn: '2026-09-10',
+  },
   'consent.get': { caseId: CASE },
   'consent.withdraw': { caseId: CASE, by: 'guardian', on: '2026-09-12' },
   'privacy.legalBasis.list': {},

@@ -35,28 +35,46 @@ export interface PromotionPlan {
   moves: { fromClassId: string; fromName: string; toName: string; toGrade: number; pupils: number }[];
   /** Classes whose pupils leave (graduate): they are archived, never deleted. */
   leaving: { fromClassId: string; fromName: string; pupils: number }[];
+  /**
+   * Pupils who repeat their grade (lưu ban), per class: they go to the class of the same name
+   * and grade in the new year, whatever the class's move — a repeater of the last grade stays.
+   */
+  repeating: { fromClassId: string; fromName: string; toName: string; grade: number; pupils: number }[];
 }
 
-/** Moving a school up one year: every class to the next grade, the last grade out. */
+/**
+ * Moving a school up one year: every class to the next grade, the last grade out, except the
+ * pupils marked as repeating (`repeaters`: how many per class id), who stay in their grade.
+ */
 export function planPromotion(
   classes: readonly (YearClass & { pupils: number })[],
   level: SchoolLevelName,
+  repeaters: ReadonlyMap<string, number> = new Map(),
 ): PromotionPlan {
   const last = graduatingGrade(
     level,
     classes.map((c) => c.grade),
   );
-  const plan: PromotionPlan = { moves: [], leaving: [] };
+  const plan: PromotionPlan = { moves: [], leaving: [], repeating: [] };
   for (const c of [...classes].sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'vi'))) {
-    if (last !== null && c.grade >= last)
-      plan.leaving.push({ fromClassId: c.id, fromName: c.name, pupils: c.pupils });
+    const staying = Math.min(repeaters.get(c.id) ?? 0, c.pupils);
+    const pupils = c.pupils - staying;
+    if (staying > 0)
+      plan.repeating.push({
+        fromClassId: c.id,
+        fromName: c.name,
+        toName: c.name,
+        grade: c.grade,
+        pupils: staying,
+      });
+    if (last !== null && c.grade >= last) plan.leaving.push({ fromClassId: c.id, fromName: c.name, pupils });
     else
       plan.moves.push({
         fromClassId: c.id,
         fromName: c.name,
         toName: nextClassName(c.name, c.grade),
         toGrade: c.grade + 1,
-        pupils: c.pupils,
+        pupils,
       });
   }
   return plan;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { IsoDate } from '../campaign/dates';
 import { isoDateSchema } from '../campaign/schema';
-import { idSchema } from '../case-schemas';
+import { idSchema, requestIdSchema } from '../case-schemas';
 import { freeText } from '../case-step-schemas';
 import { childConsentNeeded } from './age';
 import { SUBJECT_REQUEST_KINDS } from './deadlines';
@@ -132,6 +132,15 @@ export const recordLegalBasisSchema = z.object({
   statedOn: isoDateSchema,
 });
 export type RecordLegalBasisInput = z.infer<typeof recordLegalBasisSchema>;
+
+/**
+ * What the school's form sends: the recording with its own id, made when the form opens and kept
+ * across its retries, so a repeated request records nothing twice.
+ */
+export const recordConsentRequestSchema = recordConsentSchema.extend({ recordingId: requestIdSchema });
+export const recordLegalBasisRequestSchema = recordLegalBasisSchema.extend({ recordingId: requestIdSchema });
+export type RecordConsentRequest = z.infer<typeof recordConsentRequestSchema>;
+export type RecordLegalBasisRequest = z.infer<typeof recordLegalBasisRequestSchema>;
 
 export const WITHDRAWN_BY = ['guardian', 'child'] as const;
 export const withdrawalSchema = z.object({

@@ -1,2 +1,3 @@
+export * from './commendation';
 export * from './pure';
 export * from './schemas';

@@ -204,8 +204,10 @@ export function checkInActivities(deps: ActivityDeps) {
      * event carries the month and the new figures only (the reason is free text).
      */
     async amendCheckIn(
-      args: Scope & AmendCheckInArgs & { seq: number; stage: StepResult['stage'] },
+      // `seq`: the counter's name in activities scheduled before corrections carried their id.
+      args: Scope & AmendCheckInArgs & { key?: number | string; seq?: number; stage: StepResult['stage'] },
     ): Promise<StepResult> {
+      const key = args.key ?? args.seq ?? 0;
       return withRules(async () => {
         const report = parse(checkInReportSchema, args.report);
         const totals = checkInTotals(report);
@@ -221,7 +223,7 @@ export function checkInActivities(deps: ActivityDeps) {
           },
           actorId: args.actorId,
           actorMust: { beHelperOr: { roles: [...COORDINATORS], unitId: args.schoolUnitId } },
-          idempotencyKey: stepKeys.checkInAmended(args.caseId, args.seq),
+          idempotencyKey: stepKeys.checkInAmended(args.caseId, key),
           now: at,
           write: async (tx) => {
             const before = await tx.checkIn.findUnique({
@@ -230,7 +232,7 @@ export function checkInActivities(deps: ActivityDeps) {
             if (!before) throw new MissingRow(`no check-in ${args.month} for ${args.caseId}`);
             await tx.checkInAmendment.create({
               data: {
-                id: rowIds.checkInAmendment(args.caseId, args.seq),
+                id: rowIds.checkInAmendment(args.caseId, key),
                 checkInId: before.id,
                 caseId: args.caseId,
                 month: args.month,
@@ -260,7 +262,7 @@ export function checkInActivities(deps: ActivityDeps) {
                 subjectType: 'case',
                 subjectId: args.caseId,
                 caseId: args.caseId,
-                reason: JSON.stringify({ month: args.month, amendment: args.seq }),
+                reason: JSON.stringify({ month: args.month, amendment: key }),
               },
             });
           },

@@ -58,8 +58,12 @@ export const rowIds = {
   plan: (c: string, version: number) => `${c}:plan:${version}`,
   checkIn: (c: string, month: string) => `${c}:checkin:${month}`,
   evaluation: (c: string, term: string, version: number) => `${c}:eval:${term}:${version}`,
-  /** The n-th correction of a filed check-in (any month): both versions kept. */
-  checkInAmendment: (c: string, seq: number) => `${c}:checkin-amend:${seq}`,
+  /**
+   * One correction of a filed check-in (any month): both versions kept. Named by the id the
+   * form made when it opened (a uuid); corrections recorded before that carry the workflow's
+   * counter, and a uuid never reads as a number, so the two never meet.
+   */
+  checkInAmendment: (c: string, key: number | string) => `${c}:checkin-amend:${key}`,
 } as const;
 
 /** CaseEvent idempotency keys: one per step that may be written once. */
@@ -78,7 +82,7 @@ export const stepKeys = {
   termStarted: (c: string, term: string, era: number) => `${c}:term:${term}${eraTag(era)}`,
   checkIn: (c: string, month: string, era: number, step: 'opened' | 'reminded' | 'overdue' | 'filed') =>
     `${c}:checkin:${month}${eraTag(era)}:${step}`,
-  checkInAmended: (c: string, seq: number) => `${c}:checkin-amend:${seq}`,
+  checkInAmended: (c: string, key: number | string) => `${c}:checkin-amend:${key}`,
   acknowledged: (taskId: string, era: number) => `${taskId}${eraTag(era)}:acknowledged`,
   evaluationOpened: (c: string, term: string, version: number) => `${c}:eval:${term}:${version}:opened`,
   evaluationDrafted: (c: string, term: string, version: number) => `${c}:eval:${term}:${version}:drafted`,
@@ -103,6 +107,15 @@ export const stepKeys = {
   returnCheckOpened: (taskId: string, era: number) => `${taskId}${eraTag(era)}:opened`,
   returnAnswered: (taskId: string, era: number) => `${taskId}${eraTag(era)}:answered`,
   note: (c: string, seq: number) => `${c}:note:${seq}`,
+} as const;
+
+/**
+ * Temporal update ids of the steps a form names itself (its own uuid, kept across the form's
+ * retries): a repeated request with the same id reaches the first update and gets its result.
+ */
+export const updateIds = {
+  checkInAmendment: (amendmentId: string) => `checkin-amend-${amendmentId}`,
+  consentRecording: (recordingId: string) => `consent-${recordingId}`,
 } as const;
 
 /**

@@ -1,5 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
-import { activities, type CaseContext, HELPING, reject } from '../case/case-state';
+import { activities, blank, type CaseContext, HELPING, reject } from '../case/case-state';
 import { isFollowUpTask, taskIds } from '../case/task-ids';
 import {
   acknowledgeUpdate,
@@ -67,17 +67,25 @@ export function registerCheckInSteps(ctx: CaseContext): void {
 
   // A new handler only: histories recorded before it never call it, so they replay unchanged.
   // The count is optional in the state for runs carried over from before it existed.
+  // A correction named by its form (amendmentId) is keyed by that id, so the same correction
+  // sent again writes nothing; one without (recorded before the id existed) takes the counter.
+  // Either way the step is the same one activity: recorded histories replay unchanged.
   setHandler(
     amendCheckInUpdate,
     async (args) => {
-      const seq = (state.counters.amend ?? 0) + 1;
-      state.counters.amend = seq;
-      return run(`checkin-amend:${seq}`, () =>
-        activities.amendCheckIn({ ...scope(), ...args, seq, stage: state.stage as StepResult['stage'] }),
+      let key: number | string;
+      if (args.amendmentId !== undefined) key = args.amendmentId;
+      else {
+        key = (state.counters.amend ?? 0) + 1;
+        state.counters.amend = key;
+      }
+      return run(`checkin-amend:${key}`, () =>
+        activities.amendCheckIn({ ...scope(), ...args, key, stage: state.stage as StepResult['stage'] }),
       );
     },
     {
       validator: (args) => {
+        if (args.amendmentId !== undefined && blank(args.amendmentId)) reject('AMENDMENT_ID_REQUIRED');
         if (state.stage === 'starting') reject('CASE_NOT_STARTED');
         if (!state.checkIns[args.month]?.filed) reject('NO_CHECKIN_FILED');
         const reason = args.reason?.trim() ?? '';

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRequestId } from '../../shared/request-id';
 import { useTRPC } from '../../trpc';
 import { errorMessage, monthText } from './format';
 import { NS } from './strings';
@@ -40,8 +41,11 @@ export function AmendCheckInModal({
   const [absent, setAbsent] = useState<number>(original.absentDays ?? 0);
   const [risk, setRisk] = useState<string>(original.riskLevel);
   const [reason, setReason] = useState('');
+  // One correction per opening of the modal: a second click or a retry writes it once.
+  const { id: amendmentId, renewAfter } = useRequestId();
   const amend = useMutation(
     trpc.case.amendCheckIn.mutationOptions({
+      onError: renewAfter,
       onSuccess: async () => {
         await after();
         onClose();
@@ -52,6 +56,7 @@ export function AmendCheckInModal({
   const submit = () =>
     amend.mutate({
       caseId,
+      amendmentId,
       month: ci.month,
       reason: reason.trim(),
       report: {

@@ -1,4 +1,4 @@
-import { GUARDIAN_RELATIONS, recordConsentSchema } from '@donghanh/domain';
+import { GUARDIAN_RELATIONS, recordConsentRequestSchema } from '@donghanh/domain';
 import {
   Alert,
   Anchor,
@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCalendarToday } from '../../shared/calendar-today';
 import { dateText } from '../../shared/format';
+import { useRequestId } from '../../shared/request-id';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
 import { fieldIssues } from './field-issues';
@@ -111,8 +112,10 @@ function ConsentForm({
   const [childAgreed, setChildAgreed] = useState(prefill?.childAgreed ?? false);
   const [coverage, setCoverage] = useState({ help: true, schoolProcessing: true, officeSharing: true });
   const [issues, setIssues] = useState<Record<string, string>>({});
+  const { id: recordingId, renewAfter } = useRequestId();
   const record = useMutation(
     trpc.consent.record.mutationOptions({
+      onError: renewAfter,
       onSuccess: async () => {
         await after();
         onDone();
@@ -122,6 +125,7 @@ function ConsentForm({
   const submit = () => {
     const input = {
       caseId: v.caseId,
+      recordingId,
       givenOn,
       guardian: { name, relation },
       method:
@@ -131,7 +135,7 @@ function ConsentForm({
       childAgreed: childAgreed ? true : null,
       coverage,
     };
-    const parsed = recordConsentSchema.safeParse(input);
+    const parsed = recordConsentRequestSchema.safeParse(input);
     if (!parsed.success) {
       setIssues(fieldIssues(parsed.error.issues, i18n.language));
       return;
@@ -244,8 +248,10 @@ function LegalBasisForm({ caseId, onDone }: { caseId: string; onDone: () => void
   const bases = useQuery(trpc.privacy.legalBasis.list.queryOptions({ activeOnly: true }));
   const [basisId, setBasisId] = useState<string | null>(null);
   const [statedOn, setStatedOn] = useState(today);
+  const { id: recordingId, renewAfter } = useRequestId();
   const save = useMutation(
     trpc.consent.recordLegalBasis.mutationOptions({
+      onError: renewAfter,
       onSuccess: async () => {
         await after();
         onDone();
@@ -272,7 +278,7 @@ function LegalBasisForm({ caseId, onDone }: { caseId: string; onDone: () => void
         <Button
           disabled={!basisId}
           loading={save.isPending}
-          onClick={() => basisId && save.mutate({ caseId, legalBasisId: basisId, statedOn })}
+          onClick={() => basisId && save.mutate({ caseId, recordingId, legalBasisId: basisId, statedOn })}
         >
           {t('consent.basis.submit')}
         </Button>

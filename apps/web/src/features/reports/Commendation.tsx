@@ -1,3 +1,4 @@
+import type { CommendationIndicators } from '@donghanh/domain';
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -22,6 +23,23 @@ function ProposalBadge({ status }: { status: string }) {
     <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" data-status={status}>
       {t(`commend.status.${status}`, { defaultValue: status })}
     </Badge>
+  );
+}
+
+/** The three indicators as parts of wholes ("3/4"): no percentage, no score. */
+function IndicatorCells({ ind }: { ind: CommendationIndicators }) {
+  return (
+    <>
+      <Table.Td ta="right" data-testid="ind-on-time">
+        {num(ind.checkIns.onTime)}/{num(ind.checkIns.due)}
+      </Table.Td>
+      <Table.Td ta="right" data-testid="ind-progress">
+        {num(ind.evaluations.progress)}/{num(ind.evaluations.signedOff)}
+      </Table.Td>
+      <Table.Td ta="right" data-testid="ind-kept">
+        {num(ind.keptInSchool.kept)}/{num(ind.keptInSchool.atRisk)}
+      </Table.Td>
+    </>
   );
 }
 
@@ -101,6 +119,15 @@ export function SchoolCommendation({
               <Table.Th ta="right">{t('fig.money')}</Table.Th>
               <Table.Th ta="right">{t('fig.rice')}</Table.Th>
               <Table.Th ta="right">{t('fig.goods')}</Table.Th>
+              <Table.Th ta="right" title={t('commend.onTimeHint')}>
+                {t('commend.onTime')}
+              </Table.Th>
+              <Table.Th ta="right" title={t('commend.progressHint')}>
+                {t('commend.progress')}
+              </Table.Th>
+              <Table.Th ta="right" title={t('commend.keptHint')}>
+                {t('commend.kept')}
+              </Table.Th>
               <Table.Th>{t('commend.proposal')}</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -111,8 +138,9 @@ export function SchoolCommendation({
                 teacherId: x.teacherId as string | null,
                 name: x.name,
                 f: x.year,
+                ind: x.indicators,
               })),
-              { teacherId: null, name: t('commend.school'), f: data.school },
+              { teacherId: null, name: t('commend.school'), f: data.school, ind: data.schoolIndicators },
             ].map((row) => {
               const p = proposalOf(row.teacherId);
               return (
@@ -128,6 +156,7 @@ export function SchoolCommendation({
                   <Table.Td ta="right">{vnd(row.f?.moneyVnd ?? 0)}</Table.Td>
                   <Table.Td ta="right">{num(row.f?.riceKg ?? 0)}</Table.Td>
                   <Table.Td ta="right">{vnd(row.f?.goodsValueVnd ?? 0)}</Table.Td>
+                  <IndicatorCells ind={row.ind} />
                   <Table.Td>
                     {p ? (
                       <Stack gap={2}>
@@ -249,6 +278,15 @@ export function OfficeCommendation({ campaignId, unitId }: { campaignId: string;
               <Table.Th ta="right">{t('fig.helped')}</Table.Th>
               <Table.Th ta="right">{t('fig.sessions')}</Table.Th>
               <Table.Th ta="right">{t('fig.visits')}</Table.Th>
+              <Table.Th ta="right" title={t('commend.onTimeHint')}>
+                {t('commend.onTime')}
+              </Table.Th>
+              <Table.Th ta="right" title={t('commend.progressHint')}>
+                {t('commend.progress')}
+              </Table.Th>
+              <Table.Th ta="right" title={t('commend.keptHint')}>
+                {t('commend.kept')}
+              </Table.Th>
               <Table.Th>{t('commend.decision')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -260,6 +298,7 @@ export function OfficeCommendation({ campaignId, unitId }: { campaignId: string;
                 <Table.Td ta="right">{num(r.pupils)}</Table.Td>
                 <Table.Td ta="right">{num(r.tutoringSessions)}</Table.Td>
                 <Table.Td ta="right">{num(r.familyVisits)}</Table.Td>
+                <IndicatorCells ind={r.indicators} />
                 <Table.Td>
                   {r.status === 'signed' ? (
                     <Stack gap={4}>

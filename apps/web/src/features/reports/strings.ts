@@ -116,6 +116,15 @@ const vi = {
     decline: 'Không đồng ý',
     decision: 'Quyết định',
     export: 'Tải danh sách khen thưởng (.xlsx)',
+    // h12: the indicators (parts of wholes)
+    onTime: 'Phiếu theo dõi đúng hạn',
+    onTimeHint: 'Số phiếu nộp trước hoặc đúng ngày hạn / số phiếu đến hạn',
+    progress: 'Đánh giá có tiến bộ',
+    progressHint:
+      'Đánh giá học kỳ đã duyệt có kết quả học tập tăng bậc, hoặc đạt mức Đạt / Hoàn thành trở lên mà không giảm / số đánh giá đã duyệt',
+    kept: 'HS nguy cơ bỏ học được giữ lại trường',
+    keptHint:
+      'Học sinh diện nguy cơ bỏ học hoặc đã nghỉ học được giúp đỡ trong năm, không bỏ học đến cuối năm / số học sinh các diện đó',
   },
 };
 
@@ -233,6 +242,15 @@ const en: typeof vi = {
     decline: 'Refuse',
     decision: 'Decision',
     export: 'Download the commendation list (.xlsx)',
+    // h12: the indicators (parts of wholes)
+    onTime: 'Check-ins on time',
+    onTimeHint: 'Check-ins filed on or before their due day / check-ins due',
+    progress: 'Evaluations showing progress',
+    progressHint:
+      'Approved semester evaluations whose result rose a level, or is at Pass / Completed or above without falling / evaluations approved',
+    kept: 'Pupils at risk kept in school',
+    keptHint:
+      'Pupils at risk of dropping out or who had dropped out, helped in the year, still at school at its end / pupils in those categories',
   },
 };
 

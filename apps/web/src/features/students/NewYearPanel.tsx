@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, MultiSelect, NumberInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,19 @@ import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
 import { NS } from './strings';
 
+type YearPupil = { id: string; code: string | null; className: string; name?: string };
+
+/** The pupils by class for the picker: the name where the identity rule gives it, else the code. */
+function groupByClass(pupils: YearPupil[]) {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const p of pupils) {
+    const items = groups.get(p.className) ?? [];
+    items.push({ value: p.id, label: p.name ? `${p.name} (${p.code ?? p.id})` : (p.code ?? p.id) });
+    groups.set(p.className, items);
+  }
+  return [...groups].map(([group, items]) => ({ group, items }));
+}
+
 /** The new school year: a preview (counts and class names only), then one confirmed step. */
 export function NewYearPanel({ schoolId, defaultYear }: { schoolId: string; defaultYear: number }) {
   const { t } = useTranslation(NS);
@@ -14,10 +27,20 @@ export function NewYearPanel({ schoolId, defaultYear }: { schoolId: string; defa
   const queryClient = useQueryClient();
   const [toYear, setToYear] = useState(defaultYear);
   const [confirming, setConfirming] = useState(false);
-  const preview = useQuery(trpc.schoolYear.preview.queryOptions({ schoolId, toYear }));
+  const [repeaterIds, setRepeaterIds] = useState<string[]>([]);
+  const pupils = useQuery(trpc.schoolYear.pupils.queryOptions({ schoolId, toYear }));
+  // The preview counts the repeaters too: it is asked again as they are picked.
+  const preview = useQuery({
+    ...trpc.schoolYear.preview.queryOptions({ schoolId, toYear, repeaterIds }),
+    placeholderData: (previous) => previous,
+  });
   const move = useMutation(
     trpc.schoolYear.move.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.schoolYear.preview.queryKey() }),
+      onSuccess: () => {
+        // Moved: the repeaters are in the new year's classes now, no longer to pick.
+        setRepeaterIds([]);
+        return queryClient.invalidateQueries({ queryKey: trpc.schoolYear.preview.queryKey() });
+      },
     }),
   );
   const p = preview.data;
@@ -27,12 +50,30 @@ export function NewYearPanel({ schoolId, defaultYear }: { schoolId: string; defa
       <NumberInput
         label={t('newYear.toYear')}
         value={toYear}
-        onChange={(v) => typeof v === 'number' && setToYear(v)}
+        onChange={(v) => {
+          if (typeof v !== 'number') return;
+          setToYear(v);
+          setRepeaterIds([]);
+        }}
         min={2000}
         max={2100}
         maw={200}
         description={`${toYear}–${toYear + 1}`}
       />
+      {pupils.data && pupils.data.length > 0 && !preview.data?.alreadyDone && (
+        <MultiSelect
+          label={t('newYear.repeaters')}
+          description={t('newYear.repeatersHint')}
+          placeholder={t('newYear.repeatersPlaceholder')}
+          searchable
+          clearable
+          maxDropdownHeight={280}
+          data={groupByClass(pupils.data)}
+          value={repeaterIds}
+          onChange={setRepeaterIds}
+          data-testid="new-year-repeaters"
+        />
+      )}
       {preview.error && <Alert color="red">{errorMessage(preview.error)}</Alert>}
       {p && (
         <>
@@ -54,6 +95,18 @@ export function NewYearPanel({ schoolId, defaultYear }: { schoolId: string; defa
               </List.Item>
             ))}
           </List>
+          {p.repeating.length > 0 && (
+            <>
+              <Text fw={600}>{t('newYear.repeating')}</Text>
+              <List size="sm" data-testid="new-year-repeating">
+                {p.repeating.map((r) => (
+                  <List.Item key={r.fromClassId}>
+                    {t('newYear.repeatingItem', { fromName: r.fromName, toName: r.toName, count: r.pupils })}
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )}
           <Text size="sm">{t('newYear.openCases', { count: p.openCases })}</Text>
           {p.leavingWithOpenCase > 0 && (
             <Alert color="orange">{t('newYear.leavingWithCase', { count: p.leavingWithOpenCase })}</Alert>
@@ -65,7 +118,8 @@ export function NewYearPanel({ schoolId, defaultYear }: { schoolId: string; defa
           )}
           {move.data && (
             <Alert color="green" data-testid="new-year-done">
-              {t('newYear.done', move.data)}
+              {t('newYear.done', move.data)}{' '}
+              {move.data.pupilsRepeating > 0 && t('newYear.repeatingDone', move.data)}
             </Alert>
           )}
           {move.error && (
@@ -79,7 +133,7 @@ export function NewYearPanel({ schoolId, defaultYear }: { schoolId: string; defa
                   <Button
                     color="red"
                     loading={move.isPending}
-                    onClick={() => move.mutate({ schoolId, toYear })}
+                    onClick={() => move.mutate({ schoolId, toYear, repeaterIds })}
                   >
                     {t('newYear.apply', { year: `${toYear}–${toYear + 1}` })}
                   </Button>

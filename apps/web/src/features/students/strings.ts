@@ -94,6 +94,14 @@ const vi = {
     done: 'Đã chuyển: {{classesCreated}} lớp mới, {{pupilsMoved}} học sinh lên lớp, {{pupilsArchived}} học sinh ra trường.',
     already: 'Trường đã chuyển sang năm học này.',
     failed: 'Không chuyển được: {{message}}',
+    // h12: pupils who repeat their grade (lưu ban)
+    repeaters: 'Học sinh lưu ban (ở lại khối)',
+    repeatersHint:
+      'Chọn học sinh học lại khối hiện tại, kể cả khối cuối cấp: các em ở lại lớp cùng tên của năm học mới thay vì lên lớp hoặc ra trường.',
+    repeatersPlaceholder: 'Tìm theo tên hoặc mã định danh',
+    repeating: 'Học sinh lưu ban',
+    repeatingItem: '{{fromName}}: {{count}} học sinh ở lại lớp {{toName}}',
+    repeatingDone: '{{pupilsRepeating}} học sinh lưu ban.',
   },
 };
 
@@ -189,6 +197,14 @@ const en: typeof vi = {
     done: 'Done: {{classesCreated}} new classes, {{pupilsMoved}} pupils moved up, {{pupilsArchived}} pupils left.',
     already: 'The school has already moved to this year.',
     failed: 'Could not move: {{message}}',
+    // h12: pupils who repeat their grade
+    repeaters: 'Pupils repeating the grade',
+    repeatersHint:
+      "Pick the pupils who repeat their grade, the last grade included: they stay in the new year's class of the same name instead of moving up or leaving.",
+    repeatersPlaceholder: 'Search by name or ministry code',
+    repeating: 'Pupils repeating the grade',
+    repeatingItem: '{{fromName}}: {{count}} pupils stay in {{toName}}',
+    repeatingDone: '{{pupilsRepeating}} pupils repeat the grade.',
   },
 };
 

@@ -12,12 +12,15 @@ export async function forwardStep<A extends { actorId: string }, R = StepResult>
   caseId: string,
   update: UpdateDefinition<R, [A]>,
   args: Omit<A, 'actorId'>,
+  /** Temporal's update id, when the form named its submission: a repeat reaches the first update. */
+  updateId?: string,
 ): Promise<R> {
   try {
     return await withWorkflowDeadline(ctx, () =>
-      ctx.temporal.workflow
-        .getHandle(caseWorkflowId(caseId))
-        .executeUpdate(update, { args: [{ ...args, actorId: ctx.user.id } as A] }),
+      ctx.temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(update, {
+        args: [{ ...args, actorId: ctx.user.id } as A],
+        ...(updateId ? { updateId } : {}),
+      }),
     );
   } catch (error) {
     throw asWorkflowError(error);

@@ -3,7 +3,9 @@ import { AppError, campaignSettingsSchema } from '@donghanh/domain';
 import type { Context, SessionUser } from '../../context';
 import { buildOfficialWorkbook } from '../../xlsx/official-layout';
 import { officialPlace } from '../../xlsx/official-place';
+import { officeSigner } from '../../xlsx/official-signer';
 import { monthsBetween } from '../report-rounds/monthly';
+import { yearIndicators } from './indicators';
 
 const STATUS_VI: Record<string, string> = {
   proposed: 'Trường đề nghị',
@@ -52,6 +54,9 @@ export async function officeCommendations(
         spans: [span],
       }),
     );
+  const indicators = await yearIndicators(ctx, input.campaignId, [
+    ...new Set(proposals.map((p) => p.schoolId)),
+  ]);
   const collator = new Intl.Collator('vi');
   return proposals
     .map((p) => {
@@ -71,6 +76,9 @@ export async function officeCommendations(
         pupils: year?.pupils ?? 0,
         tutoringSessions: year?.tutoringSessions ?? 0,
         familyVisits: year?.familyVisits ?? 0,
+        indicators: p.subjectUserId
+          ? indicators.teacher(p.schoolId, p.subjectUserId)
+          : indicators.school(p.schoolId),
       };
     })
     .sort(
@@ -79,6 +87,9 @@ export async function officeCommendations(
         collator.compare(a.subjectName ?? '', b.subjectName ?? ''),
     );
 }
+
+/** "3/4": a part of a whole, as the indicators are given (no percentage, no score). */
+const partOf = (part: number, whole: number) => `${part}/${whole}`;
 
 /** The office's decided list in its layout (approved first), audited. */
 export async function exportCommendations(
@@ -110,6 +121,9 @@ export async function exportCommendations(
           { header: 'HS được giúp đỡ', width: 11, numFmt: '#,##0' },
           { header: 'Buổi dạy kèm', width: 10, numFmt: '#,##0' },
           { header: 'Thăm gia đình', width: 10, numFmt: '#,##0' },
+          { header: 'Phiếu theo dõi đúng hạn', width: 12 },
+          { header: 'Đánh giá có tiến bộ', width: 12 },
+          { header: 'HS nguy cơ bỏ học được giữ lại trường', width: 14 },
           { header: 'Quyết định', width: 20 },
         ],
         rows: decided.map((r, i) => [
@@ -119,11 +133,14 @@ export async function exportCommendations(
           r.pupils,
           r.tutoringSessions,
           r.familyVisits,
+          partOf(r.indicators.checkIns.onTime, r.indicators.checkIns.due),
+          partOf(r.indicators.evaluations.progress, r.indicators.evaluations.signedOff),
+          partOf(r.indicators.keptInSchool.kept, r.indicators.keptInSchool.atRisk),
           STATUS_VI[r.status] ?? r.status,
         ]),
       },
     ],
-    signature: { title: 'Thủ trưởng đơn vị', note: '(Ký, ghi rõ họ tên, đóng dấu)' },
+    signature: await officeSigner(ctx.db, input.unitId),
     landscape: true,
     sheetName: 'Khen thưởng',
   });

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { caseConsentState, readCaseConsent } from '@donghanh/db';
-import { AppError, type RecordConsentInput, type RecordLegalBasisInput } from '@donghanh/domain';
+import { AppError, type RecordConsentRequest, type RecordLegalBasisRequest } from '@donghanh/domain';
 import {
   type ConsentRecordedResult,
   caseWorkflowId,
@@ -9,6 +8,7 @@ import {
   recordConsentUpdate,
   recordLegalBasisUpdate,
 } from '@donghanh/workflows/messages';
+import { updateIds } from '@donghanh/workflows/task-ids';
 import { type UpdateDefinition, WorkflowNotFoundError } from '@temporalio/client';
 import type { Context, SessionUser } from '../../context';
 import { asWorkflowError, withWorkflowDeadline } from '../case/workflow-errors';
@@ -20,21 +20,22 @@ type Ctx = Context & { user: SessionUser };
  * activity writes the rows, the event and the audit row and closes the child's-consent task in
  * one transaction, so the database and the workflow agree after every step. Nothing is written
  * here: an unreachable workflow answers WORKFLOW_UNAVAILABLE with nothing saved. The recording's
- * id is also the update's id, so Temporal delivers a repeated call once.
+ * id is made by the form when it opens and kept across its retries; it is also the update's id,
+ * so Temporal delivers a repeated call once, and the activity's key writes it once.
  */
 async function forwardRecording<A extends RecordConsentArgs | RecordLegalBasisArgs>(
   ctx: Ctx,
   caseId: string,
   update: UpdateDefinition<ConsentRecordedResult, [A]>,
+  recordingId: string,
   args: Omit<A, 'actorId' | 'recordingId' | 'ip'>,
 ) {
-  const recordingId = randomUUID();
   let recorded: ConsentRecordedResult;
   try {
     recorded = await withWorkflowDeadline(ctx, () =>
       ctx.temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(update, {
         args: [{ ...args, actorId: ctx.user.id, recordingId, ip: ctx.clientAddress } as A],
-        updateId: `consent-${recordingId}`,
+        updateId: updateIds.consentRecording(recordingId),
       }),
     );
   } catch (error) {
@@ -49,16 +50,18 @@ async function forwardRecording<A extends RecordConsentArgs | RecordLegalBasisAr
  * The school records the guardian's (and, from 7, the child's) consent. The guardian's name is
  * sealed with the data key, so without DATA_KEY nothing is written.
  */
-export async function recordConsent(ctx: Ctx, input: RecordConsentInput) {
+export async function recordConsent(ctx: Ctx, input: RecordConsentRequest) {
   if (!ctx.cipher) throw new AppError('ENCRYPTION_NOT_CONFIGURED');
-  const { caseId, ...consent } = input;
-  return forwardRecording<RecordConsentArgs>(ctx, caseId, recordConsentUpdate, { consent });
+  const { caseId, recordingId, ...consent } = input;
+  return forwardRecording<RecordConsentArgs>(ctx, caseId, recordConsentUpdate, recordingId, { consent });
 }
 
 /** The school states the legal basis that makes consent unnecessary: recorded and audited like a consent. */
-export async function recordLegalBasis(ctx: Ctx, input: RecordLegalBasisInput) {
-  const { caseId, ...legalBasis } = input;
-  return forwardRecording<RecordLegalBasisArgs>(ctx, caseId, recordLegalBasisUpdate, { legalBasis });
+export async function recordLegalBasis(ctx: Ctx, input: RecordLegalBasisRequest) {
+  const { caseId, recordingId, ...legalBasis } = input;
+  return forwardRecording<RecordLegalBasisArgs>(ctx, caseId, recordLegalBasisUpdate, recordingId, {
+    legalBasis,
+  });
 }
 
 /** The consent section and the printable form: guardian names for the school's coordinators only. */

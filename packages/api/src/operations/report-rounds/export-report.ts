@@ -16,6 +16,7 @@ import type { ReportRef } from '../../access/report-rules';
 import type { Context, SessionUser } from '../../context';
 import { buildOfficialWorkbook, type Cell, type OfficialTable } from '../../xlsx/official-layout';
 import { officialPlace } from '../../xlsx/official-place';
+import { officeSigner, schoolSigner } from '../../xlsx/official-signer';
 import { scopedCards } from '../board/scoped-cards';
 import { isSchoolStaff } from './read-school-report';
 import { rollup } from './rollup';
@@ -106,9 +107,8 @@ export async function exportSchoolReportXlsx(ctx: Context & { user: SessionUser 
     },
   });
   const staff = await isSchoolStaff(ctx, r.schoolId);
-  const signer = r.signedById
-    ? await ctx.db.user.findUnique({ where: { id: r.signedById }, select: { displayName: true } })
-    : null;
+  // The principal signs the school's report: named on the school's copy and the office's alike.
+  const signer = await schoolSigner(ctx.db, school.unitId, r.signedById);
   const { cards } = await scopedCards(
     ctx,
     { schoolIds: [r.schoolId], stages: ['active', 'evaluation', 'closure', 'closed'] },
@@ -130,12 +130,7 @@ export async function exportSchoolReportXlsx(ctx: Context & { user: SessionUser 
     subtitle: `Từ ${fmt(r.periodFrom)} đến ${fmt(r.periodTo)} · phiên bản ${r.version} · ${status}${r.late ? ' (trễ hạn)' : ''}`,
     tables: [figureTable(r.figures as unknown as ReportFigures), pupils],
     ...(staff && r.remarks ? { paragraphs: [{ heading: 'III. NHẬN XÉT, ĐỀ XUẤT', text: r.remarks }] } : {}),
-    signature: {
-      title: 'Hiệu trưởng',
-      note: '(Ký, ghi rõ họ tên, đóng dấu)',
-      // An office's copy names nobody at the school: the signature block stays for the ink.
-      name: staff ? (signer?.displayName ?? null) : null,
-    },
+    signature: signer,
     recipients: ['Như trên', 'Lưu: VT'],
   });
   await audit(
@@ -277,7 +272,7 @@ export async function exportRollupXlsx(
     title: `Tổng hợp kết quả cuộc vận động giúp đỡ học sinh có hoàn cảnh khó khăn — ${roundName ?? 'cả năm học'}`,
     subtitle: `${tree.schoolCount} trường · đã duyệt ${tree.statusCounts.accepted} · đã gửi ${tree.statusCounts.submitted} · trễ hạn ${tree.statusCounts.late}`,
     tables: [{ columns, rows, total: ['', 'TỔNG CỘNG', '', ...nums(tree.totals)] }],
-    signature: { title: 'Thủ trưởng đơn vị', note: '(Ký, ghi rõ họ tên, đóng dấu)' },
+    signature: await officeSigner(ctx.db, input.unitId),
     recipients: ['Như trên', 'Lưu: VT'],
     landscape: true,
     sheetName: 'Tổng hợp',

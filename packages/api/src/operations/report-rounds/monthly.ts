@@ -3,6 +3,7 @@ import { AppError, campaignSettingsSchema } from '@donghanh/domain';
 import type { Context, SessionUser } from '../../context';
 import { buildOfficialWorkbook, type Cell } from '../../xlsx/official-layout';
 import { officialPlace } from '../../xlsx/official-place';
+import { schoolSigner } from '../../xlsx/official-signer';
 import { isSchoolStaff } from './read-school-report';
 
 export function monthsBetween(from: string, to: string): string[] {
@@ -122,7 +123,7 @@ export async function exportMonthlyXlsx(
         total: ['', 'Toàn trường', ...cells(schoolFig)],
       },
     ],
-    signature: { title: 'Hiệu trưởng', note: '(Ký, ghi rõ họ tên, đóng dấu)' },
+    signature: await schoolSigner(ctx.db, school.unitId),
     landscape: true,
     sheetName: 'Theo giáo viên',
   });

@@ -1,0 +1,29 @@
+import { useCallback, useState } from 'react';
+
+/**
+ * A uuid v4 from the browser's random source. `crypto.randomUUID` exists only on secure
+ * origins (https, localhost), and a school may reach the dashboard over plain http on its LAN.
+ */
+export function newRequestId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The id of one submission of a form, made when the form opens and kept across its retries:
+ * the server writes the step once under it, so a second click or a retried request after a
+ * lost answer changes nothing (docs/reports.md, corrections of a check-in; consent). Once the
+ * server has answered with a refusal, the next submission is a new one (the person changes the
+ * form): `renewAfter(error)` makes a new id then, and keeps it when no answer came back.
+ */
+export function useRequestId(): { id: string; renewAfter: (error: unknown) => void } {
+  const [id, setId] = useState(newRequestId);
+  const renewAfter = useCallback((error: unknown) => {
+    // A tRPC error carries `data` only when the server answered.
+    if ((error as { data?: unknown } | null)?.data) setId(newRequestId());
+  }, []);
+  return { id, renewAfter };
+}
