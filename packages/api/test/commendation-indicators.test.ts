@@ -1,4 +1,4 @@
-import { commendationFacts } from '@donghanh/db';
+import { commendationFacts, figuresBySchool } from '@donghanh/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, database, setUpFixture } from './support/fixture';
@@ -232,5 +232,35 @@ describe('commendation indicators', () => {
     const texts: unknown[] = [];
     ws?.eachRow((r) => r.eachCell((c) => texts.push(c.value)));
     expect(texts).toContain('GIÁM ĐỐC');
+  });
+
+  it("judges the report's evaluations by the same progress rule as the indicators", async () => {
+    // Kept at the standard (Đạt → Đạt) is progress by the one rule, though not a rise.
+    await database.db.evaluation.create({
+      data: {
+        id: 'ev-k4',
+        caseId: 'c-k4',
+        term: '2026-2027/1',
+        version: 1,
+        status: 'SIGNED_OFF',
+        content: evaluation('dat', 'dat'),
+        decision: 'continue',
+        authorId: LAN,
+        draftedAt: new Date('2026-11-05T03:00:00Z'),
+        decidedAt: new Date('2026-11-10T03:00:00Z'),
+      },
+    });
+    const figures = await figuresBySchool(database.db, {
+      campaignId: CAMPAIGN,
+      schoolIds: [SCHOOL],
+      from: '2026-09-05',
+      to: '2027-05-29',
+    });
+    expect(figures.get(SCHOOL)?.evaluations).toEqual({ approved: 3, improved: 2 });
+    const ind = await (await callerFor('coordinator')).commendation.indicators({
+      campaignId: CAMPAIGN,
+      schoolId: SCHOOL,
+    });
+    expect(ind.schoolIndicators.evaluations).toEqual({ progress: 2, signedOff: 3 });
   });
 });

@@ -1,7 +1,7 @@
 // The figures of a report round, aggregated in SQL per school (docs/reports.md): a school's
 // report is pre-filled from it, and an office's roll-up runs it over every school below it
 // (bench/rollup-province.ts). Codes, counts and totals only: no name, no free text.
-import { emptyFigures, type ReportFigures } from '@donghanh/domain';
+import { emptyFigures, evaluationShowsProgress, type ReportFigures } from '@donghanh/domain';
 import type { Db } from '../client';
 import type { Tx } from '../write/record-case-event';
 
@@ -16,10 +16,6 @@ export interface FiguresPeriod {
 }
 
 const HELPING = `('active','evaluation','closure')`;
-/** The official scales' order (Thông tư 22/2021, 27/2020): a smaller rank is better. */
-const RANK = (expr: string) =>
-  `CASE ${expr} WHEN 'tot' THEN 1 WHEN 'hoan_thanh_tot' THEN 1 WHEN 'kha' THEN 2 WHEN 'hoan_thanh' THEN 2 WHEN 'dat' THEN 3 WHEN 'chua_hoan_thanh' THEN 4 WHEN 'chua_dat' THEN 4 END`;
-
 /**
  * Per school, the figures of the period. One statement: the campaign's cases at these schools,
  * their check-ins in the period's months, closures and evaluations decided in it.
@@ -89,11 +85,11 @@ export async function figuresBySchool(db: Db | Tx, p: FiguresPeriod): Promise<Ma
      UNION ALL
      SELECT "schoolId", 'measure', measure, 0, sum(quantity), sum("valueVnd") FROM hm GROUP BY "schoolId", measure
      UNION ALL
-     SELECT c."schoolId", 'evaluation', NULL, count(*)::int,
-            count(*) FILTER (WHERE ${RANK(`e.content->>'resultsAfter'`)} < ${RANK(`e.content->>'resultsBefore'`)})::float8, 0
+     SELECT c."schoolId", 'evaluation',
+            json_build_array(e.content->>'resultsBefore', e.content->>'resultsAfter')::text, count(*)::int, 0, 0
        FROM "Evaluation" e JOIN c ON c.id = e."caseId"
        WHERE e.status = 'SIGNED_OFF' AND e."decidedAt" < ($6::date + 1) AND ($7 OR e."decidedAt" >= $5::date)
-       GROUP BY c."schoolId"
+       GROUP BY c."schoolId", e.content->>'resultsBefore', e.content->>'resultsAfter'
      UNION ALL
      SELECT "schoolId", 'dropout', NULL,
             count(*) FILTER (WHERE 'dropout_risk' = ANY(categories))::int,
@@ -130,10 +126,14 @@ export async function figuresBySchool(db: Db | Tx, p: FiguresPeriod): Promise<Ma
       case 'measure':
         addMeasure(f, r.key ?? '', r.q, r.v);
         break;
-      case 'evaluation':
-        f.evaluations.approved = r.n;
-        f.evaluations.improved = r.q;
+      case 'evaluation': {
+        // One rule for progress (the commendation indicators use it too), so it is judged here
+        // rather than by a second definition in SQL.
+        const [before, after] = JSON.parse(r.key ?? '[null,null]') as [string | null, string | null];
+        f.evaluations.approved += r.n;
+        if (evaluationShowsProgress(before, after)) f.evaluations.improved += r.n;
         break;
+      }
       case 'dropout':
         f.dropouts.prevented = r.n;
         f.dropouts.returned = r.q;
