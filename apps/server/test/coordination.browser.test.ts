@@ -55,7 +55,10 @@ describe('coordination in the browser', () => {
     await page.screenshot({ path: screenshotPath('coordination'), fullPage: true });
     const helperId = await first.getAttribute('data-user-id');
     await first.getByRole('button', { name: 'Phân công' }).click();
+    // setup: an offer is confirmed first, then the screen says what happened.
+    await page.getByTestId('confirm-action').click();
     await assign.waitFor({ state: 'detached' });
+    await page.getByTestId('assign-done').waitFor();
     const offered = await b.stack.database.db.caseHelper.findFirst({
       where: { caseId: st08.id, userId: helperId ?? '', status: 'OFFERED' },
     });

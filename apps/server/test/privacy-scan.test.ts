@@ -122,6 +122,8 @@ describe('the privacy scan', () => {
       caseId: refused,
       taskId: await openTaskId(refused, 'assign_helper'),
       helperId: 'u-gv-uyen',
+      // setup: the coordinator's note to the offered teacher is free text too.
+      note: said('offer note'),
     });
     await api['gv.uyen'].case.respondOffer.mutate({
       caseId: refused,
@@ -140,6 +142,7 @@ describe('the privacy scan', () => {
       taskId: await openTaskId(c, 'assign_helper'),
       helperId: 'u-gv-duc',
       sponsor: { name: said('sponsor'), note: said('sponsor note') },
+      note: said('offer note accepted'),
     });
     const duc = api['gv.duc'];
     await duc.case.respondOffer.mutate({

@@ -205,6 +205,8 @@ describe('my tasks', () => {
     await t.page.getByText('Cần nêu lý do từ chối').waitFor();
     await t.page.getByLabel('Nhận giúp đỡ').check();
     await t.page.getByTestId('task-submit').click();
+    // setup: accepting is confirmed first.
+    await t.page.getByTestId('confirm-action').click();
     await t.page.getByTestId('task-done').waitFor();
     await t.page.locator('[data-task-type="write_plan"]').waitFor();
     await expect(t.page.locator('[data-task-type="respond_offer"]').count()).resolves.toBe(0);

@@ -73,6 +73,7 @@ describe('the whole walk in the browser', () => {
     const thuy = coordTask().locator('[data-testid="suggested-helper"][data-user-id="u-gv-thuy"]');
     await thuy.waitFor();
     await thuy.getByRole('button', { name: 'Phân công' }).click();
+    await cp.getByTestId('confirm-action').click();
     await coordTask().waitFor({ state: 'detached' });
     lap('screened and assigned');
 
@@ -83,6 +84,7 @@ describe('the whole walk in the browser', () => {
     await tp.getByTestId('offer-form').waitFor();
     await tp.getByLabel('Nhận giúp đỡ').check();
     await tp.getByTestId('task-submit').click();
+    await tp.getByTestId('confirm-action').click();
     await tp.getByTestId('task-done').waitFor();
     await taskCard('write_plan').click();
     await tp.getByTestId('plan-form').waitFor();

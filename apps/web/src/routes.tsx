@@ -20,6 +20,9 @@ const RequestsPage = lazy(() => import('./features/privacy/RequestsPage'));
 const StudentsPage = lazy(() => import('./features/students/StudentsPage'));
 // Report rounds (issue 12, parts 2–4)
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
+// setup: a teacher volunteers; a pupil's family circumstances (issue 14)
+const VolunteerPage = lazy(() => import('./features/volunteer/VolunteerPage'));
+const FamilyPage = lazy(() => import('./features/family/FamilyPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -43,6 +46,9 @@ export const routes: RouteObject[] = [
       { path: 'students/*', element: <StudentsPage /> },
       // Report rounds (issue 12, parts 2–4)
       { path: 'reports/*', element: <ReportsPage /> },
+      // setup: a teacher volunteers; a pupil's family circumstances (issue 14)
+      { path: 'volunteer', element: <VolunteerPage /> },
+      { path: 'family/:studentId', element: <FamilyPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -13,6 +13,8 @@ import { consentRouter, privacyRouter } from './router/privacy';
 import { reportRouter } from './router/report';
 // Report rounds (issue 12, parts 2–4)
 import { reportRoundRouter } from './router/report-rounds';
+// setup: classes and homeroom teachers (issue 14)
+import { schoolClassRouter } from './router/school-class';
 import { studentRouter } from './router/student';
 import { taskRouter } from './router/task';
 import { volunteerRouter } from './router/volunteer';
@@ -38,6 +40,8 @@ export const appRouter = createRouter({
   // class-list import and the new school year (issue 12, part 1)
   classList: classListRouter,
   schoolYear: schoolYearRouter,
+  // setup: classes and homeroom teachers (issue 14)
+  schoolClass: schoolClassRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -201,18 +201,26 @@ describe('volunteer.setCapacity', () => {
     });
 
   it('records a teacher’s paper registration, with an audit row of the change', async () => {
-    const saved = await (await as('coordinator')).setCapacity({ userId: 'u-gv-uyen', capacity: 4 });
+    const saved = await (await as('coordinator')).setCapacity({
+      userId: 'u-gv-uyen',
+      capacity: 4,
+      reason: 'Đăng ký trên giấy',
+    });
     expect(saved).toMatchObject({ userId: 'u-gv-uyen', capacity: 4, load: 0, spare: 4 });
     expect(await audits('u-gv-uyen')).toEqual([
-      expect.objectContaining({ actorId: 'u-ct-cl', subjectType: 'user', reason: '2 → 4' }),
+      expect.objectContaining({
+        actorId: 'u-ct-cl',
+        subjectType: 'user',
+        reason: '2 → 4: Đăng ký trên giấy',
+      }),
     ]);
-    await (await as('principal')).setCapacity({ userId: 'u-gv-uyen', capacity: 2 });
+    await (await as('principal')).setCapacity({ userId: 'u-gv-uyen', capacity: 2, reason: 'Cô bận' });
     expect(await audits('u-gv-uyen')).toHaveLength(2);
   });
 
   it('refuses a capacity below the load and writes no audit row', async () => {
     const refused = await appErrorOf(
-      (await as('principal')).setCapacity({ userId: 'u-gv-lan', capacity: 0 }),
+      (await as('principal')).setCapacity({ userId: 'u-gv-lan', capacity: 0, reason: 'Cô nghỉ' }),
     );
     expect(refused).toEqual({ trpc: 'CONFLICT', app: 'CAPACITY_BELOW_LOAD', details: { load: 1 } });
     expect(await audits('u-gv-lan')).toEqual([]);
@@ -220,13 +228,19 @@ describe('volunteer.setCapacity', () => {
 
   it('is only for managers of a school the teacher teaches at', async () => {
     const other = await appErrorOf(
-      (await as('coordinatorElsewhere')).setCapacity({ userId: 'u-gv-uyen', capacity: 3 }),
+      (await as('coordinatorElsewhere')).setCapacity({ userId: 'u-gv-uyen', capacity: 3, reason: 'Thử' }),
     );
     expect(other.app).toBe('FORBIDDEN');
     // Not a teacher: nobody's capacity to set.
     const principal = await appErrorOf(
-      (await as('coordinator')).setCapacity({ userId: 'u-ht-cl', capacity: 1 }),
+      (await as('coordinator')).setCapacity({ userId: 'u-ht-cl', capacity: 1, reason: 'Thử' }),
     );
     expect(principal.app).toBe('FORBIDDEN');
+  });
+
+  it('needs a reason (setup)', async () => {
+    await expect(
+      (await as('coordinator')).setCapacity({ userId: 'u-gv-uyen', capacity: 3, reason: ' ' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

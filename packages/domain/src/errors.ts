@@ -333,6 +333,28 @@ export const ERROR_MESSAGES = {
     en: "A pupil who repeats the grade must be in one of the school's classes of the year before",
     http: 422,
   },
+  // setup: classes, homeroom teachers, asking a teacher (issue 14)
+  CLASS_NOT_FOUND: { vi: 'Không tìm thấy lớp', en: 'Class not found', http: 404 },
+  CLASS_NAME_TAKEN: {
+    vi: 'Trường đã có lớp mang tên này trong năm học',
+    en: 'The school already has a class with this name in that school year',
+    http: 409,
+  },
+  CLASS_NOT_EMPTY: {
+    vi: 'Lớp còn học sinh: hãy chuyển các em sang lớp khác trước khi lưu trữ lớp',
+    en: 'The class still has pupils: move them to another class before archiving it',
+    http: 409,
+  },
+  CLASS_ARCHIVED: {
+    vi: 'Lớp đã được lưu trữ',
+    en: 'The class is archived',
+    http: 409,
+  },
+  HOMEROOM_NOT_TEACHER: {
+    vi: 'Giáo viên chủ nhiệm phải là giáo viên của trường',
+    en: 'The homeroom teacher must be a teacher of the school',
+    http: 422,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

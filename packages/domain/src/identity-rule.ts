@@ -105,3 +105,14 @@ export function seesFamily(viewer: Viewer, facts: CaseAudienceFacts, surface: Su
 export function seesFreeText(viewer: Viewer, facts: CaseAudienceFacts, surface: Surface): boolean {
   return ON_THE_CASE.has(relationTo(viewer, facts)) && identityView(viewer, facts, surface) === 'named';
 }
+
+/**
+ * setup: the coordinator's note to a teacher offered a case (free text, personal data): for the
+ * teacher it is addressed to, while offered or once helping, and for the school's coordinators
+ * and principal who wrote it — never for an office, another teacher or the homeroom teacher.
+ */
+export function seesOfferNote(viewer: Viewer, facts: CaseAudienceFacts, addresseeId: string): boolean {
+  const relation = relationTo(viewer, facts);
+  if (relation === 'school_manager') return true;
+  return viewer.userId === addresseeId && (relation === 'offered' || relation === 'helper');
+}

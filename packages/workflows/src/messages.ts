@@ -131,6 +131,10 @@ export interface AssignHelperArgs {
   helperId: string;
   coHelperIds?: string[] | undefined;
   sponsor?: { name: string; note?: string | undefined } | undefined;
+  /** setup: offer to a teacher with no free place ("ask a teacher"); accepting raises their capacity by one. */
+  ask?: boolean | undefined;
+  /** setup: the coordinator's note to the teacher (free text, shown only to that teacher and the school's managers). */
+  note?: string | undefined;
 }
 
 export interface RespondOfferArgs {

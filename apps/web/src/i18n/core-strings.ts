@@ -11,6 +11,8 @@ const vi = {
     admin: 'Quản trị',
     students: 'Học sinh',
     reports: 'Báo cáo định kỳ',
+    // setup (issue 14)
+    volunteer: 'Tình nguyện giúp đỡ',
   },
   language: 'Ngôn ngữ',
   signOut: 'Đăng xuất',
@@ -45,6 +47,8 @@ const en: Shape = {
     admin: 'Administration',
     students: 'Pupils',
     reports: 'Periodic reports',
+    // setup (issue 14)
+    volunteer: 'Volunteering',
   },
   language: 'Language',
   signOut: 'Sign out',

@@ -12,7 +12,9 @@ export interface NavItem {
     | 'overview'
     | 'admin'
     | 'students'
-    | 'reports';
+    | 'reports'
+    // setup (issue 14)
+    | 'volunteer';
   visible: (s: Session) => boolean;
 }
 
@@ -54,4 +56,6 @@ export const NAV: NavItem[] = [
     label: 'students',
     visible: (s) => s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL', 'ADMIN'),
   },
+  // setup: a teacher volunteers for the campaign (issue 14)
+  { path: '/volunteer', label: 'volunteer', visible: (s) => s.hasRole('TEACHER', 'HOMEROOM_TEACHER') },
 ];

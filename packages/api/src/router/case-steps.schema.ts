@@ -25,6 +25,9 @@ export const assignHelperInput = onCase({
   helperId: idSchema,
   coHelperIds: z.array(idSchema).max(3, 'Tối đa 3 người cùng giúp đỡ').optional(),
   sponsor: z.object({ name: text(200, 'Cần tên nhà hảo tâm'), note: optionalText }).optional(),
+  // setup: ask a teacher with no free place; a note for the teacher's decision.
+  ask: z.boolean().optional(),
+  note: optionalText,
 });
 export const respondOfferInput = onCase({ accept: z.boolean(), reason: optionalText });
 export const submitPlanInput = onCase(helpPlanSchema.shape);

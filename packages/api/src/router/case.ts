@@ -1,5 +1,13 @@
-import { caseReader, coordinator, officeAboveCase, onStudent, schoolStaff } from '../access/rules';
+import {
+  caseReader,
+  coordinator,
+  offeredHelper,
+  officeAboveCase,
+  onStudent,
+  schoolStaff,
+} from '../access/rules';
 import { identifyCase } from '../operations/case/identify-case';
+import { readOfferDetails } from '../operations/case/offer-details';
 import { readCase, revealIdentity } from '../operations/case/read-case';
 import { screenCase } from '../operations/case/screen-case';
 import { createRouter, guarded } from '../trpc';
@@ -15,6 +23,10 @@ export const caseRouter = createRouter({
   screen: guarded(coordinator, screenInput).mutation(({ ctx, input }) => screenCase(ctx, input)),
   ...caseStepProcedures,
   /** The case page: the child's identity only for those entitled to it, and every such read audited. */
+  // setup: what the offered teacher needs to decide (categories, expectations, the coordinator's note).
+  offerDetails: guarded(offeredHelper, caseIdInput).query(({ ctx, input }) =>
+    readOfferDetails(ctx, input.caseId),
+  ),
   get: guarded(caseReader, caseIdInput).query(({ ctx, input }) => readCase(ctx, input.caseId)),
   revealIdentity: guarded(officeAboveCase, revealInput).mutation(({ ctx, input }) =>
     revealIdentity(ctx, input.caseId, input.reason),

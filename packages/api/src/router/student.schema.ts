@@ -40,6 +40,9 @@ export const setFamilyInput = z.object({
   text: freeText(4000),
 });
 
+/** setup: the pupil whose family circumstances are read. */
+export const familyInput = z.object({ studentId: idSchema });
+
 export const updateStudentInput = z.object({
   studentId: idSchema,
   classId: idSchema.nullable().optional(),

@@ -1,9 +1,11 @@
-import { onSchool, onStudent, signedIn } from '../access/rules';
+import { onSchool, onStudent, schoolStaff, signedIn } from '../access/rules';
 import { searchVisibleStudents } from '../access/student-scope';
-import { createStudent, setFamily, updateStudent } from '../operations/student/save-student';
+import { readFamily, setFamily } from '../operations/student/family';
+import { createStudent, updateStudent } from '../operations/student/save-student';
 import { createRouter, guarded } from '../trpc';
 import {
   createStudentInput,
+  familyInput,
   searchStudentsInput,
   setFamilyInput,
   updateStudentInput,
@@ -19,7 +21,12 @@ export const studentRouter = createRouter({
   create: guarded(onSchool(schoolManagers, 'school:manager'), createStudentInput).mutation(({ ctx, input }) =>
     createStudent(ctx, input),
   ),
-  setFamily: guarded(onStudent(schoolManagers, 'student:school-manager'), setFamilyInput).mutation(
+  // setup: the identity rule's seesFamily decides within the school's staff (managers, the
+  // homeroom teacher, the pupil's helpers); both the read and the write are audited.
+  family: guarded(onStudent(schoolStaff, 'student:school-staff'), familyInput).query(({ ctx, input }) =>
+    readFamily(ctx, input),
+  ),
+  setFamily: guarded(onStudent(schoolStaff, 'student:school-staff'), setFamilyInput).mutation(
     ({ ctx, input }) => setFamily(ctx, input),
   ),
   update: guarded(onStudent(schoolManagers, 'student:school-manager'), updateStudentInput).mutation(

@@ -20,7 +20,15 @@ export const myVolunteeringInput = z.object({}).default({});
 
 export const listVolunteersInput = z.object({ schoolId: idSchema });
 
-export const setCapacityInput = z.object({ userId: idSchema, capacity });
+export const setCapacityInput = z.object({
+  userId: idSchema,
+  capacity,
+  /** setup: why someone else's commitment changes (audited with the old and new value). */
+  reason: freeText(500).refine((s) => s.length >= 3, 'Cần nêu lý do thay đổi (ít nhất 3 ký tự)'),
+});
+
+/** setup: stop taking new cases; the cases held go on. */
+export const stopVolunteeringInput = z.object({}).default({});
 
 export const suggestHelpersInput = z.object({
   caseId: idSchema,

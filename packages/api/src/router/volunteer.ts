@@ -2,7 +2,11 @@ import { coordinator, onSchool } from '../access/rules';
 import { managerOfTeacher, teacher } from '../access/volunteer-rules';
 import { listVolunteers } from '../operations/volunteer/list-volunteers';
 import { readMyVolunteering } from '../operations/volunteer/read-volunteer';
-import { registerVolunteer, setTeacherCapacity } from '../operations/volunteer/save-volunteer';
+import {
+  registerVolunteer,
+  setTeacherCapacity,
+  stopVolunteering,
+} from '../operations/volunteer/save-volunteer';
 import { suggestHelpers } from '../operations/volunteer/suggest-helpers';
 import { createRouter, guarded } from '../trpc';
 import {
@@ -10,6 +14,7 @@ import {
   myVolunteeringInput,
   registerVolunteerInput,
   setCapacityInput,
+  stopVolunteeringInput,
   suggestHelpersInput,
 } from './volunteer.schema';
 
@@ -18,6 +23,8 @@ export const volunteerRouter = createRouter({
   register: guarded(teacher, registerVolunteerInput).mutation(({ ctx, input }) =>
     registerVolunteer(ctx, input),
   ),
+  /** setup: no new cases from now on; the ones held go on. */
+  stop: guarded(teacher, stopVolunteeringInput).mutation(({ ctx }) => stopVolunteering(ctx)),
   me: guarded(teacher, myVolunteeringInput).query(({ ctx }) => readMyVolunteering(ctx)),
   /** Offices above the school plan the campaign with it too; the list names teachers, never children. */
   list: guarded(

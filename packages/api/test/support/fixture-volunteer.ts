@@ -9,7 +9,9 @@ export const VOLUNTEER_INPUTS: Record<string, unknown> = {
   'volunteer.register': { capacity: 3, subjects: ['Toán'] },
   'volunteer.me': {},
   'volunteer.list': { schoolId: 's-thcs-chiengle' },
-  'volunteer.setCapacity': { userId: 'u-gv-uyen', capacity: 2 },
+  'volunteer.setCapacity': { userId: 'u-gv-uyen', capacity: 2, reason: 'Đăng ký trên giấy' },
+  // setup: stopping keeps the cases held (capacity falls to the load); runs last among the teachers.
+  'volunteer.stop': {},
   // c-matrix, written literally: fixture.ts imports this file.
   'volunteer.suggest': { caseId: 'c-matrix' },
 };
@@ -20,6 +22,8 @@ export const VOLUNTEER_EXPECTED: Record<string, Actor[]> = {
   // Only teachers volunteer; coordinators, offices and the admin hold no teacher role.
   'volunteer.register': TEACHERS,
   'volunteer.me': TEACHERS,
+  // setup
+  'volunteer.stop': TEACHERS,
   // The school's managers and the office above it; not another school, not the admin.
   'volunteer.list': ['coordinator', 'principal', 'office'],
   // Managers of a school gv.uyen teaches at; an office adjusts nobody's commitment.

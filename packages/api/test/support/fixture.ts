@@ -17,6 +17,8 @@ import {
   setUpCommendationFixture,
   setUpReportRoundFixture,
 } from './fixture-report-rounds';
+// setup: classes, family circumstances, the offer's details (issue 14)
+import { SETUP_EXPECTED, SETUP_INPUTS } from './fixture-setup';
 import { VOLUNTEER_EXPECTED, VOLUNTEER_INPUTS } from './fixture-volunteer';
 
 /**
@@ -137,6 +139,8 @@ export const INPUTS: Record<string, unknown> = {
   ...CLASS_LIST_INPUTS,
   ...REPORT_ROUND_INPUTS,
   ...COMMENDATION_INPUTS,
+  // setup (issue 14)
+  ...SETUP_INPUTS,
 };
 
 /** The callers: the case is at THCS Chiềng Lề, helped by gv.lan, offered to gv.duc, moving to THCS Quyết Thắng. */
@@ -202,7 +206,8 @@ export const EXPECTED: Record<string, Actor[]> = {
   'student.search': SIGNED_IN,
   'student.create': COORDINATION,
   'student.update': COORDINATION,
-  'student.setFamily': COORDINATION,
+  // setup: the identity rule's seesFamily (gv.lan helps c-matrix, st-06's case).
+  'student.setFamily': ['helper', ...COORDINATION],
   'task.inbox': SIGNED_IN,
   'notification.list': SIGNED_IN,
   'notification.markRead': SIGNED_IN,
@@ -218,6 +223,8 @@ export const EXPECTED: Record<string, Actor[]> = {
   ...CLASS_LIST_EXPECTED,
   ...REPORT_ROUND_EXPECTED,
   ...COMMENDATION_EXPECTED,
+  // setup (issue 14)
+  ...SETUP_EXPECTED,
 };
 
 export async function sessionUser(id: string | null): Promise<SessionUser | null> {

@@ -58,7 +58,7 @@ export async function eraseCaseFreeText(tx: Tx, caseId: string): Promise<void> {
         comment: null,
       },
     });
-  await tx.caseHelper.updateMany({ where: { caseId }, data: { reason: null } });
+  await tx.caseHelper.updateMany({ where: { caseId }, data: { reason: null, note: null } });
   await tx.caseConsent.updateMany({ where: { caseId }, data: { withdrawalNoteSealed: null } });
   await tx.identityReveal.updateMany({ where: { caseId }, data: { reason: '' } });
   await tx.dataCorrection.updateMany({ where: { caseId }, data: { reasonSealed: '' } });

@@ -80,15 +80,26 @@ export interface RankedHelper {
 
 /**
  * Ranks the teachers who could help a case. Only those with a free place are kept: offering a
- * case to a full teacher would fail the assignment's capacity check anyway. Order: the homeroom
- * teacher of the child's class first, then the best subject fit, then a homeroom teacher of the
- * same grade, then the most spare capacity; ties by name the Vietnamese way so the list is stable.
+ * case to a full teacher would fail the assignment's capacity check anyway (asking a full teacher
+ * is a separate, explicit choice: `rankAllTeachers`). Order: the homeroom teacher of the child's
+ * class first, then the best subject fit, then a homeroom teacher of the same grade, then the most
+ * spare capacity; ties by name the Vietnamese way so the list is stable.
  */
 export function rankHelpers(
   c: CaseForRanking,
   candidates: readonly HelperCandidate[],
   limit = Number.POSITIVE_INFINITY,
 ): RankedHelper[] {
+  return rankAllTeachers(c, candidates)
+    .filter((r) => r.spare > 0)
+    .slice(0, limit);
+}
+
+/**
+ * Every candidate in the order of `rankHelpers`, full teachers and non-volunteers included (their
+ * `spare` is 0 or below): the coordinator may ask one of them when no volunteer has a place.
+ */
+export function rankAllTeachers(c: CaseForRanking, candidates: readonly HelperCandidate[]): RankedHelper[] {
   // Accent-free keys: teachers type "Toán", "toan" or "TOÁN" for the same subject.
   const weak = new Set(c.weakSubjects.map(searchKey).filter(Boolean));
   const ranked = candidates
@@ -115,7 +126,6 @@ export function rankHelpers(
         sameGrade,
       };
     })
-    .filter((r) => r.spare > 0)
     .sort(
       (a, b) =>
         Number(b.sameClass) - Number(a.sameClass) ||
@@ -125,5 +135,5 @@ export function rankHelpers(
         compareVietnameseNames(a.displayName, b.displayName) ||
         (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
     );
-  return ranked.slice(0, limit).map(({ sameClass: _, sameGrade: __, ...r }) => r);
+  return ranked.map(({ sameClass: _, sameGrade: __, ...r }) => r);
 }

@@ -1,4 +1,10 @@
-import { applyCaseStep, caseConsentState, checkHelpersCanTake, RuleViolation } from '@donghanh/db';
+import {
+  applyCaseStep,
+  caseConsentState,
+  checkHelpersCanTake,
+  RuleViolation,
+  raiseCapacityOnAccept,
+} from '@donghanh/db';
 import { ERROR_MESSAGES } from '@donghanh/domain';
 import { rowIds, stepKeys, taskIds } from '../case/task-ids';
 import type { AssignHelperArgs, StepResult } from '../messages';
@@ -69,7 +75,13 @@ export function assignmentActivities(deps: ActivityDeps) {
               throw new RuleViolation('CONSENT_NOT_RECORDED', ERROR_MESSAGES.CONSENT_NOT_RECORDED.vi, {
                 consent: consent.state,
               });
-            await checkHelpersCanTake(tx, ids, args.schoolUnitId);
+            // setup: `ask` lets the coordinator offer the case to the primary helper even without a free place.
+            const { asked } = await checkHelpersCanTake(
+              tx,
+              ids,
+              args.schoolUnitId,
+              args.ask ? [args.helperId] : [],
+            );
             for (const [i, id] of ids.entries()) {
               await tx.caseHelper.create({
                 data: {
@@ -79,6 +91,9 @@ export function assignmentActivities(deps: ActivityDeps) {
                   role: i === 0 ? 'PRIMARY' : 'CO_HELPER',
                   status: 'OFFERED',
                   offeredAt: at,
+                  asked: asked.includes(id),
+                  // The coordinator's note is for the primary helper's decision only.
+                  note: i === 0 ? (args.note ?? null) : null,
                 },
               });
             }
@@ -129,6 +144,13 @@ export function assignmentActivities(deps: ActivityDeps) {
               ]
             : [assignTask(args.caseId, args.round + 1, args.schoolUnitId, after(args.nextMs))],
           write: async (tx) => {
+            if (args.accept) {
+              // setup: accepting a case one was asked for (no free place) takes one more place.
+              const asked = await tx.caseHelper.count({
+                where: { ...offered, userId: args.actorId, asked: true },
+              });
+              if (asked > 0) await raiseCapacityOnAccept(tx, args.actorId, args.caseId);
+            }
             await tx.caseHelper.updateMany({
               where: offered,
               data: args.accept

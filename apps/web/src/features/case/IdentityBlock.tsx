@@ -1,7 +1,8 @@
-import { Alert, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSession } from '../../shell/session';
 import { dateText, dateTimeText } from './format';
 import { RevealIdentity } from './RevealIdentity';
@@ -23,10 +24,13 @@ function IdentityShown({
   identity,
   revealed,
   offered,
+  editFamily = false,
 }: {
   identity: CaseIdentity;
   revealed: boolean;
   offered: boolean;
+  /** setup: staff with a lasting role on the case enter or correct the family's circumstances. */
+  editFamily?: boolean;
 }) {
   const { t } = useTranslation(NS);
   return (
@@ -63,6 +67,11 @@ function IdentityShown({
           </Text>
         </div>
       )}
+      {editFamily && (
+        <Anchor component={Link} to={`/family/${identity.studentId}`} size="sm" data-testid="edit-family">
+          {t('identity.editFamily')}
+        </Anchor>
+      )}
     </Stack>
   );
 }
@@ -88,6 +97,7 @@ export function IdentityBlock({ c }: { c: CaseDetail }) {
             identity={c.identity}
             revealed={c.view === 'revealed'}
             offered={c.view === 'named' && !c.freeText}
+            editFamily={c.view === 'named' && c.freeText}
           />
           {expiresAt && (
             <Text size="xs" c="dimmed" mt="xs">

@@ -41,6 +41,8 @@ const vi = {
     ethnicity: 'Dân tộc',
     moetCode: 'Mã định danh Bộ GD&ĐT',
     family: 'Hoàn cảnh gia đình',
+    // setup
+    editFamily: 'Nhập / sửa hoàn cảnh gia đình',
     revealedNote: 'Bạn đang xem danh tính đã mở có ghi lý do; lượt xem này được ghi nhật ký.',
     offerNote:
       'Bạn thấy tên học sinh để quyết định nhận giúp đỡ; lượt xem này được ghi nhật ký. Hoàn cảnh gia đình, kế hoạch và ghi chú hiện sau khi bạn nhận.',
@@ -328,6 +330,8 @@ const en: Shape = {
     ethnicity: 'Ethnicity',
     moetCode: 'Ministry ID',
     family: 'Family circumstances',
+    // setup
+    editFamily: 'Enter / correct the family circumstances',
     revealedNote: 'You are viewing an identity revealed with a reason; this view is logged.',
     offerNote:
       'You see the student’s name to decide on the offer; this view is logged. Family circumstances, the plan and notes are shown once you accept.',

@@ -1,8 +1,11 @@
-import { Alert, Badge, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../sign-off/format';
+import { ASSIGN_NS } from './assign-strings';
+import { CapacityModal, type CapacityTarget } from './CapacityModal';
 import { NS } from './strings';
 
 /** The school's teachers with what each volunteered and what is left; teachers are staff, no child here. */
@@ -10,6 +13,10 @@ export function VolunteersTab({ schoolId }: { schoolId: string }) {
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
   const list = useQuery(trpc.volunteer.list.queryOptions({ schoolId }));
+  // setup: a coordinator changes a teacher's capacity, with a reason (audited).
+  const { t: ta } = useTranslation(ASSIGN_NS);
+  const [editing, setEditing] = useState<CapacityTarget | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   if (list.isLoading) return <Text c="dimmed">{t('loading')}</Text>;
   if (list.error)
     return <Alert color="red">{t('loadError', { message: errorMessage(list.error, i18n.language) })}</Alert>;
@@ -19,6 +26,11 @@ export function VolunteersTab({ schoolId }: { schoolId: string }) {
   const spare = volunteers.reduce((n, r) => n + r.spare, 0);
   return (
     <>
+      {saved && (
+        <Alert color="green" role="status" mb="xs" data-testid="capacity-saved">
+          {saved}
+        </Alert>
+      )}
       <Text size="sm" mb="xs">
         {t('volunteers.summary', { volunteers: volunteers.length, spare })}
       </Text>
@@ -32,6 +44,7 @@ export function VolunteersTab({ schoolId }: { schoolId: string }) {
               <Table.Th ta="right">{t('volunteers.load')}</Table.Th>
               <Table.Th ta="right">{t('volunteers.capacity')}</Table.Th>
               <Table.Th ta="right">{t('volunteers.spare')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -51,11 +64,25 @@ export function VolunteersTab({ schoolId }: { schoolId: string }) {
                   )}
                 </Table.Td>
                 <Table.Td ta="right">{r.volunteer ? r.spare : '—'}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    aria-label={`${ta('change')}: ${r.displayName}`}
+                    onClick={() => {
+                      setSaved(null);
+                      setEditing(r);
+                    }}
+                  >
+                    {ta('change')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <CapacityModal teacher={editing} onClose={() => setEditing(null)} onSaved={setSaved} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea } fr
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../shared/confirm/ConfirmModal';
 import { useTRPC } from '../../trpc';
 import { CaseSummary } from './CaseSummary';
 import { EvaluationView } from './EvaluationView';
@@ -16,6 +17,8 @@ export interface ItemResult {
   approve: boolean;
   code: string;
   message?: string;
+  /** setup: the case, linked from the result message. */
+  caseId?: string;
 }
 
 interface Props {
@@ -44,6 +47,8 @@ export function SignOffItem({ task, selected, onSelect, busy, result, onDecide }
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
+  // setup: approving a closure ends the help: confirmed first.
+  const [confirmClosure, setConfirmClosure] = useState(false);
   const isEval = task.type === 'signoff_evaluation';
 
   const sendBack = () => {
@@ -154,7 +159,10 @@ export function SignOffItem({ task, selected, onSelect, busy, result, onDecide }
           </Stack>
         ) : (
           <Group gap="xs">
-            <Button onClick={() => onDecide({ approve: true })} loading={busy}>
+            <Button
+              onClick={() => (isEval ? onDecide({ approve: true }) : setConfirmClosure(true))}
+              loading={busy}
+            >
               {isEval ? t('approve') : t('approveClosure')}
             </Button>
             <Button variant="default" color="orange" onClick={() => setReturning(true)} disabled={busy}>
@@ -163,6 +171,18 @@ export function SignOffItem({ task, selected, onSelect, busy, result, onDecide }
           </Group>
         )}
       </Stack>
+      <ConfirmModal
+        opened={confirmClosure}
+        title={t('confirmClosureTitle', { code: task.caseCode })}
+        confirmLabel={t('approveClosure')}
+        onClose={() => setConfirmClosure(false)}
+        onConfirm={() => {
+          setConfirmClosure(false);
+          onDecide({ approve: true });
+        }}
+      >
+        {t('confirmClosureBody')}
+      </ConfirmModal>
     </Card>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from './format';
 import { type ItemResult, SignOffItem } from './SignOffItem';
@@ -32,7 +33,7 @@ export default function SignOffPage() {
       let r: ItemResult;
       try {
         await decide(task, decision);
-        r = { ok: true, approve: decision.approve, code: task.caseCode };
+        r = { ok: true, approve: decision.approve, code: task.caseCode, caseId: task.caseId };
       } catch (err) {
         r = {
           ok: false,
@@ -96,6 +97,15 @@ export default function SignOffPage() {
                 {r.ok
                   ? t(r.approve ? 'approvedOne' : 'returnedOne', { code: r.code })
                   : `${r.code}: ${t('resultFailed')} — ${r.message}`}
+                {/* setup: say what happened, then where to look next */}
+                {r.ok && r.caseId && (
+                  <>
+                    {' — '}
+                    <Anchor component={Link} to={`/cases/${r.caseId}`} size="sm">
+                      {t('viewCase')}
+                    </Anchor>
+                  </>
+                )}
               </List.Item>
             ))}
           </List>

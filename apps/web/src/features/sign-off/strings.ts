@@ -58,6 +58,11 @@ const vi = {
   resultFailed: 'Không thành công',
   running: 'Đang xử lý {{done}}/{{total}}…',
   approvedOne: '{{code}}: đã duyệt',
+  // setup
+  viewCase: 'xem hồ sơ',
+  confirmClosureTitle: 'Đồng ý kết thúc hồ sơ {{code}}?',
+  confirmClosureBody:
+    'Hồ sơ sẽ đóng: giáo viên thôi giúp đỡ và dữ liệu cá nhân được hẹn ngày xóa theo cài đặt của đợt vận động. Muốn giúp tiếp phải mở lại hồ sơ.',
   returnedOne: '{{code}}: đã trả lại',
   dismiss: 'Ẩn kết quả',
   nameHidden: 'Tên học sinh được ẩn',
@@ -121,6 +126,11 @@ const en: Shape = {
   resultFailed: 'Failed',
   running: 'Processing {{done}}/{{total}}…',
   approvedOne: '{{code}}: approved',
+  // setup
+  viewCase: 'open the case',
+  confirmClosureTitle: 'Approve closing case {{code}}?',
+  confirmClosureBody:
+    'The case closes: the helper stops and its personal data is scheduled for erasure per the campaign settings. Helping again needs a reopening.',
   returnedOne: '{{code}}: returned',
   dismiss: 'Hide results',
   nameHidden: 'Student name hidden',

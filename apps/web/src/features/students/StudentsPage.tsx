@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
+// setup: classes and homeroom teachers (issue 14)
+import { ClassesPanel } from '../classes/ClassesPanel';
 import { ImportWizard } from './ImportWizard';
 import { NewYearPanel } from './NewYearPanel';
 import { NS } from './strings';
@@ -38,12 +40,18 @@ export default function StudentsPage() {
             <Tabs.Tab value="new-year" data-testid="tab-new-year">
               {t('tabs.newYear')}
             </Tabs.Tab>
+            <Tabs.Tab value="classes" data-testid="tab-classes">
+              {t('tabs.classes')}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="import" pt="md">
             <ImportWizard key={schoolId} schoolId={schoolId} />
           </Tabs.Panel>
           <Tabs.Panel value="new-year" pt="md">
             <NewYearPanel key={schoolId} schoolId={schoolId} defaultYear={nextYear} />
+          </Tabs.Panel>
+          <Tabs.Panel value="classes" pt="md">
+            <ClassesPanel key={schoolId} schoolId={schoolId} />
           </Tabs.Panel>
         </Tabs>
       )}

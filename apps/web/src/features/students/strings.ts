@@ -4,7 +4,7 @@ export const NS = 'students';
 
 const vi = {
   title: 'Học sinh',
-  tabs: { import: 'Nhập danh sách lớp', newYear: 'Năm học mới' },
+  tabs: { import: 'Nhập danh sách lớp', newYear: 'Năm học mới', classes: 'Lớp và chủ nhiệm' },
   school: 'Trường',
   noSchool: 'Bạn không phụ trách trường nào.',
   steps: {
@@ -107,7 +107,11 @@ const vi = {
 
 const en: typeof vi = {
   title: 'Pupils',
-  tabs: { import: 'Import class lists', newYear: 'New school year' },
+  tabs: {
+    import: 'Import class lists',
+    newYear: 'New school year',
+    classes: 'Classes and homeroom teachers',
+  },
   school: 'School',
   noSchool: 'You do not manage a school.',
   steps: {

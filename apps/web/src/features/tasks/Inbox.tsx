@@ -1,8 +1,8 @@
-import { Alert, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from './format';
 import { groupByDue } from './group';
@@ -35,7 +35,15 @@ export function Inbox() {
           closeButtonLabel={t('dismiss')}
           onClose={() => setDone(null)}
         >
-          {t(`done.${done.type}`, { code: done.code })}
+          {t(done.variant ? `done.${done.type}_${done.variant}` : `done.${done.type}`, { code: done.code })}
+          {done.caseId && (
+            <>
+              {' '}
+              <Anchor component={Link} to={`/cases/${done.caseId}`} size="sm">
+                {t('viewCase')}
+              </Anchor>
+            </>
+          )}
         </Alert>
       )}
       {inbox.isPending && <Loader size="sm" aria-label={t('loading')} />}

@@ -52,6 +52,10 @@ const vi = {
   viewCase: 'Xem hồ sơ',
   done: {
     respond_offer: 'Đã gửi trả lời cho hồ sơ {{code}}.',
+    // setup
+    respond_offer_accepted:
+      'Đã nhận giúp đỡ hồ sơ {{code}}. Việc tiếp theo: viết kế hoạch giúp đỡ (ở danh sách dưới đây).',
+    respond_offer_declined: 'Đã từ chối hồ sơ {{code}}; lý do đã được gửi cho điều phối viên.',
     write_plan: 'Đã gửi kế hoạch giúp đỡ hồ sơ {{code}} để duyệt.',
     file_checkin: 'Đã gửi báo cáo tháng của hồ sơ {{code}}.',
     draft_evaluation: 'Đã gửi đánh giá học kỳ của hồ sơ {{code}}.',
@@ -74,6 +78,21 @@ const vi = {
     reason: 'Lý do từ chối',
     reasonPlaceholder: 'Ví dụ: đã nhận đủ số học sinh, lịch dạy kín…',
     reasonRequired: 'Cần nêu lý do từ chối',
+    // setup: the basis to decide, and the confirmation
+    categories: 'Diện của học sinh',
+    expected: 'Thầy cô sẽ cần',
+    expectAnswer: 'trả lời đề nghị trong {{days}} ngày;',
+    expectPlan: 'viết kế hoạch giúp đỡ cá nhân để điều phối viên duyệt;',
+    expectCheckIn: 'cập nhật việc giúp đỡ mỗi tháng, trước ngày {{day}};',
+    expectEvaluation:
+      'đánh giá cuối mỗi học kỳ (học kỳ I kết thúc {{semester1End}}, năm học kết thúc {{yearEnd}}).',
+    asked:
+      'Thầy cô đã nhận đủ số học sinh đăng ký: nhà trường nhờ thầy cô nhận thêm em này. Nếu nhận, số học sinh thầy cô đăng ký tăng thêm 1.',
+    note: 'Lời nhắn của điều phối viên',
+    confirmTitle: 'Nhận giúp đỡ hồ sơ {{code}}?',
+    confirmBody:
+      'Thầy cô sẽ là giáo viên giúp đỡ của em: thấy hồ sơ, hoàn cảnh gia đình và cần viết kế hoạch giúp đỡ. Không thể hoàn tác từ đây.',
+    confirmAccept: 'Nhận giúp đỡ',
   },
   plan: {
     intro: 'Kế hoạch giúp đỡ cá nhân: mục tiêu và hình thức giúp đỡ. Điều phối viên sẽ duyệt.',
@@ -205,6 +224,9 @@ const en: typeof vi = {
   viewCase: 'View case',
   done: {
     respond_offer: 'Your answer for case {{code}} was sent.',
+    // setup
+    respond_offer_accepted: 'You took case {{code}}. Next: write the help plan (in the list below).',
+    respond_offer_declined: 'You declined case {{code}}; your reason was sent to the coordinator.',
     write_plan: 'The help plan of case {{code}} was sent for review.',
     file_checkin: 'The monthly check-in of case {{code}} was filed.',
     draft_evaluation: 'The semester evaluation of case {{code}} was sent.',
@@ -227,6 +249,21 @@ const en: typeof vi = {
     reason: 'Reason for declining',
     reasonPlaceholder: 'E.g. already helping as many students as I can…',
     reasonRequired: 'Give a reason for declining',
+    // setup: the basis to decide, and the confirmation
+    categories: 'Categories of the pupil',
+    expected: 'You will need to',
+    expectAnswer: 'answer the offer within {{days}} days;',
+    expectPlan: 'write an individual help plan for the coordinator to approve;',
+    expectCheckIn: 'record the help every month, before day {{day}};',
+    expectEvaluation:
+      'evaluate at the end of each semester (semester I ends {{semester1End}}, the year {{yearEnd}}).',
+    asked:
+      'You are full: the school asks you to take this pupil as well. If you accept, the number of pupils you volunteered for grows by one.',
+    note: 'The coordinator’s note',
+    confirmTitle: 'Take case {{code}}?',
+    confirmBody:
+      'You will be the pupil’s helper: you see the case and the family circumstances, and write the help plan. This cannot be undone from here.',
+    confirmAccept: 'Take the case',
   },
   plan: {
     intro: 'The individual help plan: goals and kinds of help. The coordinator reviews it.',

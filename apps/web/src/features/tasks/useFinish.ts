@@ -6,7 +6,8 @@ import type { InboxTask } from './types';
 import { clearDraft } from './useDraft';
 
 export interface DoneState {
-  done: { type: string; code: string };
+  /** setup: `variant` picks a more precise message (an offer accepted or declined); `caseId` links to the case. */
+  done: { type: string; code: string; caseId?: string; variant?: string };
 }
 
 /** After a step went through: forget the draft, refresh the inbox (the task is closed), go back to it. */
@@ -14,13 +15,18 @@ export function useFinish(task: InboxTask) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  return useCallback(async () => {
-    clearDraft(task.id);
-    await Promise.all([
-      queryClient.invalidateQueries(trpc.task.inbox.queryFilter()),
-      queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId: task.caseId })),
-    ]);
-    const state: DoneState = { done: { type: task.type, code: task.caseCode } };
-    navigate('/tasks', { state });
-  }, [task, queryClient, trpc, navigate]);
+  return useCallback(
+    async (variant?: string) => {
+      clearDraft(task.id);
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.task.inbox.queryFilter()),
+        queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId: task.caseId })),
+      ]);
+      const state: DoneState = {
+        done: { type: task.type, code: task.caseCode, caseId: task.caseId, ...(variant ? { variant } : {}) },
+      };
+      navigate('/tasks', { state });
+    },
+    [task, queryClient, trpc, navigate],
+  );
 }

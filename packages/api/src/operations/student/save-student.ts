@@ -8,13 +8,17 @@ import {
   searchKey,
 } from '@donghanh/domain';
 import type { z } from 'zod';
-import type { Context, SessionUser } from '../../context';
-import type { createStudentInput, setFamilyInput, updateStudentInput } from '../../router/student.schema';
+import type { Context } from '../../context';
+import type { createStudentInput, updateStudentInput } from '../../router/student.schema';
 
 async function requireClassOf(ctx: Context, classId: string | null | undefined, schoolId: string) {
   if (!classId) return;
-  const cls = await ctx.db.class.findUnique({ where: { id: classId }, select: { schoolId: true } });
+  const cls = await ctx.db.class.findUnique({
+    where: { id: classId },
+    select: { schoolId: true, archivedAt: true },
+  });
   if (!cls || cls.schoolId !== schoolId) throw new AppError('VALIDATION_FAILED', { field: 'classId' });
+  if (cls.archivedAt) throw new AppError('CLASS_ARCHIVED', { field: 'classId' });
 }
 
 /**
@@ -101,26 +105,4 @@ export async function updateStudent(ctx: Context, input: z.output<typeof updateS
   } catch (error) {
     duplicateMoetCode(error);
   }
-}
-
-/** Seals the family's circumstances with the server's key; the write is audited, the text never logged. */
-export async function setFamily(
-  ctx: Context & { user: SessionUser },
-  input: z.output<typeof setFamilyInput>,
-) {
-  if (!ctx.cipher) throw new AppError('ENCRYPTION_NOT_CONFIGURED');
-  const sealed = input.text ? ctx.cipher.seal(input.text, input.studentId) : null;
-  await ctx.db.$transaction([
-    ctx.db.student.update({ where: { id: input.studentId }, data: { familySealed: sealed } }),
-    ctx.db.auditLog.create({
-      data: {
-        actorId: ctx.user.id,
-        action: 'student.family.write',
-        subjectType: 'student',
-        subjectId: input.studentId,
-        ip: ctx.clientAddress,
-      },
-    }),
-  ]);
-  return { studentId: input.studentId };
 }

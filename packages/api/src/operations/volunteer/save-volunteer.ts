@@ -60,11 +60,25 @@ export async function setTeacherCapacity(
         action: 'volunteer.capacity.set',
         subjectType: 'user',
         subjectId: input.userId,
-        reason: `${written.before} → ${input.capacity}`,
+        reason: `${written.before} → ${input.capacity}: ${input.reason}`,
         ip: ctx.clientAddress,
       },
     });
     return written;
   });
   return { userId: input.userId, capacity: input.capacity, load, spare: input.capacity - load };
+}
+
+/**
+ * setup: the teacher stops volunteering without dropping anyone: capacity falls to the cases held
+ * now (offered or active), so no new offer can reach them while those cases go on.
+ */
+export async function stopVolunteering(ctx: Context & { user: SessionUser }) {
+  const load = await ctx.db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${ctx.user.id} FOR UPDATE`;
+    const held = await teacherLoad(tx, ctx.user.id);
+    await tx.user.update({ where: { id: ctx.user.id }, data: { capacity: held } });
+    return held;
+  });
+  return { capacity: load, load, spare: 0, continuing: load };
 }

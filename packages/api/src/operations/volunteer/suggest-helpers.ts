@@ -1,5 +1,5 @@
 import { LOAD_STATUSES, teacherLoads } from '@donghanh/db';
-import { AppError, rankHelpers, weakSubjectsOf } from '@donghanh/domain';
+import { AppError, rankAllTeachers, weakSubjectsOf } from '@donghanh/domain';
 import type { Context } from '../../context';
 
 /** Subjects tutored in a stored check-in report, read defensively: it is JSON written over time. */
@@ -11,7 +11,9 @@ function tutoredSubjects(report: unknown): string[] {
 /**
  * Teachers the coordinator could offer the case to, best first, with the reasons as codes.
  * Only teachers the assignment would accept are candidates: a TEACHER role at the case's school
- * (the assignment's check) and a free place; those already helping or offered this case are left out.
+ * (the assignment's check); those already helping or offered this case are left out. `helpers`
+ * have a free place; `others` (full, or not volunteering) can only be asked — so the list never
+ * ends empty while the school has a teacher.
  */
 export async function suggestHelpers(ctx: Context, caseId: string, limit: number) {
   const c = await ctx.db.case.findUnique({
@@ -27,11 +29,17 @@ export async function suggestHelpers(ctx: Context, caseId: string, limit: number
   });
   if (!c) throw new AppError('CASE_NOT_FOUND');
   const onCase = c.helpers.map((h) => h.userId);
+  // setup: earlier refusals and their reasons, for the coordinator deciding whom to ask next
+  // (the coordinator reads the school's free text on the case page too).
+  const refusals = await ctx.db.caseHelper.findMany({
+    where: { caseId, status: { in: ['DECLINED', 'EXPIRED'] } },
+    select: { status: true, reason: true, respondedAt: true, user: { select: { displayName: true } } },
+    orderBy: { respondedAt: 'asc' },
+  });
   const cls = c.student.class;
   const teachers = await ctx.db.user.findMany({
     where: {
       id: { notIn: onCase },
-      capacity: { gt: 0 },
       // A disabled account cannot sign in to answer the offer.
       disabledAt: null,
       roles: { some: { unitId: c.school.unitId, role: 'TEACHER' } },
@@ -56,7 +64,7 @@ export async function suggestHelpers(ctx: Context, caseId: string, limit: number
     categories: c.categories,
     tutoredSubjects: c.checkIns.flatMap((ci) => tutoredSubjects(ci.report)),
   });
-  const ranked = rankHelpers(
+  const ranked = rankAllTeachers(
     { classId: cls?.id ?? null, grade: cls?.grade ?? null, weakSubjects },
     teachers.map((t) => ({
       userId: t.id,
@@ -68,7 +76,17 @@ export async function suggestHelpers(ctx: Context, caseId: string, limit: number
         .filter((h) => h.homeroomId === t.id)
         .map((h) => ({ classId: h.id, grade: h.grade })),
     })),
-    limit,
   );
-  return { caseId, weakSubjects, helpers: ranked };
+  return {
+    caseId,
+    weakSubjects,
+    helpers: ranked.filter((r) => r.spare > 0).slice(0, limit),
+    declined: refusals.map((h) => ({
+      displayName: h.user.displayName,
+      lapsed: h.status === 'EXPIRED',
+      reason: h.reason,
+      at: h.respondedAt?.toISOString() ?? null,
+    })),
+    others: ranked.filter((r) => r.spare <= 0).map((r) => ({ ...r, spare: 0, volunteer: r.capacity > 0 })),
+  };
 }

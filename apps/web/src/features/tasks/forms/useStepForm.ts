@@ -15,6 +15,8 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   defaults: z.input<S>,
   send: (value: z.output<S>) => Promise<unknown>,
+  /** setup: which success message to show (e.g. 'accepted' or 'declined' for an offer). */
+  variantOf?: (value: z.output<S>) => string | undefined,
 ) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
@@ -37,7 +39,7 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(
       setSubmitting(true);
       try {
         await send(value);
-        await finish();
+        await finish(variantOf?.(value));
       } catch (err) {
         setServerError(err);
       } finally {
