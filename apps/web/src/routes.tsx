@@ -1,9 +1,11 @@
 import { Text } from '@mantine/core';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject, useLocation } from 'react-router';
 import { BoardPage } from './features/board/BoardPage';
 import { Layout } from './shell/Layout';
+import { landingPathFor } from './shell/landing';
+import { useSession } from './shell/session';
 
 // The board is the landing page and stays in the first bundle; every other screen loads when
 // opened, so the board's initial JavaScript stays small (bench/web-bundle.ts measures it).
@@ -20,6 +22,17 @@ const RequestsPage = lazy(() => import('./features/privacy/RequestsPage'));
 const StudentsPage = lazy(() => import('./features/students/StudentsPage'));
 // Report rounds (issue 12, parts 2–4)
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
+// wall: the wall display (issue 14)
+const DisplaysPage = lazy(() => import('./features/displays/DisplaysPage'));
+
+/** wall (issue 14): `/` lands each role where its work is; the board lives at `/board`. */
+function Landing() {
+  const { user } = useSession();
+  const { search } = useLocation();
+  const to = landingPathFor(user.roles);
+  // An old link to the board with its filters (`/?class=7A`) still opens the board.
+  return <Navigate to={search && to === '/board' ? `/board${search}` : to} replace />;
+}
 
 function NotFound() {
   const { t } = useTranslation();
@@ -30,7 +43,8 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <BoardPage /> },
+      { index: true, element: <Landing /> },
+      { path: 'board', element: <BoardPage /> },
       { path: 'tasks/*', element: <TasksPage /> },
       { path: 'identify', element: <IdentifyPage /> },
       { path: 'sign-off/*', element: <SignOffPage /> },
@@ -43,6 +57,8 @@ export const routes: RouteObject[] = [
       { path: 'students/*', element: <StudentsPage /> },
       // Report rounds (issue 12, parts 2–4)
       { path: 'reports/*', element: <ReportsPage /> },
+      // wall: the wall display (issue 14)
+      { path: 'displays', element: <DisplaysPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -327,6 +327,18 @@ export const ERROR_MESSAGES = {
     en: "The text names one of the school's pupils: take the child's name out of the remarks or note",
     http: 422,
   },
+  // wall: the wall display (issue 14)
+  DISPLAY_NOT_FOUND: { vi: 'Không tìm thấy màn hình', en: 'Display not found', http: 404 },
+  DISPLAY_PAIR_INVALID: {
+    vi: 'Mã ghép nối không đúng, đã dùng hoặc đã hết hạn: hãy tạo màn hình mới trong Bảng theo dõi',
+    en: 'The pairing code is wrong, used or expired: create a new display from the board',
+    http: 422,
+  },
+  DISPLAY_NOT_PAIRED: {
+    vi: 'Màn hình này chưa được ghép nối hoặc đã bị thu hồi',
+    en: 'This screen is not paired, or its display was revoked',
+    http: 401,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

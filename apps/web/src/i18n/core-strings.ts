@@ -11,6 +11,8 @@ const vi = {
     admin: 'Quản trị',
     students: 'Học sinh',
     reports: 'Báo cáo định kỳ',
+    // wall: the wall display (issue 14)
+    displays: 'Màn hình treo tường',
   },
   language: 'Ngôn ngữ',
   signOut: 'Đăng xuất',
@@ -45,6 +47,8 @@ const en: Shape = {
     admin: 'Administration',
     students: 'Pupils',
     reports: 'Periodic reports',
+    // wall: the wall display (issue 14)
+    displays: 'Wall displays',
   },
   language: 'Language',
   signOut: 'Sign out',

@@ -12,14 +12,16 @@ export interface NavItem {
     | 'overview'
     | 'admin'
     | 'students'
-    | 'reports';
+    | 'reports'
+    // wall: the wall display (issue 14)
+    | 'displays';
   visible: (s: Session) => boolean;
 }
 
 /** What each role finds in the menu; the server still decides what each page may read. */
 export const NAV: NavItem[] = [
   {
-    path: '/',
+    path: '/board',
     label: 'board',
     visible: (s) =>
       s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL', 'OFFICE_COORDINATOR', 'TEACHER', 'HOMEROOM_TEACHER'),
@@ -53,5 +55,11 @@ export const NAV: NavItem[] = [
     path: '/students',
     label: 'students',
     visible: (s) => s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL', 'ADMIN'),
+  },
+  // wall: the wall display (issue 14)
+  {
+    path: '/displays',
+    label: 'displays',
+    visible: (s) => s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL', 'OFFICE_COORDINATOR'),
   },
 ];

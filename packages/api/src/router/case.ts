@@ -15,7 +15,10 @@ export const caseRouter = createRouter({
   screen: guarded(coordinator, screenInput).mutation(({ ctx, input }) => screenCase(ctx, input)),
   ...caseStepProcedures,
   /** The case page: the child's identity only for those entitled to it, and every such read audited. */
-  get: guarded(caseReader, caseIdInput).query(({ ctx, input }) => readCase(ctx, input.caseId)),
+  // wall (issue 14): an unknown case and one the caller may not read both answer CASE_NOT_FOUND.
+  get: guarded({ ...caseReader, refusal: 'CASE_NOT_FOUND' }, caseIdInput).query(({ ctx, input }) =>
+    readCase(ctx, input.caseId),
+  ),
   revealIdentity: guarded(officeAboveCase, revealInput).mutation(({ ctx, input }) =>
     revealIdentity(ctx, input.caseId, input.reason),
   ),
