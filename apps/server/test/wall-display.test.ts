@@ -12,7 +12,7 @@ import { until } from './support/until';
  */
 let stack: TestStack;
 const sockets: Socket[] = [];
-const NAMES = demoStudents.map((s) => s.fullName);
+const NAMES = demoStudents.map((s) => s[2]);
 
 async function trpc(method: 'GET' | 'POST', path: string, o: { cookie?: string; input?: unknown } = {}) {
   const headers: Record<string, string> = o.cookie ? { cookie: o.cookie } : {};
