@@ -2,7 +2,13 @@ import { demoCampaign, demoStudents } from '@donghanh/db/seed';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient } from '../src/testing';
-import { BROWSER_CONTEXT, type BrowserStack, screenshotPath, signInPage, startBrowserStack } from './support/browser';
+import {
+  BROWSER_CONTEXT,
+  type BrowserStack,
+  screenshotPath,
+  signInPage,
+  startBrowserStack,
+} from './support/browser';
 
 /**
  * Issue 14 in a real Chromium: the wall display (paired from the dashboard, masked after a
@@ -164,7 +170,7 @@ describe('the board on a laptop', () => {
     expect(await page.getByLabel('Chỉ hồ sơ quá hạn').isChecked()).toBe(false);
   });
 
-  it("lets an office find a case by its code, never by a name it may not see", async () => {
+  it('lets an office find a case by its code, never by a name it may not see', async () => {
     const { page } = await signInPage(b, 'cv.ha', { viewport: LAPTOP });
     await page.waitForURL(`${b.stack.baseUrl}/board`);
     await poll(() => page.getByTestId('case-card').count()).toBe(caseIds.length);

@@ -1,10 +1,13 @@
-import { idSchema } from '@donghanh/domain';
+import { freeText, idSchema } from '@donghanh/domain';
 import { z } from 'zod';
 
 // wall: the wall display (issue 14)
 export const createDisplayInput = z.object({
   unitId: idSchema,
-  label: z.string().trim().min(1, 'Đặt tên cho màn hình').max(80, 'Tối đa 80 ký tự'),
+  /** One line, shown on the wall itself: no control or bidi characters, no line break. */
+  label: freeText(80)
+    .pipe(z.string().min(1, 'Đặt tên cho màn hình'))
+    .refine((s) => !/[\t\n\r\u2028\u2029]/.test(s), 'Chỉ được viết trên một dòng'),
 });
 export const displayIdInput = z.object({ displayId: z.string().uuid() });
 export const listDisplaysInput = z.object({}).default({});
