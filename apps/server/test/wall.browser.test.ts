@@ -43,7 +43,7 @@ afterAll(() => b?.stop());
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const nameOf = (id: string) => demoStudents.find((s) => s[0] === id)?.[2] ?? '';
 const noNames = async (page: Page) => {
-  const text = (await page.content()) + (await page.evaluate(() => document.body.innerText));
+  const text = (await page.content()) + (await page.locator('body').innerText());
   return NAMES.filter((n) => text.includes(n));
 };
 
@@ -75,9 +75,21 @@ describe('the wall display', () => {
       .getByTestId('case-card')
       .first()
       .locator('strong')
-      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+      .evaluate((el) =>
+        Number.parseFloat(
+          (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(
+            el,
+          ).fontSize,
+        ),
+      );
     expect(codeSize).toBeGreaterThanOrEqual(24);
-    const overflow = await wall.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await wall.evaluate(() => {
+      const g = globalThis as unknown as {
+        document: { documentElement: { scrollWidth: number } };
+        innerWidth: number;
+      };
+      return g.document.documentElement.scrollWidth - g.innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await wall.screenshot({ path: screenshotPath('wall-display') });
 
