@@ -2,7 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { type ApiDeps, appRouter, resolveSession, withSecureFlag } from '@donghanh/api';
+import {
+  type ApiDeps,
+  appRouter,
+  DISPLAY_COOKIE,
+  resolveDisplaySession,
+  resolveSession,
+  withSecureFlag,
+} from '@donghanh/api';
 import { API_LIMITS, ERROR_MESSAGES } from '@donghanh/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
@@ -159,6 +166,10 @@ export function createHttpServer(o: HttpOptions) {
     createContext: async ({ req, res }) => {
       // The session cookie → the user and their roles (null when absent, unknown or expired).
       const session = await resolveSession(o.deps.db, req.headers.cookie);
+      // wall: a wall display's cookie opens its masked board only (displayProcedure).
+      const display = req.headers.cookie?.includes(`${DISPLAY_COOKIE}=`)
+        ? await resolveDisplaySession(o.deps.db, req.headers.cookie, new Date())
+        : null;
       const secure =
         cookieSecure === 'always' || (cookieSecure === 'auto' && cameOverHttps(req, trustedProxies));
       const userAgent = req.headers['user-agent'];
@@ -166,6 +177,7 @@ export function createHttpServer(o: HttpOptions) {
         ...o.deps,
         user: session?.user ?? null,
         sessionId: session?.sessionId ?? null,
+        display,
         clientAddress: clientAddressOf(
           req.socket.remoteAddress,
           req.headers['x-forwarded-for'],

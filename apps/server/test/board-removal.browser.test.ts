@@ -40,6 +40,9 @@ describe('a card that leaves a board', () => {
     });
 
     const { page, problems } = await signInPage(b, 'gv.duc');
+    // A teacher lands on his tasks (issue 14); the board is one click away.
+    await page.locator('header').first().waitFor();
+    await page.goto(`${b.stack.baseUrl}/board`);
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: 15_000 });
     const card = page.locator(`[data-case-id="${caseId}"]`);
     await card.waitFor({ timeout: 5000 });

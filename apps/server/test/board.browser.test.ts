@@ -73,6 +73,8 @@ describe('live board in Chromium', () => {
     const page = await signInPage('ct.huong');
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // The coordinator lands on the board (`/` → `/board` in the page, issue 14); from there on, no navigation.
+    await page.waitForURL(`${stack.baseUrl}/board`);
     let navigations = 0;
     page.on('framenavigated', (f) => {
       if (f === page.mainFrame()) navigations++;

@@ -1,6 +1,6 @@
 import { Center, Loader, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ChangePassword } from './features/auth/ChangePassword';
@@ -10,6 +10,20 @@ import { SessionProvider, sessionOf } from './shell/session';
 import { useTRPC } from './trpc';
 
 const router = createBrowserRouter(routes);
+// wall: the wall display (issue 14) lives outside sign-in and the shell: no menu, no session.
+const WallPage = lazy(() => import('./features/wall/WallPage'));
+export const isWallPath = (path: string) => path === '/wall' || path === '/wall/';
+
+/** The wall display, or the dashboard behind sign-in. */
+export function Root() {
+  if (isWallPath(window.location.pathname))
+    return (
+      <Suspense fallback={null}>
+        <WallPage />
+      </Suspense>
+    );
+  return <App />;
+}
 
 /** Who is signed in decides the screen: sign-in, the forced password change, or the dashboard. */
 export function App() {

@@ -7,7 +7,7 @@ import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { App } from './App';
+import { Root } from './App';
 import { i18n } from './i18n';
 import { TRPCProvider, trpcClient } from './trpc';
 
@@ -34,7 +34,7 @@ createRoot(root).render(
         <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'vi', firstDayOfWeek: 1 }}>
           <QueryClientProvider client={queryClient}>
             <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-              <App />
+              <Root />
             </TRPCProvider>
           </QueryClientProvider>
         </DatesProvider>

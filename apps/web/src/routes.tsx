@@ -1,9 +1,11 @@
 import { Text } from '@mantine/core';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject, useLocation } from 'react-router';
 import { BoardPage } from './features/board/BoardPage';
 import { Layout } from './shell/Layout';
+import { landingPathFor } from './shell/landing';
+import { useSession } from './shell/session';
 
 // The board is the landing page and stays in the first bundle; every other screen loads when
 // opened, so the board's initial JavaScript stays small (bench/web-bundle.ts measures it).
@@ -23,6 +25,17 @@ const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 // setup: a teacher volunteers; a pupil's family circumstances (issue 14)
 const VolunteerPage = lazy(() => import('./features/volunteer/VolunteerPage'));
 const FamilyPage = lazy(() => import('./features/family/FamilyPage'));
+// wall: the wall display (issue 14)
+const DisplaysPage = lazy(() => import('./features/displays/DisplaysPage'));
+
+/** wall (issue 14): `/` lands each role where its work is; the board lives at `/board`. */
+function Landing() {
+  const { user } = useSession();
+  const { search } = useLocation();
+  const to = landingPathFor(user.roles);
+  // An old link to the board with its filters (`/?class=7A`) still opens the board.
+  return <Navigate to={search && to === '/board' ? `/board${search}` : to} replace />;
+}
 
 function NotFound() {
   const { t } = useTranslation();
@@ -33,7 +46,8 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <BoardPage /> },
+      { index: true, element: <Landing /> },
+      { path: 'board', element: <BoardPage /> },
       { path: 'tasks/*', element: <TasksPage /> },
       { path: 'identify', element: <IdentifyPage /> },
       { path: 'sign-off/*', element: <SignOffPage /> },
@@ -49,6 +63,8 @@ export const routes: RouteObject[] = [
       // setup: a teacher volunteers; a pupil's family circumstances (issue 14)
       { path: 'volunteer', element: <VolunteerPage /> },
       { path: 'family/:studentId', element: <FamilyPage /> },
+      // wall: the wall display (issue 14)
+      { path: 'displays', element: <DisplaysPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

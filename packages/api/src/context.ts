@@ -1,6 +1,7 @@
 import type { Db, FieldCipher } from '@donghanh/db';
 import type { CaseClock } from '@donghanh/domain';
 import type { Client } from '@temporalio/client';
+import type { DisplaySession } from './auth/display-session';
 import type { SignInSchedule } from './auth/throttle';
 
 /** What every procedure receives: the database read model and the Temporal client. */
@@ -49,4 +50,7 @@ export interface Context extends ApiDeps {
   /** Lets the sign-in and sign-out procedures set or clear the session cookie. */
   setCookie?: ((cookie: string) => void) | undefined;
   requestId: string;
+  // wall: the wall display (issue 14)
+  /** A wall display's cookie (`dh_display`), resolved: it opens `displayProcedure`s only. */
+  display?: DisplaySession | null | undefined;
 }

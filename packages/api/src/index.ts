@@ -1,4 +1,11 @@
 export { boardScopeOf } from './access/board-scope';
+// wall: the wall display (issue 14)
+export {
+  DISPLAY_COOKIE,
+  type DisplaySession,
+  resolveDisplayByHash,
+  resolveDisplaySession,
+} from './auth/display-session';
 export {
   clearSessionCookie,
   createSession,

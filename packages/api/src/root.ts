@@ -7,6 +7,8 @@ import { caseRouter } from './router/case';
 // class-list import and the new school year (issue 12, part 1)
 import { classListRouter, schoolYearRouter } from './router/class-list';
 import { commendationRouter } from './router/commendation';
+// wall: the wall display (issue 14)
+import { displayRouter, wallRouter } from './router/display';
 // Notifications (issue 13)
 import { notificationRouter } from './router/notification';
 import { consentRouter, privacyRouter } from './router/privacy';
@@ -42,6 +44,9 @@ export const appRouter = createRouter({
   schoolYear: schoolYearRouter,
   // setup: classes and homeroom teachers (issue 14)
   schoolClass: schoolClassRouter,
+  // wall: the wall display (issue 14)
+  display: displayRouter,
+  wall: wallRouter,
 });
 
 export type AppRouter = typeof appRouter;

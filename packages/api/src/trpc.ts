@@ -128,7 +128,21 @@ export function guarded<S extends z.ZodType>(rule: AccessRule<z.output<S>>, inpu
       if (user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(path))
         throw toTrpcError(new AppError('PASSWORD_CHANGE_REQUIRED'));
       if (!(await rule.allows({ ...ctx, user }, value as z.output<S>)))
-        throw toTrpcError(new AppError('FORBIDDEN'));
+        throw toTrpcError(new AppError(rule.refusal ?? 'FORBIDDEN'));
       return next({ ctx: { user } });
     });
 }
+
+// wall: the wall display (issue 14)
+/**
+ * What a wall display may call: its own masked board, nothing else. It needs the display cookie
+ * and never a person's session (a signed-in user gets nothing more here, and a display gets
+ * nothing from `guarded` procedures, which need a user).
+ */
+export const displayProcedure = t.procedure
+  .use(appErrors)
+  .meta({ access: 'display' })
+  .use(async ({ ctx, next }) => {
+    if (!ctx.display) throw toTrpcError(new AppError('DISPLAY_NOT_PAIRED'));
+    return next({ ctx: { display: ctx.display } });
+  });

@@ -28,7 +28,9 @@ async function call(path: string, actor: Actor): Promise<'allowed' | 'denied'> {
   } catch (error) {
     const cause = (error as { cause?: unknown }).cause;
     const code = cause instanceof AppError ? cause.code : null;
-    if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') {
+    // A read by id refuses as "not found" (case.get), so existence does not leak (issue 14).
+    const refusal = code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'DISPLAY_NOT_PAIRED';
+    if (refusal || (code === 'CASE_NOT_FOUND' && path === 'case.get')) {
       expect(recorder.forwarded, `${path} forwarded a refused call`).toBe(before);
       return 'denied';
     }

@@ -25,9 +25,41 @@ export function cardViewFor(
 
 /** The card as `view` may see it: a masked card has no name field at all, not an empty one. */
 export function cardFor(card: BoardCard, view: CardView): BoardCard {
-  if (view === 'named') return card;
-  const { studentName: _, ...masked } = card;
-  return masked;
+  return view === 'named' ? card : maskedCard(card);
+}
+
+/**
+ * A masked card, built field by field (an allow-list): a field added to the card later stays
+ * off masked cards, the wall display and office boards until someone adds it here.
+ */
+export function maskedCard(card: BoardCard): BoardCard {
+  return {
+    caseId: card.caseId,
+    code: card.code,
+    stage: card.stage,
+    categories: [...card.categories],
+    schoolId: card.schoolId,
+    schoolName: card.schoolName,
+    classId: card.classId,
+    className: card.className,
+    riskLevel: card.riskLevel,
+    helperId: card.helperId,
+    helperName: card.helperName,
+    overdue: card.overdue,
+    version: card.version,
+    updatedAt: card.updatedAt,
+  };
+}
+
+// wall: the wall display (issue 14)
+/** The scope of a wall display: the schools of its unit, none of them named, no person's cases. */
+export function wallScope(displayId: string, schoolIds: Iterable<string>): BoardScope {
+  return { userId: `display:${displayId}`, namedSchoolIds: new Set(), maskedSchoolIds: new Set(schoolIds) };
+}
+
+/** A card on the wall: present when the rule gives the display the case, and then always masked. */
+export function wallCardFor(scope: BoardScope, card: BoardCard, facts: CaseAudienceFacts): BoardCard | null {
+  return identityView(scope, facts, 'wall') === 'none' ? null : maskedCard(card);
 }
 
 /** A scope that sees nothing (admins without a school or office role). */

@@ -354,6 +354,19 @@ export const ERROR_MESSAGES = {
     vi: 'Giáo viên chủ nhiệm phải là giáo viên của trường',
     en: 'The homeroom teacher must be a teacher of the school',
     http: 422,
+    http: 422,
+  },
+  // wall: the wall display (issue 14)
+  DISPLAY_NOT_FOUND: { vi: 'Không tìm thấy màn hình', en: 'Display not found', http: 404 },
+  DISPLAY_PAIR_INVALID: {
+    vi: 'Mã ghép nối không đúng, đã dùng hoặc đã hết hạn: hãy tạo màn hình mới trong Bảng theo dõi',
+    en: 'The pairing code is wrong, used or expired: create a new display from the board',
+    http: 422,
+  },
+  DISPLAY_NOT_PAIRED: {
+    vi: 'Màn hình này chưa được ghép nối hoặc đã bị thu hồi',
+    en: 'This screen is not paired, or its display was revoked',
+    http: 401,
   },
 } as const;
 

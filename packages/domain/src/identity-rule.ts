@@ -14,7 +14,16 @@
  */
 
 /** Where a case (or a student) leaves the server. */
-export const SURFACES = ['case_page', 'board_card', 'socket', 'export', 'student_search', 'email'] as const;
+export const SURFACES = [
+  'case_page',
+  'board_card',
+  'socket',
+  'export',
+  'student_search',
+  'email',
+  // wall: the wall display (issue 14)
+  'wall',
+] as const;
 export type Surface = (typeof SURFACES)[number];
 
 export const IDENTITY_VIEWS = ['named', 'revealed', 'masked', 'none'] as const;
@@ -68,6 +77,9 @@ const ON_THE_CASE: ReadonlySet<CaseRelation> = new Set(['school_manager', 'helpe
  * - An office's reveal is a case-page matter: it never names a card, a socket frame or an export.
  * - E-mail leaves our servers for mailboxes we do not control: masked for everyone.
  * - Student search finds children by name, so it is `named` or `none`, never masked.
+ * - The wall display (a screen in a staff room or an office, read by anyone passing by, held by
+ *   a display session rather than a person) is masked for everyone: the scope decides which
+ *   cases it holds, never whether they are named.
  */
 export function identityView(viewer: Viewer, facts: CaseAudienceFacts, surface: Surface): IdentityView {
   const relation = relationTo(viewer, facts);
@@ -83,6 +95,7 @@ export function identityView(viewer: Viewer, facts: CaseAudienceFacts, surface: 
     case 'student_search':
       return ON_THE_CASE.has(relation) ? 'named' : 'none';
     case 'email':
+    case 'wall':
       return 'masked';
   }
 }

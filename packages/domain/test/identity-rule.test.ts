@@ -48,6 +48,7 @@ const TABLE: Record<keyof typeof VIEWERS, Record<Surface, string>> = {
     export: 'named',
     student_search: 'named',
     email: 'masked',
+    wall: 'masked',
   },
   helper: {
     case_page: 'named',
@@ -56,6 +57,7 @@ const TABLE: Record<keyof typeof VIEWERS, Record<Surface, string>> = {
     export: 'named',
     student_search: 'named',
     email: 'masked',
+    wall: 'masked',
   },
   homeroom: {
     case_page: 'named',
@@ -64,6 +66,7 @@ const TABLE: Record<keyof typeof VIEWERS, Record<Surface, string>> = {
     export: 'named',
     student_search: 'named',
     email: 'masked',
+    wall: 'masked',
   },
   offered: {
     case_page: 'named',
@@ -72,6 +75,7 @@ const TABLE: Record<keyof typeof VIEWERS, Record<Surface, string>> = {
     export: 'masked',
     student_search: 'none',
     email: 'masked',
+    wall: 'masked',
   },
   office: {
     case_page: 'masked',
@@ -80,6 +84,7 @@ const TABLE: Record<keyof typeof VIEWERS, Record<Surface, string>> = {
     export: 'masked',
     student_search: 'none',
     email: 'masked',
+    wall: 'masked',
   },
   officeRevealed: {
     case_page: 'revealed',
@@ -88,6 +93,7 @@ const TABLE: Record<keyof typeof VIEWERS, Record<Surface, string>> = {
     export: 'masked',
     student_search: 'none',
     email: 'masked',
+    wall: 'masked',
   },
   otherSchool: {
     case_page: 'none',
@@ -96,6 +102,7 @@ const TABLE: Record<keyof typeof VIEWERS, Record<Surface, string>> = {
     export: 'none',
     student_search: 'none',
     email: 'none',
+    wall: 'none',
   },
   admin: {
     case_page: 'none',
@@ -104,6 +111,7 @@ const TABLE: Record<keyof typeof VIEWERS, Record<Surface, string>> = {
     export: 'none',
     student_search: 'none',
     email: 'none',
+    wall: 'none',
   },
 };
 

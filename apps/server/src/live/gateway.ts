@@ -1,5 +1,13 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { boardScopeOf, resolveSession, resolveSessionById, type SessionUser } from '@donghanh/api';
+import {
+  boardScopeOf,
+  type DisplaySession,
+  resolveDisplayByHash,
+  resolveDisplaySession,
+  resolveSession,
+  resolveSessionById,
+  type SessionUser,
+} from '@donghanh/api';
 import {
   cursorAfter,
   type Db,
@@ -30,6 +38,8 @@ import {
   roomsOfCase,
   roomsOfFormer,
   roomsOfScope,
+  wallCardFor,
+  wallScope,
   wasInFormerAudience,
 } from '@donghanh/domain';
 import { Server, type Socket } from 'socket.io';
@@ -40,6 +50,8 @@ const handshakeSchema = z.object({
   cursor: z.string().max(50).optional(),
   /** Narrows the board to some schools; never widens it past the user's scope. */
   schoolIds: z.array(z.string().max(64)).max(500).optional(),
+  /** wall: a wall display's socket, held by its display cookie and never by a person's session. */
+  wall: z.literal(true).optional(),
 });
 
 export const LIVE_ERROR = 'live-error' as const;
@@ -59,7 +71,9 @@ export interface GatewayOptions {
 interface Subscriber {
   socket: Socket;
   sessionId: string;
-  user: SessionUser;
+  /** Null for a wall display's socket (issue 14), which `wall` then describes. */
+  user: SessionUser | null;
+  wall: (DisplaySession & { tokenHash: string }) | null;
   scope: BoardScope;
   lastSent: FeedCursor;
   replaying: boolean;
@@ -77,16 +91,22 @@ function liveError(code: ErrorCode) {
 /** The event as one subscriber may see it, or null when the case is outside their scope. */
 function eventFor(s: Subscriber, e: FeedEvent): LiveCaseEvent | null {
   if (s.schools && !s.schools.has(e.card.schoolId)) return null;
-  const view = cardViewFor(s.scope, e.audience, 'socket');
-  if (!view) return null;
+  // A wall display: the rule on the `wall` surface, and the masked card's allow-list.
+  const card = s.wall ? wallCardFor(s.scope, e.card, e.audience) : cardViewForSocket(s.scope, e);
+  if (!card) return null;
   return {
     id: e.id.toString(),
     cursor: encodeCursor({ txid: e.txid, id: e.id }),
     caseId: e.caseId,
     type: e.type,
     at: e.createdAt.toISOString(),
-    card: cardFor(e.card, view),
+    card,
   };
+}
+
+function cardViewForSocket(scope: BoardScope, e: FeedEvent) {
+  const view = cardViewFor(scope, e.audience, 'socket');
+  return view ? cardFor(e.card, view) : null;
 }
 
 /**
@@ -104,6 +124,8 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
     allowRequest: (req, callback) => callback(null, o.originAllowed(req)),
   });
   const subscribers = new Map<string, Subscriber>();
+  /** Wall displays' sockets (issue 14), by socket id. */
+  const walls = new Map<string, Subscriber>();
 
   const send = (s: Subscriber, e: FeedEvent) => {
     const at = { txid: e.txid, id: e.id };
@@ -137,6 +159,17 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
           else send(s, e);
         }
       }
+      // Wall displays join no room (no report frames, no bell): offered every event of their
+      // schools, and of the schools a case left.
+      for (const s of walls.values()) {
+        if (
+          !s.scope.maskedSchoolIds.has(e.audience.schoolId) &&
+          !e.former.schoolIds.some((id) => s.scope.maskedSchoolIds.has(id))
+        )
+          continue;
+        if (s.replaying) s.buffer.push(e);
+        else send(s, e);
+      }
     }
   });
 
@@ -144,6 +177,18 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
   const accessChangedAt = new Map<string, number>();
   io.use((socket, next) => {
     socket.data.resolvedAt = Date.now();
+    if ((socket.handshake.auth as { wall?: unknown } | undefined)?.wall === true) {
+      // A wall display's socket: its display cookie alone, never the person's session beside it.
+      resolveDisplaySession(o.db, socket.request.headers.cookie, new Date()).then(
+        (display) => {
+          if (!display) return next(liveError('DISPLAY_NOT_PAIRED'));
+          socket.data.display = display;
+          next();
+        },
+        () => next(liveError('INTERNAL')),
+      );
+      return;
+    }
     resolveSession(o.db, socket.request.headers.cookie).then(
       (session) => {
         if (!session) return next(liveError('UNAUTHENTICATED'));
@@ -163,6 +208,31 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
       socket.disconnect(true);
       return;
     }
+    const display = socket.data.display as (DisplaySession & { tokenHash: string }) | undefined;
+    if (display) {
+      const sub: Subscriber = {
+        socket,
+        sessionId: display.tokenHash,
+        user: null,
+        wall: display,
+        scope: wallScope(display.id, display.schoolIds),
+        lastSent: from ?? tailer.position,
+        replaying: from !== null,
+        buffer: [],
+        schools: null,
+        removed: new Set(),
+      };
+      walls.set(socket.id, sub);
+      const changed = Math.max(accessChangedAt.get(sub.scope.userId) ?? 0, accessChangedAt.get('*') ?? 0);
+      if (changed >= (socket.data.resolvedAt as number)) recheck(new Set([sub.scope.userId]));
+      socket.on('disconnect', () => walls.delete(socket.id));
+      void (
+        sub.replaying
+          ? replay(sub)
+          : Promise.resolve(socket.emit(LIVE_READY, { cursor: encodeCursor(sub.lastSent) }))
+      ).catch(() => socket.disconnect(true));
+      return;
+    }
     const { user, sessionId } = socket.data.session as { user: SessionUser; sessionId: string };
     void boardScopeOf(o.db, user)
       .then(async (scope) => {
@@ -171,6 +241,7 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
           socket,
           sessionId,
           user,
+          wall: null,
           scope,
           lastSent: from ?? tailer.position,
           replaying: from !== null,
@@ -223,9 +294,10 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
    * activity, so an unattended board still goes idle. `only` limits the pass to some users.
    */
   async function recheckSessions(only: ReadonlySet<string> | null): Promise<void> {
+    await recheckWalls(only);
     const bySession = new Map<string, Subscriber[]>();
     for (const s of subscribers.values()) {
-      if (only && !only.has(s.user.id)) continue;
+      if (!s.user || (only && !only.has(s.user.id))) continue;
       bySession.set(s.sessionId, [...(bySession.get(s.sessionId) ?? []), s]);
     }
     for (const [sessionId, subs] of bySession) {
@@ -250,6 +322,27 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
         }
       } catch (e) {
         console.error(`[live] session check failed: ${(e as Error)?.message?.split('\n')[0] ?? e}`);
+      }
+    }
+  }
+  /**
+   * A revoked display (NOTIFY 'display:<id>') or one unseen too long closes its sockets. The
+   * check counts as the display being seen: a screen left on shows as seen in the list.
+   */
+  async function recheckWalls(only: ReadonlySet<string> | null): Promise<void> {
+    for (const s of walls.values()) {
+      if (!s.wall || (only && !only.has(s.scope.userId) && !only.has('*'))) continue;
+      try {
+        const display = await resolveDisplayByHash(o.db, s.wall.tokenHash, new Date());
+        if (!display) {
+          s.socket.emit(LIVE_ERROR, liveError('DISPLAY_NOT_PAIRED').data);
+          s.socket.disconnect(true);
+          continue;
+        }
+        s.wall = display;
+        s.scope = wallScope(display.id, display.schoolIds);
+      } catch (e) {
+        console.error(`[live] display check failed: ${(e as Error)?.message?.split('\n')[0] ?? e}`);
       }
     }
   }
@@ -309,7 +402,7 @@ export function attachLiveGateway(http: HttpServer, tailer: CaseEventTailer, o: 
   });
   // Notifications (issue 13): a new bell item tells the person's sockets the unread count.
   const unlistenBell = tailer.onNotification((userId) => {
-    const sockets = [...subscribers.values()].filter((s) => s.user.id === userId);
+    const sockets = [...subscribers.values()].filter((s) => s.user?.id === userId);
     if (sockets.length === 0) return;
     void unreadNotificationCount(o.db, userId).then(
       (unread) => {

@@ -13,6 +13,8 @@ const vi = {
     reports: 'Báo cáo định kỳ',
     // setup (issue 14)
     volunteer: 'Tình nguyện giúp đỡ',
+    // wall: the wall display (issue 14)
+    displays: 'Màn hình treo tường',
   },
   language: 'Ngôn ngữ',
   signOut: 'Đăng xuất',
@@ -49,6 +51,8 @@ const en: Shape = {
     reports: 'Periodic reports',
     // setup (issue 14)
     volunteer: 'Volunteering',
+    // wall: the wall display (issue 14)
+    displays: 'Wall displays',
   },
   language: 'Language',
   signOut: 'Sign out',

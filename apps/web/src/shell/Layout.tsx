@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, SegmentedControl, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import '../features/notifications/strings';
 import { currentLocale, type Locale, setLocale } from '../i18n';
 import { NAV } from './nav';
 import { useSession } from './session';
+import { useWorkCounts } from './work-counts';
 
 /** The frame of every screen: menu by role, language, who is signed in, sign-out. */
 export function Layout() {
@@ -16,6 +17,7 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const items = NAV.filter((n) => n.visible(session));
+  const counts = useWorkCounts();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -58,6 +60,19 @@ export function Layout() {
             component={RouterLink}
             to={n.path}
             label={t(`nav.${n.label}`)}
+            // wall (issue 14): open work waiting on this screen.
+            rightSection={
+              counts[n.label] ? (
+                <Badge
+                  size="sm"
+                  circle={(counts[n.label] ?? 0) < 10}
+                  color="red"
+                  data-testid={`nav-count-${n.label}`}
+                >
+                  {counts[n.label]}
+                </Badge>
+              ) : undefined
+            }
             active={n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path)}
             onClick={close}
           />

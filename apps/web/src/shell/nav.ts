@@ -14,14 +14,16 @@ export interface NavItem {
     | 'students'
     | 'reports'
     // setup (issue 14)
-    | 'volunteer';
+    | 'volunteer'
+    // wall: the wall display (issue 14)
+    | 'displays';
   visible: (s: Session) => boolean;
 }
 
 /** What each role finds in the menu; the server still decides what each page may read. */
 export const NAV: NavItem[] = [
   {
-    path: '/',
+    path: '/board',
     label: 'board',
     visible: (s) =>
       s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL', 'OFFICE_COORDINATOR', 'TEACHER', 'HOMEROOM_TEACHER'),
@@ -58,4 +60,10 @@ export const NAV: NavItem[] = [
   },
   // setup: a teacher volunteers for the campaign (issue 14)
   { path: '/volunteer', label: 'volunteer', visible: (s) => s.hasRole('TEACHER', 'HOMEROOM_TEACHER') },
+  // wall: the wall display (issue 14)
+  {
+    path: '/displays',
+    label: 'displays',
+    visible: (s) => s.hasRole('SCHOOL_COORDINATOR', 'PRINCIPAL', 'OFFICE_COORDINATOR'),
+  },
 ];

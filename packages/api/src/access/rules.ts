@@ -11,6 +11,11 @@ export interface AccessRule<I = unknown> {
   /** The rule's name in the access matrix, e.g. `case:coordinator`. */
   readonly name: string;
   allows(ctx: Context & { user: SessionUser }, input: I): Promise<boolean>;
+  /**
+   * wall (issue 14): what a refusal answers, FORBIDDEN unless said. A read of one thing by its
+   * id answers "not found" so that a made-up id and a real one the caller may not see read alike.
+   */
+  readonly refusal?: 'CASE_NOT_FOUND';
 }
 
 async function holdsRoleOn(

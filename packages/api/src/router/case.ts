@@ -27,7 +27,10 @@ export const caseRouter = createRouter({
   offerDetails: guarded(offeredHelper, caseIdInput).query(({ ctx, input }) =>
     readOfferDetails(ctx, input.caseId),
   ),
-  get: guarded(caseReader, caseIdInput).query(({ ctx, input }) => readCase(ctx, input.caseId)),
+  // wall (issue 14): an unknown case and one the caller may not read both answer CASE_NOT_FOUND.
+  get: guarded({ ...caseReader, refusal: 'CASE_NOT_FOUND' }, caseIdInput).query(({ ctx, input }) =>
+    readCase(ctx, input.caseId),
+  ),
   revealIdentity: guarded(officeAboveCase, revealInput).mutation(({ ctx, input }) =>
     revealIdentity(ctx, input.caseId, input.reason),
   ),

@@ -47,6 +47,8 @@ const temporal = {
 } as unknown as Client;
 
 export const CASE = 'c-matrix';
+/** wall: the fixture's wall display (THCS Chiềng Lề), as a request holding its cookie resolves it. */
+export const WALL_DISPLAY_ID = '6f0b6c1e-7a51-4c1e-9b7e-3f2a4d5c6b7a';
 const task = (kind: string) => `${CASE}:${kind}`;
 const decide = (kind: string) => ({ caseId: CASE, taskId: task(kind), approve: true });
 const report = {
@@ -132,6 +134,13 @@ export const INPUTS: Record<string, unknown> = {
   'auth.me': undefined,
   'auth.changePassword': { current: 'sai-mat-khau-hien-tai', next: 'mat-khau-moi-2026' },
   'auth.adminResetPassword': { userId: 'u-nobody' },
+  // wall: the wall display (issue 14)
+  'display.list': {},
+  'display.create': { unitId: 'u-thcs-chiengle', label: 'Phòng hội đồng' },
+  'display.revoke': { displayId: WALL_DISPLAY_ID },
+  'wall.pair': { code: 'ma-ghep-noi-khong-dung' },
+  'wall.board': {},
+  'task.counts': {},
   ...ADMIN_INPUTS,
   ...CAMPAIGN_INPUTS,
   ...PRIVACY_INPUTS,
@@ -156,11 +165,13 @@ export const ACTORS = {
   receivingCoordinator: 'u-ct-qt',
   office: 'u-office',
   admin: 'u-admin',
+  // wall: a wall display of THCS Chiềng Lề (issue 14): no person, only its display cookie.
+  wallDisplay: null,
 } as const;
 export type Actor = keyof typeof ACTORS;
 export const ALL = Object.keys(ACTORS) as Actor[];
 const COORDINATION: Actor[] = ['coordinator', 'principal'];
-const SIGNED_IN: Actor[] = ALL.filter((a) => a !== 'anonymous');
+const SIGNED_IN: Actor[] = ALL.filter((a) => a !== 'anonymous' && a !== 'wallDisplay');
 
 /** Who each procedure lets through; everyone else gets FORBIDDEN (or UNAUTHENTICATED). */
 export const EXPECTED: Record<string, Actor[]> = {
@@ -216,6 +227,21 @@ export const EXPECTED: Record<string, Actor[]> = {
   'case.get': ['helper', 'offered', ...COORDINATION, 'office'],
   'case.revealIdentity': ['office'],
   'audit.list': ['admin'],
+  // wall: the wall display (issue 14). A display reads its masked board and nothing else; the
+  // school's coordinator and principal manage the school's displays, an office coordinator
+  // only the office's (the fixture's display belongs to the school).
+  'display.list': [
+    ...COORDINATION,
+    'coordinatorElsewhere',
+    'principalElsewhere',
+    'receivingCoordinator',
+    'office',
+  ],
+  'display.create': COORDINATION,
+  'display.revoke': COORDINATION,
+  'wall.pair': ALL,
+  'wall.board': ['wallDisplay'],
+  'task.counts': SIGNED_IN,
   ...ADMIN_EXPECTED,
   ...CAMPAIGN_EXPECTED,
   ...PRIVACY_EXPECTED,
@@ -246,6 +272,15 @@ export async function callerFor(actor: Actor, o: { db?: Context['db']; temporal?
     db: o.db ?? database.db,
     temporal: o.temporal ?? temporal,
     user: await sessionUser(ACTORS[actor]),
+    display:
+      actor === 'wallDisplay'
+        ? {
+            id: WALL_DISPLAY_ID,
+            unitId: 'u-thcs-chiengle',
+            label: 'Phòng hội đồng',
+            schoolIds: ['s-thcs-chiengle'],
+          }
+        : null,
     sessionId: null,
     clientAddress: null,
     requestId: 'test',
@@ -268,6 +303,10 @@ export async function setUpFixture(): Promise<void> {
   await setUpClassListFixture(db);
   await setUpReportRoundFixture(db);
   await setUpCommendationFixture(db);
+  // wall: the wall display (issue 14)
+  await db.displaySession.create({
+    data: { id: WALL_DISPLAY_ID, unitId: 'u-thcs-chiengle', label: 'Phòng hội đồng', createdById: 'u-ct-cl' },
+  });
   await db.case.create({
     data: {
       id: CASE,

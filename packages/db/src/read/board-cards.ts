@@ -45,3 +45,14 @@ export async function listBoardCardRows(
   );
   return rows.map(cardRowOf);
 }
+
+// wall (issue 14): tasks name the child as the case's board card would.
+/** The cards (with their audience facts) of some cases, by id: the caller asks the rule per card. */
+export async function listCardRowsByIds(db: Db, caseIds: readonly string[]): Promise<CardRow[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${CARD_COLUMNS} FROM "Case" c ${CARD_JOINS} WHERE c.id = ANY($1::text[])`,
+    [...caseIds],
+  );
+  return rows.map(cardRowOf);
+}

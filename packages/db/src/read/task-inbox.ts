@@ -82,3 +82,15 @@ export async function listInboxTasks(db: Db, caller: InboxCaller, limit = 200) {
         : null,
   }));
 }
+
+// wall (issue 14): the menu's badges.
+/** How many open tasks the caller's inbox holds, by task type: one grouped count, no rows read. */
+export async function countInboxTasks(db: Db, caller: InboxCaller): Promise<Record<string, number>> {
+  const byRole = caller.roles.map((r) => ({ assigneeRole: r.role as never, scopeUnitId: r.unitId }));
+  const groups = await db.task.groupBy({
+    by: ['type'],
+    where: { status: 'OPEN', OR: [{ assigneeUserId: caller.userId }, ...byRole] },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(groups.map((g) => [g.type, g._count._all]));
+}

@@ -1,4 +1,16 @@
-import { Alert, Button, Center, Paper, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +25,12 @@ registerStrings('auth', {
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
     pending: 'Đang đăng nhập…',
+    // wall (issue 14): the show-password toggle and what to do when the password is forgotten
+    showPassword: 'Hiện các ký tự đã gõ',
+    hidePassword: 'Ẩn các ký tự đã gõ',
+    forgot: 'Quên mật khẩu?',
+    forgotHelp:
+      'Mật khẩu không đặt lại qua thư. Hãy nhờ người quản trị hệ thống của đơn vị (trường hoặc phòng/sở) đặt lại: họ đưa bạn một mật khẩu tạm, dùng được một lần. Đăng nhập bằng mật khẩu đó rồi tự đặt mật khẩu mới (ít nhất 10 ký tự).',
   },
   en: {
     title: 'Sign in',
@@ -20,6 +38,12 @@ registerStrings('auth', {
     password: 'Password',
     submit: 'Sign in',
     pending: 'Signing in…',
+    // wall (issue 14)
+    showPassword: 'Show what I typed',
+    hidePassword: 'Hide what I typed',
+    forgot: 'Forgot your password?',
+    forgotHelp:
+      "Passwords are not reset by e-mail. Ask your unit's system administrator (school or office) to reset it: they give you a temporary password that works once. Sign in with it, then choose a new password (at least 10 characters).",
   },
 });
 
@@ -30,6 +54,8 @@ export function SignIn() {
   const queryClient = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [forgotOpen, setForgotOpen] = useState(false);
+  const [shown, setShown] = useState(false);
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
   );
@@ -63,15 +89,22 @@ export function SignIn() {
             required
             maxLength={254}
           />
-          <TextInput
+          <PasswordInput
             label={t('password')}
             name="password"
-            type="password"
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             required
             maxLength={200}
+            visible={shown}
+            onVisibilityChange={setShown}
+            visibilityToggleButtonProps={{
+              'aria-label': shown ? t('hidePassword') : t('showPassword'),
+              'aria-pressed': shown,
+              tabIndex: 0,
+              'data-testid': 'show-password',
+            }}
           />
           {error && (
             <Alert color="red" role="alert" data-testid="signin-error">
@@ -81,6 +114,21 @@ export function SignIn() {
           <Button type="submit" loading={signIn.isPending}>
             {t('submit')}
           </Button>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => setForgotOpen((o) => !o)}
+            aria-expanded={forgotOpen}
+            aria-controls="forgot-help"
+          >
+            {t('forgot')}
+          </Anchor>
+          {forgotOpen && (
+            <Text size="sm" id="forgot-help" data-testid="forgot-help">
+              {t('forgotHelp')}
+            </Text>
+          )}
         </Stack>
       </Paper>
     </Center>

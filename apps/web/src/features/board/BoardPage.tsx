@@ -1,11 +1,19 @@
 import { BOARD_STAGES, type BoardCard } from '@donghanh/domain';
-import { Alert, Button, Group, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Group, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../../shell/session';
 import './strings';
 import { BoardFilters } from './BoardFilters';
-import { type BoardFilter, filterOptions, matchesFilter, NO_FILTER } from './board-filter';
+import {
+  type BoardFilter,
+  filterFromParams,
+  filterOptions,
+  matchesFilter,
+  matchesSearch,
+  paramsFromFilter,
+} from './board-filter';
 import { StageColumn } from './StageColumn';
 import { useLiveBoard } from './useLiveBoard';
 
@@ -19,7 +27,14 @@ export function BoardPage() {
   const { state, status, error, loading, named, truncated } = useLiveBoard(sessionEnded);
   // Presentation mode (wall screen, meeting projector): no child's name on any card.
   const [presenting, setPresenting] = useState(false);
-  const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
+  // wall (issue 14): the filters live in the address, so a reload or a shared link keeps them.
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const setFilter = useCallback(
+    (f: BoardFilter) => setParams(paramsFromFilter(f), { replace: true }),
+    [setParams],
+  );
+  const [search, setSearch] = useState('');
   const showNames = named && !presenting;
   // Re-render each second only while a highlight is fading.
   const [now, setNow] = useState(() => Date.now());
@@ -43,7 +58,7 @@ export function BoardPage() {
       const list = byStage.get(card.stage);
       if (!list) continue; // declined cases have no column
       total++;
-      if (!matchesFilter(card, filter)) continue;
+      if (!matchesFilter(card, filter) || !matchesSearch(card, search, showNames)) continue;
       list.push(card);
       shown++;
     }
@@ -53,7 +68,9 @@ export function BoardPage() {
           byClass.compare(a.className, b.className) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
       );
     return { columns: byStage, shown, total };
-  }, [all, filter]);
+  }, [all, filter, search, showNames]);
+  // One school on the board: its name on every card says nothing.
+  const oneSchool = options.schools.size <= 1;
 
   return (
     <div className="board-page">
@@ -85,7 +102,22 @@ export function BoardPage() {
       <Text size="sm" c="dimmed" data-testid="privacy-note" mb="xs">
         {showNames ? t('privacyNamed') : t('privacyMasked')}
       </Text>
-      {!presenting && <BoardFilters value={filter} onChange={setFilter} options={options} />}
+      {!presenting && (
+        <Group gap="xs" align="end" wrap="wrap">
+          <TextInput
+            size="xs"
+            type="search"
+            label={t('search.label')}
+            placeholder={showNames ? t('search.named') : t('search.masked')}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            maxLength={80}
+            w={240}
+            data-testid="board-search"
+          />
+          <BoardFilters value={filter} onChange={setFilter} options={options} />
+        </Group>
+      )}
       {all && (
         <Text size="xs" c="dimmed" mt={4} data-testid="board-count">
           {t('filters.shown', { shown, total })}
@@ -110,6 +142,7 @@ export function BoardPage() {
             cards={columns.get(stage) ?? []}
             highlighted={state?.highlighted ?? new Map()}
             showNames={showNames}
+            showSchool={!oneSchool}
             now={now}
           />
         ))}

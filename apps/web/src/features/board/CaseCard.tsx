@@ -9,10 +9,12 @@ export const CaseCard = memo(function CaseCard({
   card,
   fresh,
   showName,
+  showSchool = true,
 }: {
   card: BoardCard;
   fresh: boolean;
   showName: boolean;
+  showSchool?: boolean;
 }) {
   const { t } = useTranslation('board');
   const l = currentLocale();
@@ -32,7 +34,8 @@ export const CaseCard = memo(function CaseCard({
         </span>
       )}
       <span className="where">
-        {t('classPrefix')} {card.className} · {card.schoolName}
+        {t('classPrefix')} {card.className}
+        {showSchool ? ` · ${card.schoolName}` : ''}
       </span>
       {card.helperName && <span className="where">{card.helperName}</span>}
       {(card.riskLevel === 'high' || card.overdue) && (

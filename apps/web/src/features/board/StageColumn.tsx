@@ -14,10 +14,12 @@ interface Props {
   cards: BoardCard[];
   highlighted: ReadonlyMap<string, number>;
   showNames: boolean;
+  /** False when the board holds one school: its name would repeat on every card. */
+  showSchool?: boolean;
   now: number;
 }
 
-export function StageColumn({ stage, cards, highlighted, showNames, now }: Props) {
+export function StageColumn({ stage, cards, highlighted, showNames, showSchool = true, now }: Props) {
   const { t } = useTranslation('board');
   const label = CASE_STAGE_LABELS[stage][currentLocale()];
   const fresh = (c: BoardCard) => {
@@ -31,9 +33,11 @@ export function StageColumn({ stage, cards, highlighted, showNames, now }: Props
       </h2>
       {cards.length === 0 && <p className="empty">{t('noCases')}</p>}
       {cards.length > VIRTUAL_THRESHOLD ? (
-        <VirtualCards cards={cards} fresh={fresh} showNames={showNames} />
+        <VirtualCards cards={cards} fresh={fresh} showNames={showNames} showSchool={showSchool} />
       ) : (
-        cards.map((c) => <CaseCard key={c.caseId} card={c} fresh={fresh(c)} showName={showNames} />)
+        cards.map((c) => (
+          <CaseCard key={c.caseId} card={c} fresh={fresh(c)} showName={showNames} showSchool={showSchool} />
+        ))
       )}
     </section>
   );
@@ -43,10 +47,12 @@ function VirtualCards({
   cards,
   fresh,
   showNames,
+  showSchool,
 }: {
   cards: BoardCard[];
   fresh: (c: BoardCard) => boolean;
   showNames: boolean;
+  showSchool: boolean;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
@@ -75,7 +81,7 @@ function VirtualCards({
                 transform: `translateY(${item.start}px)`,
               }}
             >
-              <CaseCard card={card} fresh={fresh(card)} showName={showNames} />
+              <CaseCard card={card} fresh={fresh(card)} showName={showNames} showSchool={showSchool} />
             </div>
           );
         })}

@@ -28,6 +28,12 @@ const vi = {
   risk: { high: 'Nguy cơ cao', medium: 'Trung bình', low: 'Thấp' },
   overdue: 'Quá hạn',
   classPrefix: 'Lớp',
+  // wall (issue 14)
+  search: {
+    label: 'Tìm hồ sơ',
+    named: 'Tên học sinh hoặc mã hồ sơ',
+    masked: 'Mã hồ sơ',
+  },
 };
 export type BoardStrings = typeof vi;
 const en: BoardStrings = {
@@ -58,5 +64,11 @@ const en: BoardStrings = {
   risk: { high: 'High risk', medium: 'Medium', low: 'Low' },
   overdue: 'Overdue',
   classPrefix: 'Class',
+  // wall (issue 14)
+  search: {
+    label: 'Find a case',
+    named: 'Student name or case code',
+    masked: 'Case code',
+  },
 };
 registerStrings('board', { vi, en });

@@ -1,5 +1,6 @@
+import type { BoardCard } from '@donghanh/domain';
 import { LIVE_EVENT, LIVE_REMOVED, type LiveCaseEvent, type LiveCaseRemoved } from '@donghanh/domain';
-import { useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { useTRPC } from '../../trpc';
@@ -15,6 +16,23 @@ export type LiveStatus = 'connecting' | 'live' | 'paused';
 export function useLiveBoard(onSessionEnded: () => void) {
   const trpc = useTRPC();
   const initial = useQuery({ ...trpc.board.cards.queryOptions({}), staleTime: Number.POSITIVE_INFINITY });
+  return {
+    ...useLiveCards(initial, { onEnded: onSessionEnded }),
+    named: initial.data?.named ?? false,
+    truncated: initial.data?.truncated ?? false,
+  };
+}
+
+/**
+ * The cards a query loaded, kept live from its cursor. `wall`: a wall display's socket, held by
+ * the display cookie (issue 14); it ends on `DISPLAY_NOT_PAIRED` (revoked) instead of sign-out.
+ */
+export function useLiveCards(
+  initial: UseQueryResult<{ cards: BoardCard[]; cursor: string }, { message: string }>,
+  o: { onEnded: () => void; wall?: boolean },
+) {
+  const { onEnded: onSessionEnded } = o;
+  const wall = o.wall === true;
   const [state, setState] = useState<BoardState | null>(null);
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const stateRef = useRef<BoardState | null>(null);
@@ -38,7 +56,7 @@ export function useLiveBoard(onSessionEnded: () => void) {
       path: '/socket.io',
       transports: ['websocket'],
       // Evaluated on every (re)connect: always resume from the last event applied.
-      auth: (cb) => cb({ cursor: stateRef.current?.cursor ?? undefined }),
+      auth: (cb) => cb({ cursor: stateRef.current?.cursor ?? undefined, ...(wall ? { wall: true } : {}) }),
     });
     socket.on('connect', () => setStatus('connecting'));
     socket.on('live-ready', (r: { cursor?: string }) => {
@@ -60,10 +78,10 @@ export function useLiveBoard(onSessionEnded: () => void) {
     socket.on('connect_error', (err) => {
       setStatus('paused');
       // Signed out elsewhere or expired: back to the sign-in screen instead of retrying forever.
-      if (err.message === 'UNAUTHENTICATED') ended.current();
+      if (err.message === 'UNAUTHENTICATED' || err.message === 'DISPLAY_NOT_PAIRED') ended.current();
     });
     socket.on('live-error', (e: { code?: string }) => {
-      if (e?.code === 'UNAUTHENTICATED') ended.current();
+      if (e?.code === 'UNAUTHENTICATED' || e?.code === 'DISPLAY_NOT_PAIRED') ended.current();
     });
     socket.on(LIVE_EVENT, (e: LiveCaseEvent) => {
       setState((s) => (s ? applyLiveEvent(s, e, Date.now()) : s));
@@ -74,14 +92,12 @@ export function useLiveBoard(onSessionEnded: () => void) {
     return () => {
       socket.close();
     };
-  }, [ready]);
+  }, [ready, wall]);
 
   return {
     state,
     status,
     error: initial.error,
     loading: initial.isLoading,
-    named: initial.data?.named ?? false,
-    truncated: initial.data?.truncated ?? false,
   };
 }

@@ -36,7 +36,7 @@ export default function CasePage() {
   const c = q.data;
   return (
     <Stack gap="md" data-testid="case-page" data-case-id={c.id}>
-      <Anchor component={Link} to="/" size="sm">
+      <Anchor component={Link} to="/board" size="sm">
         ← {t('back')}
       </Anchor>
       <CaseHeader c={c} />

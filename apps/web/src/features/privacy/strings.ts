@@ -217,6 +217,8 @@ const vi = {
       export: 'Tệp xuất',
       student_search: 'Tìm học sinh',
       email: 'Thư điện tử',
+      // wall: the wall display (issue 14)
+      wall: 'Màn hình treo tường',
     },
     views: { named: 'Họ tên', revealed: 'Họ tên (có lý do)', masked: 'Mã hồ sơ', none: 'Không' },
     family: 'Hoàn cảnh gia đình',
@@ -454,6 +456,8 @@ const en: typeof vi = {
       export: 'Export file',
       student_search: 'Student search',
       email: 'E-mail',
+      // wall: the wall display (issue 14)
+      wall: 'Wall display',
     },
     views: { named: 'Name', revealed: 'Name (with a reason)', masked: 'Case code', none: 'Nothing' },
     family: 'Family circumstances',

@@ -39,7 +39,7 @@ export function TaskCard({ task }: { task: InboxTask }) {
       data-task-id={task.id}
       data-task-type={task.type}
       data-overdue={task.overdue}
-      aria-label={`${known || t('type.other')} · ${task.caseCode}`}
+      aria-label={`${known || t('type.other')} · ${task.studentName ? `${task.studentName} · ` : ''}${task.caseCode}`}
     >
       <Stack gap={4}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -50,6 +50,12 @@ export function TaskCard({ task }: { task: InboxTask }) {
             </Badge>
           )}
         </Group>
+        {task.studentName && (
+          // wall (issue 14): the child's name, for those the identity rule lets see it.
+          <Text size="sm" fw={600} data-testid="task-student">
+            {task.studentName}
+          </Text>
+        )}
         <Text size="sm">
           {t('caseLine', { code: task.caseCode })}
           {detail ? ` · ${detail}` : ''}
