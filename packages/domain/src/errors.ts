@@ -354,7 +354,6 @@ export const ERROR_MESSAGES = {
     vi: 'Giáo viên chủ nhiệm phải là giáo viên của trường',
     en: 'The homeroom teacher must be a teacher of the school',
     http: 422,
-    http: 422,
   },
   // wall: the wall display (issue 14)
   DISPLAY_NOT_FOUND: { vi: 'Không tìm thấy màn hình', en: 'Display not found', http: 404 },
