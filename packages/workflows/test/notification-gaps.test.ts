@@ -183,7 +183,7 @@ describe("report rounds' deadlines notify the school and the office", () => {
     const bell = await listNotifications(h.db, PRINCIPAL);
     const item = bell.items.find((n) => n.kind === 'report_accepted');
     expect(item?.path).toBe(`/reports?round=1&school=${SCHOOL}`);
-    expect(item?.facts).toMatchObject({ caseCode: null, reportRound: 1, schoolName: 'THCS Chiềng Lề' });
+    expect(item?.facts).toMatchObject({ caseCode: null, reportRound: 1, schoolName: 'Trường THCS Chiềng Lề' });
   }, 90_000);
 });
 
