@@ -63,17 +63,28 @@ describe('notifications on the case step hot path', () => {
     await statementsOf({ ...base('case-q-1', 'warm'), openTasks: [] });
     const quiet = await statementsOf({
       ...base('case-q-1', 'k1'),
-      openTasks: [{ id: 'case-q-1:t1', type: 'not_a_notification', assigneeRole: 'SCHOOL_COORDINATOR', scopeUnitId: unit }],
+      openTasks: [
+        {
+          id: 'case-q-1:t1',
+          type: 'not_a_notification',
+          assigneeRole: 'SCHOOL_COORDINATOR',
+          scopeUnitId: unit,
+        },
+      ],
     });
     // A task for the school's coordinators: every holder of the role there is notified.
     const toRole = await statementsOf({
       ...base('case-q-2', 'k2'),
-      openTasks: [{ id: 'case-q-2:t1', type: 'review_plan', assigneeRole: 'SCHOOL_COORDINATOR', scopeUnitId: unit }],
+      openTasks: [
+        { id: 'case-q-2:t1', type: 'review_plan', assigneeRole: 'SCHOOL_COORDINATOR', scopeUnitId: unit },
+      ],
     });
     // A risk alert: the coordinators and the principal.
     const risk = await statementsOf({
       ...base('case-q-1', 'k3'),
-      openTasks: [{ id: 'case-q-1:risk', type: 'risk_alert', assigneeRole: 'SCHOOL_COORDINATOR', scopeUnitId: unit }],
+      openTasks: [
+        { id: 'case-q-1:risk', type: 'risk_alert', assigneeRole: 'SCHOOL_COORDINATOR', scopeUnitId: unit },
+      ],
     });
     // A timer's step about a task opened earlier (the reminder): the task is read, not known.
     await applyCaseStep(database.db, {
@@ -99,6 +110,8 @@ describe('notifications on the case step hot path', () => {
     // And they did notify the right people.
     const rows = await database.db.notification.findMany({ select: { kind: true, userId: true } });
     const seen = rows.map((r) => `${r.kind}→${r.userId}`).sort();
-    expect(seen).toEqual(['checkin_reminder→u-gv-lan', 'review_plan→u-ct-cl', 'risk_alert→u-ct-cl', 'risk_alert→u-ht-cl'].sort());
+    expect(seen).toEqual(
+      ['checkin_reminder→u-gv-lan', 'review_plan→u-ct-cl', 'risk_alert→u-ct-cl', 'risk_alert→u-ht-cl'].sort(),
+    );
   });
 });

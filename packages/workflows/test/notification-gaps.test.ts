@@ -67,7 +67,11 @@ afterAll(async () => {
 });
 
 async function offerTo(helperId: string, timing: { offerResponseMs: number; offerWarningMs: number }) {
-  const { caseId, handle } = await h.startCase(helperId === LAN ? 'st-01' : 'st-02', compressed('2026-10-05', 60_000), timing);
+  const { caseId, handle } = await h.startCase(
+    helperId === LAN ? 'st-01' : 'st-02',
+    compressed('2026-10-05', 60_000),
+    timing,
+  );
   await handle.executeUpdate(screenUpdate, {
     args: [{ taskId: taskIds.screening(caseId), actorId: COORDINATOR, decision: 'accept' }],
   });
@@ -183,7 +187,11 @@ describe("report rounds' deadlines notify the school and the office", () => {
     const bell = await listNotifications(h.db, PRINCIPAL);
     const item = bell.items.find((n) => n.kind === 'report_accepted');
     expect(item?.path).toBe(`/reports?round=1&school=${SCHOOL}`);
-    expect(item?.facts).toMatchObject({ caseCode: null, reportRound: 1, schoolName: 'Trường THCS Chiềng Lề' });
+    expect(item?.facts).toMatchObject({
+      caseCode: null,
+      reportRound: 1,
+      schoolName: 'Trường THCS Chiềng Lề',
+    });
   }, 90_000);
 });
 
@@ -227,7 +235,8 @@ describe('quiet hours, end to end', () => {
       // After 06:00: exactly one, accepted at or after 06:00 local.
       await waitFor(async () => mailsWith(row.messageId).length > 0, 60_000);
       const [mail] = mailsWith(row.messageId);
-      const receivedOnClock = vn('2026-12-21', '22:00') + (Date.parse(mail?.receivedAt ?? '') - remindAt.getTime()) * SPEED;
+      const receivedOnClock =
+        vn('2026-12-21', '22:00') + (Date.parse(mail?.receivedAt ?? '') - remindAt.getTime()) * SPEED;
       expect(receivedOnClock).toBeGreaterThanOrEqual(vn('2026-12-22', '06:00'));
       await new Promise((r) => setTimeout(r, 2_000));
       expect(mailsWith(row.messageId)).toHaveLength(1);

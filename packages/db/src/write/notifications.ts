@@ -97,7 +97,9 @@ export async function queueNotifications(
       pairUnits.push(t.scopeUnitId);
     }
   }
-  const [found] = await tx.$queryRaw<{ code: string; school: string; tasks: TaskFacts[]; holders: Holder[] }[]>`
+  const [found] = await tx.$queryRaw<
+    { code: string; school: string; tasks: TaskFacts[]; holders: Holder[] }[]
+  >`
     WITH read AS (
       SELECT id, type, "assigneeUserId", "assigneeRole"::text AS "assigneeRole", "scopeUnitId",
              to_char("dueOn", 'YYYY-MM-DD') AS "dueOn", payload
@@ -182,9 +184,7 @@ export async function queueReportNotifications(
   if (o.specs.length === 0) return 0;
   const roles = o.specs.flatMap((s) => s.to.map((t) => t.role as string));
   const units = o.specs.flatMap((s) => s.to.map((t) => t.unitId));
-  const [found] = await tx.$queryRaw<
-    { school: string; round: number; dueOn: string; holders: Holder[] }[]
-  >`
+  const [found] = await tx.$queryRaw<{ school: string; round: number; dueOn: string; holders: Holder[] }[]>`
     SELECT s.name AS school, r.round, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn",
       (SELECT coalesce(json_agg(json_build_object('role', ra.role, 'unitId', ra."unitId", 'userId', ra."userId")), '[]'::json)
          FROM "RoleAssignment" ra JOIN "User" u ON u.id = ra."userId" AND u."disabledAt" IS NULL

@@ -27,7 +27,6 @@ export type MailPlan =
 
 export type MailOutcome = 'sent' | 'confirmed' | 'skipped' | 'unconfirmed' | 'settled';
 
-
 /**
  * Delivery of the outbox by e-mail (docs/notifications.md): plan (preferences, quiet hours,
  * digest), then deliver with the claim / send / record protocol that never sends a message twice.

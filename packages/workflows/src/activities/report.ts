@@ -2,10 +2,10 @@ import {
   applyReportStep,
   figuresBySchool,
   type Prisma,
-  RuleViolation,
   type ReportAudience,
   type ReportNotifySpec,
   type ReportRow,
+  RuleViolation,
   refuseTextNamingAPupil,
   reportRecipientOf,
 } from '@donghanh/db';
@@ -46,7 +46,8 @@ const notifying = (
   on: boolean | undefined,
   kind: string,
   to: (row: ReportRow) => ReportAudience[],
-): { notify?: (row: ReportRow) => ReportNotifySpec[] } => (on ? { notify: (row) => [{ kind, to: to(row) }] } : {});
+): { notify?: (row: ReportRow) => ReportNotifySpec[] } =>
+  on ? { notify: (row) => [{ kind, to: to(row) }] } : {};
 
 /**
  * Side effects of a school's report round (docs/reports.md). Each goes through `applyReportStep`:

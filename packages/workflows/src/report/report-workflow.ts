@@ -173,13 +173,11 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
       const late = state.times !== null && Date.now() >= state.times.dueEndAt;
       return step(() =>
         act.submitReport({ reportId: id, actorId: args.actorId, submission, late, ...notifying() }),
-      ).then(
-        (r) => {
-          state.submissions = submission;
-          if (late) state.late = true;
-          return r;
-        },
-      );
+      ).then((r) => {
+        state.submissions = submission;
+        if (late) state.late = true;
+        return r;
+      });
     },
     {
       validator: (_args) => {
