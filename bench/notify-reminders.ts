@@ -5,7 +5,9 @@
  * Prints the rate and the p50/p95/p99 delay from the due time to SMTP acceptance (the catcher's
  * receipt), and checks every reminder arrived exactly once.
  *
- *   npm run notify -w @donghanh/bench        (BENCH_REMINDERS, default 10000; BENCH_RECIPIENTS 200)
+ *   npm run bench:notify                              10,000 reminders, 200 teachers
+ *   npm run bench:notify -- --reminders 2000 --recipients 100 [--timeout-min 30]
+ *   BENCH_REMINDERS=2000 BENCH_RECIPIENTS=100 npm run bench:notify   (the same by env)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,9 +43,16 @@ import {
   waitFor,
 } from './bench-kit';
 
-const REMINDERS = intEnv('BENCH_REMINDERS', 10_000);
-const RECIPIENTS = intEnv('BENCH_RECIPIENTS', 200);
-const TIMEOUT_MS = intEnv('BENCH_TIMEOUT_MS', 30 * 60_000);
+/** `--name value` on the command line wins over the environment (h13). */
+function intArg(name: string, env: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const v = at >= 0 ? Number(process.argv[at + 1]) : Number.NaN;
+  if (at >= 0 && !(Number.isInteger(v) && v > 0)) throw new Error(`--${name} needs a positive integer`);
+  return at >= 0 ? v : intEnv(env, fallback);
+}
+const REMINDERS = intArg('reminders', 'BENCH_REMINDERS', 10_000);
+const RECIPIENTS = intArg('recipients', 'BENCH_RECIPIENTS', 200);
+const TIMEOUT_MS = intArg('timeout-min', 'BENCH_TIMEOUT_MIN', 60) * 60_000;
 
 async function main(): Promise<number> {
   const cleanups = new Cleanups();
@@ -146,6 +155,7 @@ async function main(): Promise<number> {
         userId: `bench-u-${i}`,
         caseId: `bench-c-${i}`,
         taskId,
+        subject: taskId,
         kind: 'checkin_reminder',
         round,
         createdAt: dueAt,

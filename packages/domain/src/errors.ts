@@ -367,6 +367,12 @@ export const ERROR_MESSAGES = {
     en: 'This screen is not paired, or its display was revoked',
     http: 401,
   },
+  // h13: a bell item's task, for someone never told of it
+  NOTIFIED_TASK_NOT_FOUND: {
+    vi: 'Không tìm thấy việc này trong thông báo của bạn',
+    en: 'This task is not among your notifications',
+    http: 404,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -31,6 +31,14 @@ export const NOTIFICATION_KINDS = [
   'confirm_return',
   'record_child_consent',
   'screening',
+  // h13: the warning before an offer lapses, and report rounds' deadlines
+  'offer_lapsing',
+  'report_opened',
+  'report_reminder',
+  'report_overdue',
+  'report_submitted',
+  'report_returned',
+  'report_accepted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const isNotificationKind = (k: string): k is NotificationKind =>
@@ -41,7 +49,8 @@ export type NotificationLanguage = (typeof NOTIFICATION_LANGUAGES)[number];
 
 /** What a notification carries — and all a mail may say. Codes, a day, the school's name. */
 export interface NotificationFacts {
-  caseCode: string;
+  /** The case's code; null for a notification about a school's report round. */
+  caseCode: string | null;
   /** The task's kind, e.g. 'file_checkin' (the notification's kind may be 'checkin_reminder'). */
   taskType: string;
   /** The calendar day it is due, 'YYYY-MM-DD', when it has one. */
@@ -49,17 +58,25 @@ export interface NotificationFacts {
   schoolName: string;
   /** A school month or a term code ('2026-12', '2026-2027-HK1'), when the task has one. */
   period: string | null;
+  /** The number of the report round it is about (report-round notifications only). */
+  reportRound?: number | null | undefined;
 }
+
+/** Whether a notification is about a school's report round rather than a case's task. */
+export const isReportNotificationKind = (kind: string): boolean => kind.startsWith('report_');
 
 /** Builds the facts from named fields only: anything else a caller passes is dropped. */
 export function notificationFacts(f: NotificationFacts): NotificationFacts {
   const code = (v: string | null) => (v !== null && /^[0-9A-Za-z-]{1,40}$/.test(v) ? v : null);
   return {
-    caseCode: f.caseCode,
+    caseCode: code(f.caseCode),
     taskType: f.taskType,
     dueOn: f.dueOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(f.dueOn) ? f.dueOn : null,
     schoolName: f.schoolName,
     period: code(f.period),
+    ...(typeof f.reportRound === 'number' && Number.isInteger(f.reportRound) && f.reportRound > 0
+      ? { reportRound: f.reportRound }
+      : {}),
   };
 }
 
@@ -80,6 +97,16 @@ const KIND_TEXT: Record<NotificationKind, { vi: string; en: string }> = {
   confirm_return: { vi: 'Xác nhận học sinh trở lại sau hè', en: 'Confirm the return after summer' },
   record_child_consent: { vi: 'Ghi nhận sự đồng ý của học sinh', en: "Record the pupil's consent" },
   screening: { vi: 'Sàng lọc hồ sơ mới', en: 'Screen a new case' },
+  offer_lapsing: {
+    vi: 'Lời mời giúp đỡ sắp hết hạn trả lời',
+    en: 'An invitation to help expires soon',
+  },
+  report_opened: { vi: 'Đã mở kỳ báo cáo của trường', en: "The school's report round is open" },
+  report_reminder: { vi: 'Nhắc nộp báo cáo của trường', en: "Reminder: the school's report is due" },
+  report_overdue: { vi: 'Báo cáo của trường bị trễ hạn', en: "The school's report is overdue" },
+  report_submitted: { vi: 'Trường đã gửi báo cáo', en: 'A school sent its report' },
+  report_returned: { vi: 'Báo cáo bị trả lại để sửa', en: 'The report was returned for changes' },
+  report_accepted: { vi: 'Báo cáo đã được tiếp nhận', en: 'The report was accepted' },
 };
 
 export function notificationTitle(kind: string, lang: NotificationLanguage): string {
@@ -187,6 +214,7 @@ const T = {
     school: 'Trường',
     due: 'Hạn',
     period: 'Kỳ',
+    round: 'Đợt báo cáo',
     open: 'Mở nhiệm vụ (cần đăng nhập)',
     why: 'Bạn nhận thư này vì có việc cần làm trong Đồng Hành. Thư không chứa tên học sinh.',
     unsubscribe: 'Ngừng nhận thư',
@@ -198,6 +226,7 @@ const T = {
     school: 'School',
     due: 'Due',
     period: 'Period',
+    round: 'Report round',
     open: 'Open the task (sign-in required)',
     why: 'You receive this mail because a task waits for you in Đồng Hành. It never names a pupil.',
     unsubscribe: 'Unsubscribe',
@@ -225,7 +254,8 @@ export function renderMail(
     const f = notificationFacts(i.facts);
     return [
       notificationTitle(i.kind, o.language),
-      `${t.case}: ${f.caseCode}`,
+      ...(f.caseCode ? [`${t.case}: ${f.caseCode}`] : []),
+      ...(f.reportRound ? [`${t.round}: ${f.reportRound}`] : []),
       `${t.school}: ${f.schoolName}`,
       ...(f.period ? [`${t.period}: ${f.period}`] : []),
       ...(f.dueOn ? [`${t.due}: ${formatDay(f.dueOn, o.language)}`] : []),
@@ -235,7 +265,7 @@ export function renderMail(
   if (!first) throw new Error('A mail needs at least one item');
   const subject =
     items.length === 1
-      ? `[${t.brand}] ${notificationTitle(first.kind, o.language)} — ${notificationFacts(first.facts).caseCode}`
+      ? `[${t.brand}] ${notificationTitle(first.kind, o.language)} — ${notificationFacts(first.facts).caseCode ?? notificationFacts(first.facts).schoolName}`
       : `[${t.brand}] ${t.digest(items.length)}`;
   const text = [
     ...items.flatMap((i) => [...lines(i), `${t.open}: ${i.link}`, '']),

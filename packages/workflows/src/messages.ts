@@ -39,6 +39,11 @@ export interface CaseTiming {
   screeningMs: number;
   assignmentMs: number;
   offerResponseMs: number;
+  /**
+   * h13: how long before an unanswered offer lapses its teacher is warned (bell and e-mail); 0
+   * or not shorter than `offerResponseMs`: no warning. From the campaign's `offerWarningHours`.
+   */
+  offerWarningMs: number;
   planMs: number;
   planReviewMs: number;
   /** A closed case's erasure stopped by a legal hold is tried again after this long. */
@@ -50,6 +55,7 @@ export const DEFAULT_TIMING: CaseTiming = {
   screeningMs: 14 * DAY_MS,
   assignmentMs: 7 * DAY_MS,
   offerResponseMs: 7 * DAY_MS,
+  offerWarningMs: DAY_MS,
   planMs: 14 * DAY_MS,
   planReviewMs: 7 * DAY_MS,
   erasureRetryMs: 30 * DAY_MS,

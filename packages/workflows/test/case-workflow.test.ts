@@ -43,6 +43,7 @@ const fakeActivities: CaseActivities = {
   recordOffer: unused,
   recordOfferAnswer: unused,
   recordOfferExpired: unused,
+  warnOfferLapsing: unused,
   recordPlanSubmitted: unused,
   recordPlanReviewed: unused,
   planTerm: unused,

@@ -298,7 +298,7 @@ describe('quiet hours and the digest', () => {
       mailer: h.mailer as NonNullable<typeof h.mailer>,
       now: () => vn('2026-12-07', '22:15'),
     });
-    expect(await acts.planNotificationMail({ id: row.id })).toEqual({
+    expect(await acts.planNotificationMail({ id: row.id })).toMatchObject({
       action: 'send',
       at: vn('2026-12-08', '06:00').getTime(),
     });
@@ -307,7 +307,7 @@ describe('quiet hours and the digest', () => {
       mailer: h.mailer as NonNullable<typeof h.mailer>,
       now: () => vn('2026-12-08', '06:00'),
     });
-    expect(await morning.planNotificationMail({ id: row.id })).toEqual({
+    expect(await morning.planNotificationMail({ id: row.id })).toMatchObject({
       action: 'send',
       at: vn('2026-12-08', '06:00').getTime(),
     });

@@ -41,6 +41,8 @@ const SCHOOL = 's-thcs-chiengle';
 const COMMUNE_OFFICER = 'u-commune';
 const ID = reportId(CAMPAIGN, 1, SCHOOL);
 const MS_PER_DAY = 250;
+/** The replay fixture this run writes with RECORD_HISTORIES=1 (named for the code that recorded it). */
+const HISTORY_NAME = process.env.REPORT_HISTORY_NAME ?? 'report-round-returned-accepted';
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -265,6 +267,7 @@ describe('a report round on a compressed calendar', () => {
     });
     const final = await handle.result();
     expect(final).toMatchObject({ status: 'accepted', version: 3, submissions: 3, reviews: 3, late: true });
+    await h.recordHistory(HISTORY_NAME, reportWorkflowId(CAMPAIGN, 1, SCHOOL));
 
     // Every version is kept.
     const versions = await h.db.schoolReportVersion.findMany({

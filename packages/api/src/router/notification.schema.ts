@@ -28,3 +28,8 @@ export const preferencesInput = z.object({
   digestHour: z.number().int().min(0, 'Giờ không hợp lệ').max(23, 'Giờ không hợp lệ').nullable(),
   unsubscribed: z.boolean(),
 });
+
+/** h13: the task a bell item names. */
+export const taskOutcomeInput = z.object({
+  taskId: z.string().min(1, 'Mã việc không hợp lệ').max(200, 'Mã việc không hợp lệ'),
+});

@@ -7,8 +7,9 @@ import {
 import { DEFAULT_NOTIFICATION_PREFS } from '@donghanh/domain';
 import { z } from 'zod';
 import { signedIn } from '../access/rules';
+import { taskOutcome } from '../operations/notification/task-outcome';
 import { createRouter, guarded } from '../trpc';
-import { markReadInput, preferencesInput } from './notification.schema';
+import { markReadInput, preferencesInput, taskOutcomeInput } from './notification.schema';
 
 /** The bell (issue 13): a person's own notifications, read state and mail preferences only. */
 export const notificationRouter = createRouter({
@@ -28,4 +29,6 @@ export const notificationRouter = createRouter({
     });
     return notificationPrefs(ctx.db, ctx.user.id);
   }),
+  /** h13: a bell item's task that is no longer open (done, expired, cancelled): what became of it. */
+  taskOutcome: guarded(signedIn, taskOutcomeInput).query(({ ctx, input }) => taskOutcome(ctx, input.taskId)),
 });

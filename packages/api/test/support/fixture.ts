@@ -117,6 +117,8 @@ export const INPUTS: Record<string, unknown> = {
   'notification.list': {},
   'notification.markRead': { ids: 'all' },
   'notification.preferences': {},
+  // h13: what became of a bell item's task
+  'notification.taskOutcome': { taskId: 'no-such-task' },
   'notification.setPreferences': {
     mailOff: [],
     quietStart: 1260,
@@ -223,6 +225,8 @@ export const EXPECTED: Record<string, Actor[]> = {
   'notification.list': SIGNED_IN,
   'notification.markRead': SIGNED_IN,
   'notification.preferences': SIGNED_IN,
+  // h13: what became of a bell item's task
+  'notification.taskOutcome': SIGNED_IN,
   'notification.setPreferences': SIGNED_IN,
   'case.get': ['helper', 'offered', ...COORDINATION, 'office'],
   'case.revealIdentity': ['office'],

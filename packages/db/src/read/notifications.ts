@@ -17,6 +17,7 @@ export async function listNotifications(db: Db, userId: string, limit = 50) {
         id: true,
         caseId: true,
         taskId: true,
+        reportId: true,
         kind: true,
         facts: true,
         createdAt: true,
@@ -27,14 +28,38 @@ export async function listNotifications(db: Db, userId: string, limit = 50) {
     }),
     unreadNotificationCount(db, userId),
   ]);
+  const reportIds = [...new Set(rows.flatMap((r) => (r.reportId ? [r.reportId] : [])))];
+  const reports =
+    reportIds.length === 0
+      ? []
+      : await db.schoolReport.findMany({
+          where: { id: { in: reportIds } },
+          select: { id: true, round: true, schoolId: true },
+        });
+  const byId = new Map(reports.map((r) => [r.id, r]));
   return {
     unread,
     items: rows.map((r) => ({
       ...r,
       facts: r.facts as unknown as NotificationFacts,
       read: r.readAt !== null,
+      path: notificationPath(r, r.reportId ? byId.get(r.reportId) : undefined),
     })),
   };
+}
+
+/**
+ * Where a notification leads in the dashboard (needs signing in): the task's page, or the
+ * school's report of the round (h13). Null when what it was about is gone.
+ */
+export function notificationPath(
+  n: { taskId: string | null; reportId: string | null },
+  report?: { round: number; schoolId: string },
+): string | null {
+  if (n.taskId) return `/tasks/${encodeURIComponent(n.taskId)}`;
+  if (n.reportId && report)
+    return `/reports?round=${report.round}&school=${encodeURIComponent(report.schoolId)}`;
+  return null;
 }
 
 export async function unreadNotificationCount(db: Db, userId: string): Promise<number> {
@@ -67,4 +92,30 @@ export async function notificationPrefs(db: Db, userId: string): Promise<Notific
 
 export async function saveNotificationPrefs(db: Db, userId: string, prefs: NotificationPrefs): Promise<void> {
   await db.notificationPreference.upsert({ where: { userId }, create: { userId, ...prefs }, update: prefs });
+}
+
+/**
+ * h13: a task the person was notified of, as it stands now (a bell item may outlive its task):
+ * its status, when it was finished and by whom. Null unless a notification told them of it.
+ */
+export async function notifiedTask(db: Db, userId: string, taskId: string) {
+  const told = await db.notification.findFirst({ where: { userId, taskId }, select: { id: true } });
+  if (!told) return null;
+  const task = await db.task.findUnique({
+    where: { id: taskId },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      completedAt: true,
+      completedById: true,
+      caseId: true,
+      case: { select: { code: true } },
+    },
+  });
+  if (!task) return null;
+  const by = task.completedById
+    ? await db.user.findUnique({ where: { id: task.completedById }, select: { displayName: true } })
+    : null;
+  return { ...task, completedByName: by?.displayName ?? null };
 }

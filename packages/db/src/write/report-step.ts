@@ -7,6 +7,7 @@ import type { Db } from '../client';
 import type { Prisma, RoleName } from '../generated/prisma/client';
 import { requireRole } from './actor-roles';
 import { MissingRow, RuleViolation } from './domain-failures';
+import { queueReportNotifications, type ReportNotifySpec } from './notifications';
 import type { Tx } from './record-case-event';
 
 export interface ReportRow {
@@ -46,6 +47,11 @@ export interface ReportStep {
   change: (r: ReportRow, tx: Tx) => Promise<Prisma.SchoolReportUncheckedUpdateInput>;
   /** Keep a version row of what the change wrote. */
   versionKind?: 'opened' | 'refreshed' | 'edited';
+  /**
+   * Notifications this step decides (h13): written to the outbox in this transaction, keyed by
+   * (report, kind, recipient, this step's key), so a retry writes nothing twice.
+   */
+  notify?: (r: ReportRow) => ReportNotifySpec[];
 }
 
 export interface ReportStepResult {
@@ -108,6 +114,12 @@ export async function applyReportStep(db: Db, s: ReportStep): Promise<ReportStep
         },
       });
     }
+    await queueReportNotifications(tx, {
+      reportId: s.reportId,
+      round: s.idempotencyKey,
+      actorId: s.actorId ?? null,
+      specs: s.notify?.(row) ?? [],
+    });
     const audiences = s.audiences?.(row) ?? [];
     const payload = {
       ...(s.payload ?? {}),

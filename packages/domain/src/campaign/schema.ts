@@ -159,6 +159,13 @@ export const campaignSettingsSchema = z
     escalationDaysAfter: days('Số ngày báo trễ hạn lên điều phối', 1, 60),
     assignmentResponseDays: days('Thời hạn giáo viên trả lời phân công', 1, 60),
     screeningDays: days('Thời hạn xét duyệt đề xuất', 1, 90),
+    /** h13: hours before an unanswered offer lapses that its teacher is warned; absent: 24; 0: never. */
+    offerWarningHours: z
+      .number({ error: 'Số giờ cảnh báo trước khi lời mời hết hạn không hợp lệ' })
+      .int('Số giờ cảnh báo trước khi lời mời hết hạn phải là số nguyên')
+      .min(0, 'Số giờ cảnh báo trước khi lời mời hết hạn phải từ 0 đến 720')
+      .max(720, 'Số giờ cảnh báo trước khi lời mời hết hạn phải từ 0 đến 720')
+      .optional(),
     calendar: schoolCalendarSchema,
     reportDeadlines: z.array(reportDeadlineSchema).length(2, 'Cần đúng hai đợt báo cáo trong năm học'),
     /** How each report round runs; absent: REPORT_ROUNDS_DEFAULT (reportRoundsOf). */

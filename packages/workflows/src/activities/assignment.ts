@@ -199,6 +199,31 @@ export function assignmentActivities(deps: ActivityDeps) {
       });
     },
 
+    /**
+     * h13: the offered teacher hears the offer is about to lapse (bell, and e-mail as they chose).
+     * A timer's step: it writes nothing once the offer is answered (or already lapsed).
+     */
+    async warnOfferLapsing(args: {
+      caseId: string;
+      round: number;
+      taskId: string;
+      helperId: string;
+    }): Promise<{ applied: boolean }> {
+      return withRules(async () => {
+        const r = await applyCaseStep(db, {
+          caseId: args.caseId,
+          type: 'case.offer_lapse_warned',
+          payload: { round: args.round },
+          idempotencyKey: stepKeys.offerLapseWarned(args.caseId, args.round),
+          now: now(),
+          onlyInStages: ['assignment'],
+          onlyWhileOpen: [args.taskId],
+          notify: [{ taskId: args.taskId, kind: 'offer_lapsing', userIds: [args.helperId] }],
+        });
+        return { applied: r.applied };
+      });
+    },
+
     async openAssignmentAfterReopen(args: Scope & { round: number; dueAt: number }): Promise<void> {
       await withRules(() =>
         applyCaseStep(db, {

@@ -1,5 +1,6 @@
 import {
   claimNotificationMail,
+  notificationPath,
   notificationPrefs,
   recordNotificationMailed,
   releaseNotificationMail,
@@ -18,16 +19,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ChannelError, type Mailer, unsubscribeToken } from '../notify/channel';
 import { type ActivityDeps, clockOf } from './support';
 
+/** `inMs`: how long the delivery workflow sleeps before it may go (the mail clock's real time). */
 export type MailPlan =
   | { action: 'done'; why: string }
-  | { action: 'send'; at: number }
-  | { action: 'digest'; at: number; userId: string; digestId: string };
+  | { action: 'send'; at: number; inMs?: number }
+  | { action: 'digest'; at: number; userId: string; digestId: string; inMs?: number };
 
 export type MailOutcome = 'sent' | 'confirmed' | 'skipped' | 'unconfirmed' | 'settled';
-
-/** The task in the dashboard (`/tasks/<id>` opens its form, or the screen its kind belongs to). */
-const linkOf = (appUrl: string, _caseId: string, taskId: string) =>
-  `${appUrl.replace(/\/$/, '')}/tasks/${encodeURIComponent(taskId)}`;
 
 /**
  * Delivery of the outbox by e-mail (docs/notifications.md): plan (preferences, quiet hours,
@@ -35,7 +33,10 @@ const linkOf = (appUrl: string, _caseId: string, taskId: string) =>
  */
 export function notificationActivities(deps: ActivityDeps) {
   const { db, mailer } = deps;
-  const { now } = clockOf(deps);
+  const fallback = clockOf(deps).now;
+  // The mail's clock (quiet hours, digests): the mailer's when it has one (tests speed it up).
+  const now = () => mailer?.clock?.now() ?? fallback();
+  const inMs = (at: number) => mailer?.clock?.realMsUntil(new Date(at)) ?? at - now().getTime();
 
   async function recipient(userId: string) {
     const user = await db.user.findUnique({
@@ -45,8 +46,19 @@ export function notificationActivities(deps: ActivityDeps) {
     return user && !user.disabledAt && user.email ? user.email : null;
   }
 
+  /** Where the mail's link leads: the task, or the school's report of the round (needs signing in). */
+  async function linkOf(appUrl: string, i: { taskId: string | null; reportId: string | null }) {
+    const report = i.reportId
+      ? await db.schoolReport.findUnique({
+          where: { id: i.reportId },
+          select: { round: true, schoolId: true },
+        })
+      : null;
+    return `${appUrl.replace(/\/$/, '')}${notificationPath(i, report ?? undefined) ?? '/'}`;
+  }
+
   async function message(
-    items: { caseId: string; taskId: string; kind: string; facts: unknown }[],
+    items: { taskId: string | null; reportId: string | null; kind: string; facts: unknown }[],
     userId: string,
     to: string,
     messageId: string,
@@ -54,11 +66,9 @@ export function notificationActivities(deps: ActivityDeps) {
     const m = mailer as Mailer;
     const prefs = await notificationPrefs(db, userId);
     const unsubscribeLink = `${m.appUrl.replace(/\/$/, '')}/unsubscribe?u=${encodeURIComponent(userId)}&t=${unsubscribeToken(m.unsubscribeSecret, userId)}`;
-    const mailItems: MailItem[] = items.map((i) => ({
-      kind: i.kind,
-      facts: i.facts as NotificationFacts,
-      link: linkOf(m.appUrl, i.caseId, i.taskId),
-    }));
+    const mailItems: MailItem[] = [];
+    for (const i of items)
+      mailItems.push({ kind: i.kind, facts: i.facts as NotificationFacts, link: await linkOf(m.appUrl, i) });
     const content = renderMail(mailItems, { language: prefs.language, unsubscribeLink });
     return {
       to,
@@ -91,11 +101,13 @@ export function notificationActivities(deps: ActivityDeps) {
       return {
         action: 'digest',
         at: when.getTime(),
+        inMs: inMs(when.getTime()),
         userId: row.userId,
         digestId: `d-${row.userId}-${localDay(when, prefs.timeZone)}`,
       };
     }
-    return { action: 'send', at: nextMailTime(at, prefs).getTime() };
+    const sendAt = nextMailTime(at, prefs).getTime();
+    return { action: 'send', at: sendAt, inMs: inMs(sendAt) };
   }
 
   return {

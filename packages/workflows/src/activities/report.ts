@@ -2,6 +2,9 @@ import {
   applyReportStep,
   figuresBySchool,
   type Prisma,
+  type ReportAudience,
+  type ReportNotifySpec,
+  type ReportRow,
   RuleViolation,
   refuseTextNamingAPupil,
   reportRecipientOf,
@@ -29,6 +32,22 @@ const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 const SCHOOL_EDITS: ReportStatus[] = ['draft', 'signed', 'returned'];
 const remarksSchema = freeText(4000).optional();
+
+// h13: report rounds' notifications. The school's coordinators and principal hear of every step;
+// the office of a submission and of lateness. Only when the workflow asks (`patched()` there).
+const schoolPeople = (row: ReportRow): ReportAudience[] => [
+  { role: 'SCHOOL_COORDINATOR', unitId: row.schoolUnitId },
+  { role: 'PRINCIPAL', unitId: row.schoolUnitId },
+];
+const office = (row: ReportRow): ReportAudience[] => [
+  { role: 'OFFICE_COORDINATOR', unitId: row.recipientUnitId },
+];
+const notifying = (
+  on: boolean | undefined,
+  kind: string,
+  to: (row: ReportRow) => ReportAudience[],
+): { notify?: (row: ReportRow) => ReportNotifySpec[] } =>
+  on ? { notify: (row) => [{ kind, to: to(row) }] } : {};
 
 /**
  * Side effects of a school's report round (docs/reports.md). Each goes through `applyReportStep`:
@@ -163,7 +182,7 @@ export function reportActivities(deps: ActivityDeps) {
     },
 
     /** Opens the report, pre-filled from the cases; the coordinators are told. */
-    async openReport(args: { reportId: string }): Promise<ReportStepResult> {
+    async openReport(args: { reportId: string; notify?: boolean }): Promise<ReportStepResult> {
       return withRules(async () => {
         const figures = await prefill(args.reportId);
         const r = await applyReportStep(db, {
@@ -173,6 +192,7 @@ export function reportActivities(deps: ActivityDeps) {
           onlyInStatuses: ['not_sent'],
           versionKind: 'opened',
           audiences: (row) => [{ role: 'SCHOOL_COORDINATOR', unitId: row.schoolUnitId }],
+          ...notifying(args.notify, 'report_opened', schoolPeople),
           change: async (row) => ({
             status: 'draft',
             version: row.version + 1,
@@ -281,6 +301,7 @@ export function reportActivities(deps: ActivityDeps) {
       actorId: string;
       submission: number;
       late: boolean;
+      notify?: boolean;
     }): Promise<ReportStepResult> {
       return withRules(async () => {
         const r = await applyReportStep(db, {
@@ -290,6 +311,7 @@ export function reportActivities(deps: ActivityDeps) {
           payload: { late: args.late, submission: args.submission },
           actorMust: { roles: ['SCHOOL_COORDINATOR', 'PRINCIPAL'], unitId: (row) => row.schoolUnitId },
           audiences: (row) => [{ role: 'OFFICE_COORDINATOR', unitId: row.recipientUnitId }],
+          ...notifying(args.notify, 'report_submitted', office),
           idempotencyKey: reportKeys.submit(args.reportId, args.submission),
           requireStatuses: ['signed'],
           change: async (row) => ({
@@ -309,6 +331,7 @@ export function reportActivities(deps: ActivityDeps) {
       review: number;
       decision: 'accept' | 'return';
       comment?: string | undefined;
+      notify?: boolean;
     }): Promise<ReportStepResult> {
       return withRules(async () => {
         const comment = parse(remarksSchema, args.comment);
@@ -324,6 +347,12 @@ export function reportActivities(deps: ActivityDeps) {
                   { role: 'PRINCIPAL', unitId: row.schoolUnitId },
                 ]
               : [],
+          // The comment is free text: it stays on the report page, never in a notification.
+          ...notifying(
+            args.notify,
+            args.decision === 'accept' ? 'report_accepted' : 'report_returned',
+            schoolPeople,
+          ),
           idempotencyKey: reportKeys.review(args.reportId, args.review),
           requireStatuses: ['submitted'],
           change: async () =>
@@ -342,13 +371,17 @@ export function reportActivities(deps: ActivityDeps) {
     },
 
     /** Before the deadline: the coordinator and the principal are reminded (unless it was sent). */
-    async remindReport(args: { reportId: string }): Promise<ReportStepResult & { applied: boolean }> {
+    async remindReport(args: {
+      reportId: string;
+      notify?: boolean;
+    }): Promise<ReportStepResult & { applied: boolean }> {
       return withRules(async () => {
         const r = await applyReportStep(db, {
           reportId: args.reportId,
           type: 'report.reminded',
           idempotencyKey: reportKeys.remind(args.reportId),
           onlyInStatuses: ['not_sent', 'draft', 'signed', 'returned'],
+          ...notifying(args.notify, 'report_reminder', schoolPeople),
           audiences: (row) => [
             { role: 'SCHOOL_COORDINATOR', unitId: row.schoolUnitId },
             { role: 'PRINCIPAL', unitId: row.schoolUnitId },
@@ -360,13 +393,17 @@ export function reportActivities(deps: ActivityDeps) {
     },
 
     /** After the deadline and its grace days: late, escalated to the principal and the office. */
-    async escalateReport(args: { reportId: string }): Promise<ReportStepResult & { applied: boolean }> {
+    async escalateReport(args: {
+      reportId: string;
+      notify?: boolean;
+    }): Promise<ReportStepResult & { applied: boolean }> {
       return withRules(async () => {
         const r = await applyReportStep(db, {
           reportId: args.reportId,
           type: 'report.escalated',
           idempotencyKey: reportKeys.escalate(args.reportId),
           onlyInStatuses: ['not_sent', 'draft', 'signed', 'returned'],
+          ...notifying(args.notify, 'report_overdue', (row) => [...schoolPeople(row), ...office(row)]),
           audiences: (row) => [
             { role: 'PRINCIPAL', unitId: row.schoolUnitId },
             { role: 'OFFICE_COORDINATOR', unitId: row.recipientUnitId },

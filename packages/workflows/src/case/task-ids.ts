@@ -77,6 +77,8 @@ export const stepKeys = {
   offered: (c: string, round: number) => `${c}:offer:${round}`,
   offerAnswered: (c: string, round: number) => `${c}:offer:${round}:answer`,
   offerExpired: (c: string, round: number) => `${c}:offer:${round}:expired`,
+  /** h13: the offered teacher warned that the offer is about to lapse (once per round). */
+  offerLapseWarned: (c: string, round: number) => `${c}:offer:${round}:lapse-warned`,
   planSubmitted: (c: string, version: number) => `${c}:plan:${version}:submitted`,
   planReviewed: (c: string, version: number) => `${c}:plan:${version}:reviewed`,
   termStarted: (c: string, term: string, era: number) => `${c}:term:${term}${eraTag(era)}`,

@@ -34,6 +34,17 @@ export interface Mailer {
   appUrl: string;
   /** Signs unsubscribe links (derived from the data key by the apps). */
   unsubscribeSecret: string;
+  /**
+   * h13: the clock mails are timed by (quiet hours, digests): now, and how long in real time
+   * until an instant of it. The real clock by default; tests run it faster to prove quiet hours
+   * end to end.
+   */
+  clock?: MailClock;
+}
+
+export interface MailClock {
+  now(): Date;
+  realMsUntil(at: Date): number;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
@@ -26,6 +27,13 @@ const act = proxyActivities<ReportActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
+
+/**
+ * h13: the round's steps notify people (docs/notifications.md). Histories recorded before it
+ * replay without the flag; the activities take the same calls, so only their argument changes.
+ */
+const REPORT_NOTIFICATIONS = 'report-notifications-2026-12';
+const notifying = () => (patched(REPORT_NOTIFICATIONS) ? { notify: true } : {});
 
 function reject(refusal: StepRefusal): never {
   throw ApplicationFailure.create({
@@ -163,13 +171,13 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
       const submission = state.submissions + 1;
       // Late when the due day is over on the round's clock (deterministic workflow time).
       const late = state.times !== null && Date.now() >= state.times.dueEndAt;
-      return step(() => act.submitReport({ reportId: id, actorId: args.actorId, submission, late })).then(
-        (r) => {
-          state.submissions = submission;
-          if (late) state.late = true;
-          return r;
-        },
-      );
+      return step(() =>
+        act.submitReport({ reportId: id, actorId: args.actorId, submission, late, ...notifying() }),
+      ).then((r) => {
+        state.submissions = submission;
+        if (late) state.late = true;
+        return r;
+      });
     },
     {
       validator: (_args) => {
@@ -190,6 +198,7 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
           review,
           decision: args.decision,
           comment: args.comment,
+          ...notifying(),
         }),
       ).then((r) => {
         state.reviews = review;
@@ -239,14 +248,14 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
     await sleepUntil(at((t) => t.remindAt));
     if (state.status === 'submitted' || state.status === 'accepted') return;
     await condition(() => !state.busy);
-    const r = await act.remindReport({ reportId: id });
+    const r = await act.remindReport({ reportId: id, ...notifying() });
     state.reminded = r.applied;
   })();
   void (async () => {
     await sleepUntil(at((t) => t.escalateAt));
     if (state.status === 'submitted' || state.status === 'accepted') return;
     await condition(() => !state.busy);
-    const r = await act.escalateReport({ reportId: id });
+    const r = await act.escalateReport({ reportId: id, ...notifying() });
     if (r.applied) {
       state.escalated = true;
       state.late = true;
@@ -255,7 +264,7 @@ export async function reportRoundWorkflow(input: ReportRoundInput): Promise<Repo
 
   await sleepUntil(at((t) => t.opensAt));
   if (state.status === 'not_sent') {
-    const r = await act.openReport({ reportId: id });
+    const r = await act.openReport({ reportId: id, ...notifying() });
     state.status = r.status;
     state.version = r.version;
   }

@@ -1,4 +1,4 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { activities, blank, type CaseContext, reject } from '../case/case-state';
 import { taskIds } from '../case/task-ids';
 import { assignHelperUpdate, type CaseWorkflowState, respondOfferUpdate, type StepResult } from '../messages';
@@ -84,6 +84,9 @@ export function registerAssignmentSteps(ctx: CaseContext): void {
   );
 }
 
+/** h13: the warning before an offer lapses (docs/notifications.md). */
+const OFFER_LAPSE_WARNING = 'offer-lapse-warning-2026-12';
+
 // ── the phases ──────────────────────────────────────────────────────────────────────────
 export async function assignmentPhase(ctx: CaseContext): Promise<void> {
   const { c, state, timing, openTask, closeTask } = ctx;
@@ -92,10 +95,25 @@ export async function assignmentPhase(ctx: CaseContext): Promise<void> {
     await condition(() => state.offer !== null || state.stage !== 'assignment');
     const offer = state.offer;
     if (!offer) continue;
-    const answered = await condition(
-      () => ctx.offerAnswered || state.offer !== offer,
-      timing.offerResponseMs,
-    );
+    const isAnswered = () => ctx.offerAnswered || state.offer !== offer;
+    // h13: the teacher is warned `offerWarningMs` before the offer lapses, unless they answered
+    // first. Histories recorded before the warning replay on the single wait below.
+    const warnAfter = timing.offerResponseMs - timing.offerWarningMs;
+    let answered: boolean;
+    if (timing.offerWarningMs > 0 && warnAfter > 0 && patched(OFFER_LAPSE_WARNING)) {
+      answered = await condition(isAnswered, warnAfter);
+      if (!answered) {
+        await activities.warnOfferLapsing({
+          caseId: c,
+          round: offer.round,
+          taskId: offer.taskId,
+          helperId: offer.helperId,
+        });
+        answered = await condition(isAnswered, timing.offerWarningMs);
+      }
+    } else {
+      answered = await condition(isAnswered, timing.offerResponseMs);
+    }
     if (answered) {
       await condition(() => state.offer !== offer || !ctx.offerAnswered); // the answer was written, or failed
       continue;

@@ -14,8 +14,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { io } from 'socket.io-client';
 import { dateText, dateTimeText, langOf } from '../../shared/format';
+import { useLiveSocket } from '../../shell/live-socket';
 import { useTRPC } from '../../trpc';
 import { PreferencesModal } from './PreferencesModal';
 import { NS } from './strings';
@@ -35,16 +35,19 @@ export function Bell() {
   const [live, setLive] = useState<number | null>(null);
   const refetch = list.refetch;
 
+  // The dashboard's one socket (h13): the board and the reports listen on it too.
+  const socket = useLiveSocket();
   useEffect(() => {
-    const socket = io({ path: '/socket.io', transports: ['websocket'] });
-    socket.on(LIVE_NOTIFICATION, (n: LiveNotification) => {
+    if (!socket) return;
+    const onNotification = (n: LiveNotification) => {
       setLive(n.unread);
       void refetch();
-    });
-    return () => {
-      socket.close();
     };
-  }, [refetch]);
+    socket.on(LIVE_NOTIFICATION, onNotification);
+    return () => {
+      socket.off(LIVE_NOTIFICATION, onNotification);
+    };
+  }, [socket, refetch]);
 
   const markRead = useMutation(
     trpc.notification.markRead.mutationOptions({
@@ -90,14 +93,17 @@ export function Bell() {
                     onClick={() => {
                       setOpened(false);
                       if (!n.read) markRead.mutate({ ids: [n.id] });
-                      void navigate(`/tasks/${encodeURIComponent(n.taskId)}`);
+                      if (n.path) void navigate(n.path);
                     }}
                   >
                     <Text size="sm" fw={n.read ? 400 : 700}>
                       {notificationTitle(n.kind, lang)}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {t('case', { code: n.facts.caseCode })} · {n.facts.schoolName}
+                      {n.facts.caseCode
+                        ? t('case', { code: n.facts.caseCode })
+                        : t('reportRound', { round: n.facts.reportRound ?? '' })}{' '}
+                      · {n.facts.schoolName}
                       {n.facts.dueOn ? ` · ${t('due', { day: dateText(n.facts.dueOn) })}` : ''}
                     </Text>
                     <Text size="xs" c="dimmed">

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { dateText } from '../../shared/format';
 import { useSession } from '../../shell/session';
 import { useTRPC } from '../../trpc';
@@ -24,7 +25,13 @@ export default function ReportsPage() {
     ...trpc.reportRound.list.queryOptions({ campaignId: campaign?.id ?? '' }),
     enabled: !!campaign,
   });
-  const [open, setOpen] = useState<{ round: number; schoolId: string } | null>(null);
+  // h13: a notification's link names the round and the school (`?round=1&school=…`).
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<{ round: number; schoolId: string } | null>(() => {
+    const round = Number(params.get('round'));
+    const schoolId = params.get('school');
+    return Number.isInteger(round) && round > 0 && schoolId ? { round, schoolId } : null;
+  });
   const office = session.user.roles.find((r) => r.role === 'OFFICE_COORDINATOR' || r.role === 'ADMIN');
   // Commendation: the school's coordinator and principal propose and sign; an office coordinator decides.
   const commendOffice = session.user.roles.find((r) => r.role === 'OFFICE_COORDINATOR');

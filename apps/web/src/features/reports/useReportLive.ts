@@ -1,6 +1,6 @@
 import { LIVE_REPORT_STATUS, type LiveReportStatus } from '@donghanh/domain';
 import { useEffect, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import { useLiveSocket } from '../../shell/live-socket';
 
 /**
  * Follows report status frames on the live socket (codes and counts only): the latest frame per
@@ -11,25 +11,35 @@ export function useReportLive(onChange: () => void) {
   const [live, setLive] = useState(false);
   const changed = useRef(onChange);
   changed.current = onChange;
+  // The dashboard's one socket (h13), shared with the bell.
+  const socket = useLiveSocket();
   useEffect(() => {
-    const socket: Socket = io({ path: '/socket.io', transports: ['websocket'] });
-    socket.on('live-ready', () => {
+    if (!socket) return;
+    const onReady = () => {
       setLive(true);
       changed.current();
-    });
-    socket.on('disconnect', () => setLive(false));
-    socket.on('connect_error', () => setLive(false));
-    socket.on(LIVE_REPORT_STATUS, (f: LiveReportStatus) => {
+    };
+    const onDown = () => setLive(false);
+    const onFrame = (f: LiveReportStatus) => {
       setFrames((m) => {
         const prev = m.get(f.reportId);
         if (prev && prev.version > f.version) return m;
         return new Map(m).set(f.reportId, f);
       });
       changed.current();
-    });
-    return () => {
-      socket.close();
     };
-  }, []);
+    socket.on('live-ready', onReady);
+    socket.on('disconnect', onDown);
+    socket.on('connect_error', onDown);
+    socket.on(LIVE_REPORT_STATUS, onFrame);
+    // Already connected by another screen: live from now on (reload once, as a reconnect does).
+    if (socket.connected) onReady();
+    return () => {
+      socket.off('live-ready', onReady);
+      socket.off('disconnect', onDown);
+      socket.off('connect_error', onDown);
+      socket.off(LIVE_REPORT_STATUS, onFrame);
+    };
+  }, [socket]);
   return { frames, live };
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { useTRPC } from '../../trpc';
+import { TaskOutcome } from '../notifications/TaskOutcome';
 import { errorMessage, formatDue, formatMonth } from './format';
 import { CheckInForm } from './forms/CheckInForm';
 import { EvaluationForm } from './forms/EvaluationForm';
@@ -89,7 +90,10 @@ export function TaskDetail() {
           {t('loadError', { message: errorMessage(inbox.error, i18n.language) })}
         </Alert>
       )}
-      {inbox.data && !task && <Alert color="yellow">{t('notFound')}</Alert>}
+      {inbox.data && !task && (
+        // h13: a bell item whose task is no longer in the inbox says what became of it.
+        <TaskOutcome taskId={taskId} fallback={<Alert color="yellow">{t('notFound')}</Alert>} />
+      )}
       {task && (
         <>
           <Title order={2}>{t(`type.${task.type}`)}</Title>

@@ -34,6 +34,10 @@ function timingOf(settings: unknown): CaseWorkflowInput['timing'] {
   return {
     screeningMs: parsed.data.screeningDays * DAY_MS,
     offerResponseMs: parsed.data.assignmentResponseDays * DAY_MS,
+    // h13: the warning before an offer lapses; absent from the settings: a day before.
+    ...(parsed.data.offerWarningHours !== undefined
+      ? { offerWarningMs: parsed.data.offerWarningHours * 60 * 60 * 1000 }
+      : {}),
   };
 }
 
