@@ -32,7 +32,7 @@ export default function SignOffPage() {
       let r: ItemResult;
       try {
         await decide(task, decision);
-        r = { ok: true, approve: decision.approve, code: task.caseCode };
+        r = { ok: true, approve: decision.approve, closure: task.type !== 'signoff_evaluation', code: task.caseCode };
       } catch (err) {
         r = {
           ok: false,
@@ -94,7 +94,7 @@ export default function SignOffPage() {
             {resultList.map(([id, r]) => (
               <List.Item key={id} data-ok={r.ok}>
                 {r.ok
-                  ? t(r.approve ? 'approvedOne' : 'returnedOne', { code: r.code })
+                  ? t(r.approve ? 'approvedOne' : r.closure ? 'refusedOne' : 'returnedOne', { code: r.code })
                   : `${r.code}: ${t('resultFailed')} — ${r.message}`}
               </List.Item>
             ))}

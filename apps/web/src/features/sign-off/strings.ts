@@ -21,6 +21,9 @@ const vi = {
   comment: 'Nhận xét',
   commentRequired: 'Cần ghi nhận xét khi trả lại',
   commentPlaceholder: 'Lý do trả lại, điều cần bổ sung…',
+  // A closure is refused, not returned: nothing goes back to be redone.
+  commentRequiredRefuse: 'Cần ghi lý do không đồng ý kết thúc',
+  commentPlaceholderRefuse: 'Vì sao hồ sơ cần tiếp tục được giúp đỡ…',
   confirmReturn: 'Gửi trả lại',
   confirmRefuse: 'Gửi không đồng ý',
   cancel: 'Hủy',
@@ -59,6 +62,7 @@ const vi = {
   running: 'Đang xử lý {{done}}/{{total}}…',
   approvedOne: '{{code}}: đã duyệt',
   returnedOne: '{{code}}: đã trả lại',
+  refusedOne: '{{code}}: không đồng ý kết thúc, hồ sơ tiếp tục',
   dismiss: 'Ẩn kết quả',
   nameHidden: 'Tên học sinh được ẩn',
 };
@@ -84,6 +88,8 @@ const en: Shape = {
   comment: 'Comment',
   commentRequired: 'A comment is required to return or refuse',
   commentPlaceholder: 'Why it is returned, what to add…',
+  commentRequiredRefuse: 'Say why the case should not close',
+  commentPlaceholderRefuse: 'Why the case needs more help…',
   confirmReturn: 'Send back',
   confirmRefuse: 'Refuse closure',
   cancel: 'Cancel',
@@ -122,6 +128,7 @@ const en: Shape = {
   running: 'Processing {{done}}/{{total}}…',
   approvedOne: '{{code}}: approved',
   returnedOne: '{{code}}: returned',
+  refusedOne: '{{code}}: closure refused, the case goes on',
   dismiss: 'Hide results',
   nameHidden: 'Student name hidden',
 };

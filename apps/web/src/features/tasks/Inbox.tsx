@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { useSession } from '../../shell/session';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from './format';
 import { groupByDue } from './group';
@@ -13,6 +14,7 @@ import type { DoneState } from './useFinish';
 export function Inbox() {
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
+  const session = useSession();
   const inbox = useQuery(trpc.task.inbox.queryOptions({}));
   const location = useLocation();
   const [done, setDone] = useState((location.state as DoneState | null)?.done ?? null);
@@ -46,7 +48,9 @@ export function Inbox() {
       )}
       {inbox.data && groups.length === 0 && (
         <Text c="dimmed" data-testid="tasks-empty">
-          {t('empty')}
+          {session.hasRole('TEACHER', 'HOMEROOM_TEACHER', 'SCHOOL_COORDINATOR', 'PRINCIPAL')
+            ? t('emptyTeacher')
+            : t('empty')}
         </Text>
       )}
       {groups.map(([group, list]) => (
