@@ -79,137 +79,141 @@ const preferences: Step = {
   },
 };
 
-describe.each(Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[])('axe on a %s', (viewport) => {
-  it('teachers: board, tasks and each task form, propose, case, preferences', async () => {
-    const steps: Step[] = [
-      { name: 'board', path: '/' },
-      { name: 'tasks', path: '/tasks' },
-    ];
-    for (const [user, type] of [
-      ['gv.son', 'file_checkin'],
-      ['gv.duc', 'respond_offer'],
-      ['gv.uyen', 'write_plan'],
-    ] as const) {
-      const id = await openTaskOf(user, type);
-      expect(id, `${user} has a ${type} task in the demo`).not.toBeNull();
-    }
-    const report = [
-      await auditAs('gv.lan', viewport, [
-        ...steps,
-        { name: 'identify', path: '/identify' },
-        {
-          name: 'propose form',
-          act: async (page) => {
-            await page.getByTestId('student-search').fill('cam thi bich');
-            await page.getByRole('button', { name: 'Chọn Cầm Thị Bích' }).click();
-            await page.getByTestId('propose-form').waitFor();
-            // Sent empty: the errors are on screen too.
-            await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
-            await page.getByText('Chọn ít nhất một diện').waitFor();
-          },
-        },
-        { name: 'case', path: `/cases/${await caseOf('st-01')}` },
+describe.each(Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[])(
+  'axe on a %s',
+  { timeout: 400_000 },
+  (viewport) => {
+    it('teachers: board, tasks and each task form, propose, case, preferences', async () => {
+      const steps: Step[] = [
+        { name: 'board', path: '/' },
         { name: 'tasks', path: '/tasks' },
-        preferences,
-      ]),
-      await auditAs('gv.son', viewport, [
-        { name: 'check-in form', path: `/tasks/${await openTaskOf('gv.son', 'file_checkin')}` },
+      ];
+      for (const [user, type] of [
+        ['gv.son', 'file_checkin'],
+        ['gv.duc', 'respond_offer'],
+        ['gv.uyen', 'write_plan'],
+      ] as const) {
+        const id = await openTaskOf(user, type);
+        expect(id, `${user} has a ${type} task in the demo`).not.toBeNull();
+      }
+      const report = [
+        await auditAs('gv.lan', viewport, [
+          ...steps,
+          { name: 'identify', path: '/identify' },
+          {
+            name: 'propose form',
+            act: async (page) => {
+              await page.getByTestId('student-search').fill('cam thi bich');
+              await page.getByRole('button', { name: 'Chọn Cầm Thị Bích' }).click();
+              await page.getByTestId('propose-form').waitFor();
+              // Sent empty: the errors are on screen too.
+              await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
+              await page.getByText('Chọn ít nhất một diện').waitFor();
+            },
+          },
+          { name: 'case', path: `/cases/${await caseOf('st-01')}` },
+          { name: 'tasks', path: '/tasks' },
+          preferences,
+        ]),
+        await auditAs('gv.son', viewport, [
+          { name: 'check-in form', path: `/tasks/${await openTaskOf('gv.son', 'file_checkin')}` },
+          {
+            name: 'check-in form with errors',
+            act: async (page) => {
+              await page.getByRole('button', { name: 'Thêm khoản hỗ trợ' }).click();
+              await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+            },
+          },
+        ]),
+        await auditAs('gv.duc', viewport, [
+          { name: 'offer form', path: `/tasks/${await openTaskOf('gv.duc', 'respond_offer')}` },
+        ]),
+        await auditAs('gv.uyen', viewport, [
+          { name: 'plan form', path: `/tasks/${await openTaskOf('gv.uyen', 'write_plan')}` },
+        ]),
+      ]
+        .filter(Boolean)
+        .join('\n');
+      expect(report).toBe('');
+    });
+
+    it('school coordinator: coordination tabs, case, privacy pages, overview, reports, students', async () => {
+      const caseId = await caseOf('st-01');
+      const report = await auditAs('ct.huong', viewport, [
+        { name: 'board', path: '/' },
+        { name: 'tasks', path: '/tasks' },
+        ...['screening', 'assignment', 'volunteers', 'reviews', 'watch'].map((tab) => ({
+          name: `coordination ${tab}`,
+          path: `/coordination/${tab}`,
+        })),
+        { name: 'case', path: `/cases/${caseId}` },
+        { name: 'consent form', path: `/cases/${caseId}/consent-form` },
+        { name: 'requests', path: `/cases/${caseId}/requests` },
+        { name: 'overview', path: '/overview' },
+        { name: 'reports', path: '/reports' },
+        { name: 'students', path: '/students' },
         {
-          name: 'check-in form with errors',
+          name: 'students new year',
           act: async (page) => {
-            await page.getByRole('button', { name: 'Thêm khoản hỗ trợ' }).click();
-            await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+            await page.getByTestId('tab-new-year').click();
           },
         },
-      ]),
-      await auditAs('gv.duc', viewport, [
-        { name: 'offer form', path: `/tasks/${await openTaskOf('gv.duc', 'respond_offer')}` },
-      ]),
-      await auditAs('gv.uyen', viewport, [
-        { name: 'plan form', path: `/tasks/${await openTaskOf('gv.uyen', 'write_plan')}` },
-      ]),
-    ]
-      .filter(Boolean)
-      .join('\n');
-    expect(report).toBe('');
-  });
+        preferences,
+      ]);
+      expect(report).toBe('');
+    });
 
-  it('school coordinator: coordination tabs, case, privacy pages, overview, reports, students', async () => {
-    const caseId = await caseOf('st-01');
-    const report = await auditAs('ct.huong', viewport, [
-      { name: 'board', path: '/' },
-      { name: 'tasks', path: '/tasks' },
-      ...['screening', 'assignment', 'volunteers', 'reviews', 'watch'].map((tab) => ({
-        name: `coordination ${tab}`,
-        path: `/coordination/${tab}`,
-      })),
-      { name: 'case', path: `/cases/${caseId}` },
-      { name: 'consent form', path: `/cases/${caseId}/consent-form` },
-      { name: 'requests', path: `/cases/${caseId}/requests` },
-      { name: 'overview', path: '/overview' },
-      { name: 'reports', path: '/reports' },
-      { name: 'students', path: '/students' },
-      {
-        name: 'students new year',
-        act: async (page) => {
-          await page.getByTestId('tab-new-year').click();
+    it('principal: sign-off, coordination, overview, reports, students, case', async () => {
+      const report = await auditAs('ht.binh', viewport, [
+        { name: 'board', path: '/' },
+        { name: 'sign-off', path: '/sign-off' },
+        {
+          name: 'sign-off refusing',
+          act: async (page) => {
+            await page.getByRole('button', { name: 'Không đồng ý' }).first().click();
+          },
         },
-      },
-      preferences,
-    ]);
-    expect(report).toBe('');
-  });
+        { name: 'coordination', path: '/coordination' },
+        { name: 'overview', path: '/overview' },
+        { name: 'reports', path: '/reports' },
+        { name: 'students', path: '/students' },
+        { name: 'case', path: `/cases/${await caseOf('st-04')}` },
+      ]);
+      expect(report).toBe('');
+    });
 
-  it('principal: sign-off, coordination, overview, reports, students, case', async () => {
-    const report = await auditAs('ht.binh', viewport, [
-      { name: 'board', path: '/' },
-      { name: 'sign-off', path: '/sign-off' },
-      {
-        name: 'sign-off refusing',
-        act: async (page) => {
-          await page.getByRole('button', { name: 'Không đồng ý' }).first().click();
+    it('office staff: masked board and case, overview, reports, campaigns', async () => {
+      const report = await auditAs('cv.ha', viewport, [
+        { name: 'board', path: '/' },
+        { name: 'tasks', path: '/tasks' },
+        { name: 'case (masked)', path: `/cases/${await caseOf('st-01')}` },
+        { name: 'overview', path: '/overview' },
+        { name: 'reports', path: '/reports' },
+        { name: 'campaigns', path: '/admin/campaigns' },
+        { name: 'campaign', path: '/admin/campaigns/camp-sl-2026' },
+      ]);
+      expect(report).toBe('');
+    });
+
+    it('admin: users, units, privacy, campaigns, reports, students, the new-user dialog', async () => {
+      const report = await auditAs('quantri', viewport, [
+        { name: 'tasks', path: '/tasks' },
+        { name: 'users', path: '/admin/users' },
+        {
+          name: 'new user dialog',
+          act: async (page) => {
+            await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+            await page.getByRole('dialog').waitFor();
+          },
         },
-      },
-      { name: 'coordination', path: '/coordination' },
-      { name: 'overview', path: '/overview' },
-      { name: 'reports', path: '/reports' },
-      { name: 'students', path: '/students' },
-      { name: 'case', path: `/cases/${await caseOf('st-04')}` },
-    ]);
-    expect(report).toBe('');
-  });
-
-  it('office staff: masked board and case, overview, reports, campaigns', async () => {
-    const report = await auditAs('cv.ha', viewport, [
-      { name: 'board', path: '/' },
-      { name: 'tasks', path: '/tasks' },
-      { name: 'case (masked)', path: `/cases/${await caseOf('st-01')}` },
-      { name: 'overview', path: '/overview' },
-      { name: 'reports', path: '/reports' },
-      { name: 'campaigns', path: '/admin/campaigns' },
-      { name: 'campaign', path: '/admin/campaigns/camp-sl-2026' },
-    ]);
-    expect(report).toBe('');
-  });
-
-  it('admin: users, units, privacy, campaigns, reports, students, the new-user dialog', async () => {
-    const report = await auditAs('quantri', viewport, [
-      { name: 'tasks', path: '/tasks' },
-      { name: 'users', path: '/admin/users' },
-      {
-        name: 'new user dialog',
-        act: async (page) => {
-          await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-          await page.getByRole('dialog').waitFor();
-        },
-      },
-      { name: 'units', path: '/admin/units' },
-      { name: 'privacy', path: '/admin/privacy' },
-      { name: 'campaigns', path: '/admin/campaigns' },
-      { name: 'campaign', path: '/admin/campaigns/camp-sl-2026' },
-      { name: 'reports', path: '/reports' },
-      { name: 'students', path: '/students' },
-    ]);
-    expect(report).toBe('');
-  });
-});
+        { name: 'units', path: '/admin/units' },
+        { name: 'privacy', path: '/admin/privacy' },
+        { name: 'campaigns', path: '/admin/campaigns' },
+        { name: 'campaign', path: '/admin/campaigns/camp-sl-2026' },
+        { name: 'reports', path: '/reports' },
+        { name: 'students', path: '/students' },
+      ]);
+      expect(report).toBe('');
+    });
+  },
+);

@@ -32,9 +32,7 @@ export const CaseCard = memo(function CaseCard({
           {card.studentName}
         </span>
       )}
-      <span className="where">
-        {placeText(card.className, card.schoolName, t('classPrefix'))}
-      </span>
+      <span className="where">{placeText(card.className, card.schoolName, t('classPrefix'))}</span>
       {card.helperName && <span className="where">{card.helperName}</span>}
       {(card.riskLevel === 'high' || card.overdue) && (
         <span className="flags">

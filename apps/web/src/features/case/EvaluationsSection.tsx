@@ -1,8 +1,8 @@
 import { EVALUATION_LEVEL_LABELS, type EvaluationDraft, type EvaluationLevel } from '@donghanh/domain';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { termText } from '../../shared/format';
 import { currentLocale } from '../../i18n';
+import { termText } from '../../shared/format';
 import { dateText } from './format';
 import { NS } from './strings';
 import type { CaseDetail, CaseEvaluation } from './types';
@@ -17,7 +17,9 @@ function EvaluationItem({ e, hidden }: { e: CaseEvaluation; hidden: boolean }) {
   return (
     <Stack gap={4} data-testid="evaluation">
       <Group gap="xs">
-        <Text fw={600}>{t('evaluations.heading', { term: termText(e.term, i18n.language), version: e.version })}</Text>
+        <Text fw={600}>
+          {t('evaluations.heading', { term: termText(e.term, i18n.language), version: e.version })}
+        </Text>
         <Badge color={STATUS_COLOR[e.status]}>{t(`evaluations.status.${e.status}`)}</Badge>
         <Text size="xs" c="dimmed">
           {dateText(e.draftedAt)}

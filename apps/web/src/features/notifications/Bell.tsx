@@ -60,9 +60,10 @@ export function Bell() {
   return (
     <>
       <PreferencesModal opened={settings} onClose={() => setSettings(false)} />
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md">
-        <Popover.Target>
-          <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+      {/* a11y: the popover's target is the button itself, so its aria-expanded is on a button */}
+      <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+        <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md">
+          <Popover.Target>
             <ActionIcon
               variant="default"
               size="lg"
@@ -73,66 +74,66 @@ export function Bell() {
             >
               <span aria-hidden>🔔</span>
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
-        <Popover.Dropdown>
-          <Stack gap="xs">
-            <Text fw={600}>{t('bell')}</Text>
-            {list.data?.items.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
-            <ScrollArea.Autosize mah={400}>
-              <Stack gap={4}>
-                {list.data?.items.map((n) => (
-                  <UnstyledButton
-                    key={n.id}
-                    data-testid="bell-item"
-                    data-read={n.read}
-                    p={6}
-                    onClick={() => {
-                      setOpened(false);
-                      if (!n.read) markRead.mutate({ ids: [n.id] });
-                      void navigate(`/tasks/${encodeURIComponent(n.taskId)}`);
-                    }}
-                  >
-                    <Text size="sm" fw={n.read ? 400 : 700}>
-                      {notificationTitle(n.kind, lang)}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {t('case', { code: n.facts.caseCode })} · {n.facts.schoolName}
-                      {n.facts.dueOn ? ` · ${t('due', { day: dateText(n.facts.dueOn) })}` : ''}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {dateTimeText(n.createdAt)}
-                      {n.mail === 'SENT'
-                        ? ` · ${t('mailed')}`
-                        : n.mail === 'PENDING'
-                          ? ` · ${t('mailHeld')}`
-                          : ''}
-                    </Text>
-                  </UnstyledButton>
-                ))}
-              </Stack>
-            </ScrollArea.Autosize>
-            <Group justify="space-between">
-              <Button
-                size="xs"
-                variant="subtle"
-                data-testid="notification-settings"
-                onClick={() => {
-                  setOpened(false);
-                  setSettings(true);
-                }}
-              >
-                {t('settings')}
-              </Button>
-              {unread > 0 && (
-                <Button size="xs" variant="subtle" onClick={() => markRead.mutate({ ids: 'all' })}>
-                  {t('markAll')}
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Stack gap="xs">
+              <Text fw={600}>{t('bell')}</Text>
+              {list.data?.items.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
+              <ScrollArea.Autosize mah={400}>
+                <Stack gap={4}>
+                  {list.data?.items.map((n) => (
+                    <UnstyledButton
+                      key={n.id}
+                      data-testid="bell-item"
+                      data-read={n.read}
+                      p={6}
+                      onClick={() => {
+                        setOpened(false);
+                        if (!n.read) markRead.mutate({ ids: [n.id] });
+                        void navigate(`/tasks/${encodeURIComponent(n.taskId)}`);
+                      }}
+                    >
+                      <Text size="sm" fw={n.read ? 400 : 700}>
+                        {notificationTitle(n.kind, lang)}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('case', { code: n.facts.caseCode })} · {n.facts.schoolName}
+                        {n.facts.dueOn ? ` · ${t('due', { day: dateText(n.facts.dueOn) })}` : ''}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {dateTimeText(n.createdAt)}
+                        {n.mail === 'SENT'
+                          ? ` · ${t('mailed')}`
+                          : n.mail === 'PENDING'
+                            ? ` · ${t('mailHeld')}`
+                            : ''}
+                      </Text>
+                    </UnstyledButton>
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
+              <Group justify="space-between">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  data-testid="notification-settings"
+                  onClick={() => {
+                    setOpened(false);
+                    setSettings(true);
+                  }}
+                >
+                  {t('settings')}
                 </Button>
-              )}
-            </Group>
-          </Stack>
-        </Popover.Dropdown>
-      </Popover>
+                {unread > 0 && (
+                  <Button size="xs" variant="subtle" onClick={() => markRead.mutate({ ids: 'all' })}>
+                    {t('markAll')}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </Popover.Dropdown>
+        </Popover>
+      </Indicator>
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { CASE_CATEGORY_LABELS, type CaseCategory } from '@donghanh/domain';
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { termText } from '../../shared/format';
 import { Link } from 'react-router';
+import { termText } from '../../shared/format';
 import { pick, vnd } from './format';
 import { NS } from './strings';
 import type { CaseDetail } from './types';

@@ -32,7 +32,12 @@ export default function SignOffPage() {
       let r: ItemResult;
       try {
         await decide(task, decision);
-        r = { ok: true, approve: decision.approve, closure: task.type !== 'signoff_evaluation', code: task.caseCode };
+        r = {
+          ok: true,
+          approve: decision.approve,
+          closure: task.type !== 'signoff_evaluation',
+          code: task.caseCode,
+        };
       } catch (err) {
         r = {
           ok: false,

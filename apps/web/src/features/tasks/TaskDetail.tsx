@@ -2,8 +2,8 @@ import { Alert, Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import { useTRPC } from '../../trpc';
 import { placeText, termText } from '../../shared/format';
+import { useTRPC } from '../../trpc';
 import { errorMessage, formatDue, formatMonth } from './format';
 import { CheckInForm } from './forms/CheckInForm';
 import { EvaluationForm } from './forms/EvaluationForm';
