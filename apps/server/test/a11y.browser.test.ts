@@ -217,3 +217,70 @@ describe.each(Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[])(
     });
   },
 );
+
+// a11y: the words people read, as the browser shows them
+describe('words and small things', () => {
+  it('the case page writes material help, hours, visits and the term in words', async () => {
+    const { page, context } = await signInPage(b, 'gv.lan', { viewport: VIEWPORTS.laptop });
+    await page.locator('header').first().waitFor();
+    await page.goto(`${b.stack.baseUrl}/cases/${await caseOf('st-01')}`);
+    const row = page.getByTestId('checkin-row').first();
+    await row.waitFor();
+    const text = (await row.textContent())?.replace(/\u00a0/g, ' ');
+    expect(text).toContain('15 kg gạo · 285.000 ₫');
+    expect(text).toContain('Tiền mặt · 200.000 ₫');
+    expect(text).toContain('8 buổi, 12 giờ');
+    expect(text).toContain('1 lần thăm, 4 lần liên lạc');
+    expect(text).not.toMatch(/Gạo 15|\d h\b/);
+    await expect(page.getByTestId('total-hours-value').textContent()).resolves.toBe('12 giờ');
+    await page.getByText('Học kỳ I, năm học 2026–2027').first().waitFor();
+    await expect(page.getByText('2026-2027-HK1').count()).resolves.toBe(0);
+
+    // In English, one visit is a visit.
+    await page.getByText('EN', { exact: true }).click();
+    await expect.poll(async () => (await row.textContent())?.replace(/\u00a0/g, ' ')).toContain('1 visit, 4 calls');
+    await expect(row.textContent()).resolves.toContain('8 sessions, 12 hours');
+    await page.getByText('VI', { exact: true }).click();
+    await context.close();
+  });
+
+  it('thanks teachers as "thầy cô", and no one else; coordination dates say what they are', async () => {
+    const admin = await signInPage(b, 'quantri', { viewport: VIEWPORTS.laptop });
+    await admin.page.locator('header').first().waitFor();
+    await admin.page.goto(`${b.stack.baseUrl}/tasks`);
+    await expect(admin.page.getByTestId('tasks-empty').textContent()).resolves.toBe(
+      'Bạn không có việc nào đang chờ.',
+    );
+    await admin.context.close();
+
+    const coord = await signInPage(b, 'ct.huong', { viewport: VIEWPORTS.laptop });
+    await coord.page.locator('header').first().waitFor();
+    await coord.page.goto(`${b.stack.baseUrl}/coordination/screening`);
+    const card = coord.page.getByTestId('coord-task').first();
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toMatch(/Hạn \d{2}\/\d{2}\/\d{4}/);
+    await coord.context.close();
+  });
+
+  it('a principal reads the evaluation’s term in words and badges in normal case, not cut off', async () => {
+    const { page, context } = await signInPage(b, 'ht.minh', { viewport: VIEWPORTS.phone });
+    await page.locator('header').first().waitFor();
+    await page.goto(`${b.stack.baseUrl}/sign-off`);
+    const item = page.getByTestId('signoff-item').first();
+    await item.getByTestId('evaluation').waitFor();
+    await item.getByText('Học kỳ I, năm học 2026–2027').first().waitFor();
+    const badges = (await page.evaluate(`[...document.querySelectorAll('.mantine-Badge-root')].map((b) => {
+      const cs = getComputedStyle(b);
+      const label = b.querySelector('.mantine-Badge-label');
+      return { transform: cs.textTransform, size: parseFloat(cs.fontSize),
+        cut: label ? label.scrollWidth > label.clientWidth + 1 : false, text: b.textContent };
+    })`)) as { transform: string; size: number; cut: boolean; text: string }[];
+    expect(badges.length).toBeGreaterThan(0);
+    for (const badge of badges) {
+      expect(badge.transform, badge.text).toBe('none');
+      expect(badge.size, badge.text).toBeGreaterThanOrEqual(12);
+      expect(badge.cut, badge.text).toBe(false);
+    }
+    await context.close();
+  });
+});

@@ -159,7 +159,7 @@ describe('case page and office overview in the browser', () => {
     const timeline = page.getByTestId('timeline');
     for (const label of ['Đề xuất vào diện giúp đỡ', 'Kế hoạch được duyệt', 'Đã nộp báo cáo tháng'])
       await timeline.getByText(label, { exact: true }).first().waitFor();
-    await expect(page.getByTestId('total-hours-value').textContent()).resolves.toBe('12 h');
+    await expect(page.getByTestId('total-hours-value').textContent()).resolves.toBe('12 giờ');
     await expect(page.getByTestId('total-vnd-value').textContent()).resolves.toMatch(/^485\.000\s₫$/);
     await expect(page.getByTestId('checkin-row').count()).resolves.toBe(1);
     await expect(page.getByTestId('plan-status').textContent()).resolves.toBe('Đã duyệt');

@@ -11,7 +11,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { io } from 'socket.io-client';
@@ -31,6 +31,8 @@ export function Bell() {
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
   const [settings, setSettings] = useState(false);
+  // a11y: the settings dialog gives focus back to the bell (its opener's popover is gone by then).
+  const bell = useRef<HTMLButtonElement>(null);
   const list = useQuery(trpc.notification.list.queryOptions({}));
   const [live, setLive] = useState<number | null>(null);
   const refetch = list.refetch;
@@ -59,16 +61,31 @@ export function Bell() {
 
   return (
     <>
-      <PreferencesModal opened={settings} onClose={() => setSettings(false)} />
+      <PreferencesModal
+        opened={settings}
+        onClose={() => {
+          setSettings(false);
+          setTimeout(() => bell.current?.focus(), 0);
+        }}
+      />
       {/* a11y: the popover's target is the button itself, so its aria-expanded is on a button */}
       <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
-        <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md">
+        <Popover
+          opened={opened}
+          onChange={setOpened}
+          position="bottom-end"
+          width={360}
+          shadow="md"
+          trapFocus
+          returnFocus
+        >
           <Popover.Target>
             <ActionIcon
               variant="default"
               size="lg"
               aria-label={t('unread', { count: unread })}
               data-testid="bell"
+              ref={bell}
               data-unread={unread}
               onClick={() => setOpened((o) => !o)}
             >

@@ -1,6 +1,6 @@
 import { Alert, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useSession } from '../../shell/session';
@@ -19,6 +19,12 @@ export function Inbox() {
   const location = useLocation();
   const [done, setDone] = useState((location.state as DoneState | null)?.done ?? null);
   const groups = groupByDue(inbox.data ?? []);
+  // a11y: after a form is sent, focus lands on what happened, not on the top of the page.
+  const doneRef = useRef<HTMLDivElement>(null);
+  const hasDone = done !== null;
+  useEffect(() => {
+    if (hasDone) doneRef.current?.focus();
+  }, [hasDone]);
 
   return (
     <Stack gap="md" maw={960} data-testid="task-inbox">
@@ -33,6 +39,8 @@ export function Inbox() {
           color="green"
           role="status"
           data-testid="task-done"
+          ref={doneRef}
+          tabIndex={-1}
           withCloseButton
           closeButtonLabel={t('dismiss')}
           onClose={() => setDone(null)}
