@@ -100,7 +100,7 @@ describe('the keyboard alone', () => {
     await tabTo(page, await inputId(page, 'Số giờ'), { max: 1 });
     const stops = await tabTo(page, '[data-testid="task-submit"]');
     // The risk level is one stop (a radio group), and the way there is the form's own order.
-    expect(stops?.join(' ')).toContain('Môn học');
+    expect(stops?.join(' ')).toContain('Thêm khoản hỗ trợ');
     await page.keyboard.press('Enter');
 
     // Back on the list, focus is on what happened.
@@ -140,13 +140,12 @@ describe('the keyboard alone', () => {
     // Escape closes it and focus returns to the button that opened it.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Escape');
-    await expect.poll(() => isFocused(page, `${scope} [data-kb="refuse"]`)).toBe(true);
+    await expect.poll(async () => (await focused(page))?.name).toBe('Không đồng ý');
 
     // Shift+Tab to the approve button, Space to press it.
-    await item
-      .getByRole('button', { name: 'Đồng ý kết thúc' })
-      .evaluate((el) => el.setAttribute('data-kb', 'approve'));
-    await tabTo(page, `${scope} [data-kb="approve"]`, { back: true, max: 1 });
+    await page.keyboard.press('Shift+Tab');
+    const approve = await focused(page);
+    expect(approve).toMatchObject({ name: 'Đồng ý kết thúc', ring: true });
     await page.keyboard.press('Space');
     await page.getByTestId('signoff-results').getByText(`${code}: đã duyệt`).waitFor({ timeout: 20_000 });
     expect(problems).toEqual([]);

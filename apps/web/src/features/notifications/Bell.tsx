@@ -72,12 +72,16 @@ export function Bell() {
       <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
         <Popover
           opened={opened}
-          onChange={setOpened}
+          onChange={(o) => {
+            setOpened(o);
+            // Closed with Escape or a click outside: back to the bell (not when a dialog takes over).
+            if (!o) bell.current?.focus();
+          }}
           position="bottom-end"
           width={360}
           shadow="md"
           trapFocus
-          returnFocus
+          returnFocus={false}
         >
           <Popover.Target>
             <ActionIcon
