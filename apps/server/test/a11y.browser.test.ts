@@ -238,7 +238,9 @@ describe('words and small things', () => {
 
     // In English, one visit is a visit.
     await page.getByText('EN', { exact: true }).click();
-    await expect.poll(async () => (await row.textContent())?.replace(/\u00a0/g, ' ')).toContain('1 visit, 4 calls');
+    await expect
+      .poll(async () => (await row.textContent())?.replace(/\u00a0/g, ' '))
+      .toContain('1 visit, 4 calls');
     await expect(row.textContent()).resolves.toContain('8 sessions, 12 hours');
     await page.getByText('VI', { exact: true }).click();
     await context.close();
