@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/testing';
@@ -94,13 +95,18 @@ describe('case page and office overview in the browser', () => {
     // The export arrives as a file; the office's copy names no child, and the export is logged.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Xuất danh sách hồ sơ (CSV)' }).click(),
+      page.getByRole('button', { name: 'Tải danh sách hồ sơ (Excel .xlsx)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^ho-so-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = await readFile((await download.path()) ?? '', 'utf8');
-    expect(csv).toContain('Mã hồ sơ');
-    expect(csv).toContain(st01.code);
-    expectNoIdentity(csv);
+    // a11y: an .xlsx that Vietnamese Excel opens as a table, values in words, dates dd/mm/yyyy.
+    expect(download.suggestedFilename()).toMatch(/^ho-so-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile((await download.path()) ?? '')) as unknown as ArrayBuffer);
+    const sheet = JSON.stringify(wb.worksheets[0]?.getSheetValues());
+    expect(sheet).toContain('Mã hồ sơ');
+    expect(sheet).toContain(st01.code);
+    expect(sheet).toMatch(/"\d{2}\/\d{2}\/\d{4}"/);
+    expect(sheet).not.toMatch(/"(high|medium|low)"|"\d{4}-\d{2}-\d{2}"/);
+    expectNoIdentity(sheet);
     await page.getByTestId('export-done').waitFor();
     const exports = await b.stack.database.db.auditLog.count({
       where: { actorId: 'u-office', action: 'export.cases' },
@@ -153,7 +159,7 @@ describe('case page and office overview in the browser', () => {
     const timeline = page.getByTestId('timeline');
     for (const label of ['Đề xuất vào diện giúp đỡ', 'Kế hoạch được duyệt', 'Đã nộp báo cáo tháng'])
       await timeline.getByText(label, { exact: true }).first().waitFor();
-    await expect(page.getByTestId('total-hours-value').textContent()).resolves.toBe('12 h');
+    await expect(page.getByTestId('total-hours-value').textContent()).resolves.toBe('12 giờ');
     await expect(page.getByTestId('total-vnd-value').textContent()).resolves.toMatch(/^485\.000\s₫$/);
     await expect(page.getByTestId('checkin-row').count()).resolves.toBe(1);
     await expect(page.getByTestId('plan-status').textContent()).resolves.toBe('Đã duyệt');

@@ -22,7 +22,7 @@ describe('correcting a check-in in the browser', () => {
     await page.getByTestId('signed-in-as').waitFor();
     await page.goto(`${b.stack.baseUrl}/cases/${c.id}`);
     await page.locator(`[data-testid="case-page"][data-case-id="${c.id}"]`).waitFor({ timeout: 15_000 });
-    await expect(page.getByTestId('total-hours-value').textContent()).resolves.toBe('12 h');
+    await expect(page.getByTestId('total-hours-value').textContent()).resolves.toBe('12 giờ');
     // The request the form sends, kept to send again as a client would after a lost answer.
     let sent: { url: string; body: string; headers: Record<string, string> } | null = null;
     await page.route('**/trpc/case.amendCheckIn**', async (route) => {
@@ -38,7 +38,7 @@ describe('correcting a check-in in the browser', () => {
     await modal.getByTestId('amend-submit').click();
     await expect
       .poll(() => page.getByTestId('total-hours-value').textContent(), { timeout: 15_000 })
-      .toBe('10 h');
+      .toBe('10 giờ');
     await page.getByTestId('timeline').getByText('Đã sửa báo cáo tháng').first().waitFor();
     const amendment = await db.checkInAmendment.findFirstOrThrow({ where: { caseId: c.id } });
     expect(amendment).toMatchObject({

@@ -1,12 +1,18 @@
 import '@mantine/core/styles.css';
 import './styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  MantineProvider,
+  Modal,
+  TableScrollContainer,
+} from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { setNonce } from 'get-nonce';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Root } from './App';
 import { i18n } from './i18n';
 import { TRPCProvider, trpcClient } from './trpc';
@@ -23,14 +29,78 @@ const styleNonce = nonce && nonce !== '__CSP_NONCE__' ? nonce : undefined;
 // nonce from get-nonce.
 if (styleNonce) setNonce(styleNonce);
 
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
+// a11y: colours that reach WCAG AA contrast (4.5:1) as text on white, on their own light tint,
+// and under white text: Mantine's default shade 6 (#228be6, grey #868e96) does not.
+const READABLE: Record<string, string> = {
+  blue: '#1864ab',
+  red: '#b02525',
+  green: '#1e6b30',
+  yellow: '#7a5100',
+  orange: '#a3360a',
+  grape: '#7b2a8f',
+  gray: '#495057',
+  teal: '#06644a',
+  cyan: '#0a6475',
+  violet: '#5f3dc4',
+  indigo: '#364fc7',
+  pink: '#a61e4d',
+  lime: '#46710a',
+};
+const readableColours: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#5c636a',
+    '--mantine-color-error': READABLE.red ?? '',
+    '--mantine-color-anchor': READABLE.blue ?? '',
+    ...Object.fromEntries(
+      Object.entries(READABLE).flatMap(([c, v]) =>
+        ['filled', 'filled-hover', 'light-color', 'outline', 'text'].map((k) => [
+          `--mantine-color-${c}-${k}`,
+          v,
+        ]),
+      ),
+    ),
+  },
+  dark: {},
+});
+
+/** The theme in the interface's language: a dialog's close button is named for screen readers. */
+function Themed({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const closeLabel = t('close');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the label changes with the language
+  const theme = useMemo(
+    () =>
+      createTheme({
+        primaryColor: 'blue',
+        defaultRadius: 'md',
+        components: {
+          Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+          // A table wider than a phone scrolls sideways: keyboard users reach it with Tab.
+          TableScrollContainer: TableScrollContainer.extend({
+            defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+          }),
+        },
+      }),
+    [closeLabel, i18n.language],
+  );
+  return (
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={readableColours}
+      {...(styleNonce ? { getStyleNonce: () => styleNonce } : {})}
+    >
+      {children}
+    </MantineProvider>
+  );
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} {...(styleNonce ? { getStyleNonce: () => styleNonce } : {})}>
+      <Themed>
         <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'vi', firstDayOfWeek: 1 }}>
           <QueryClientProvider client={queryClient}>
             <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
@@ -38,7 +108,7 @@ createRoot(root).render(
             </TRPCProvider>
           </QueryClientProvider>
         </DatesProvider>
-      </MantineProvider>
+      </Themed>
     </I18nextProvider>
   </StrictMode>,
 );

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spreadsheetSafe } from '../src/operations/report/export-cases';
 import { type Actor, CASE, callerFor, database, setUpFixture } from './support/fixture';
@@ -88,13 +89,13 @@ describe('case export', () => {
   it('exports names only where the board shows them, and every export is audited', async () => {
     const before = await database.db.auditLog.count({ where: { action: 'export.cases' } });
     const school = await (await callerFor('coordinator')).report.exportCases({});
-    expect(school.csv.startsWith('\uFEFFMã hồ sơ,Trường,Lớp,Học sinh')).toBe(true);
+    expect(school.csv.startsWith('\uFEFFMã hồ sơ;Trường;Lớp;Học sinh')).toBe(true);
     expect(school.csv).toContain(NAME);
     expect(school).toMatchObject({ rows: 1, named: 1 });
 
     const office = await (await callerFor('office')).report.exportCases({ locale: 'en' });
     expect(office.csv).toContain('HS26-MATRIX');
-    expect(office.csv).toContain('Case code,School,Class,Student');
+    expect(office.csv).toContain('Case code;School;Class;Student');
     expect(office.csv).not.toContain(NAME);
     expect(office).toMatchObject({ rows: 1, named: 0 });
 
@@ -110,6 +111,37 @@ describe('case export', () => {
     // Each child exported by name is audited like a read of the case page.
     const named = await database.db.auditLog.findMany({ where: { action: 'export.student' } });
     expect(named.map((a) => [a.actorId, a.caseId])).toEqual([['u-ct-cl', CASE]]);
+  });
+
+  // a11y: what Vietnamese Excel opens as a table, in words and dd/mm/yyyy
+  it('exports an .xlsx and a ;-separated CSV with the risk in words and dates as dd/mm/yyyy', async () => {
+    const updated = await database.db.case.update({
+      where: { id: CASE },
+      data: { riskLevel: 'high' },
+      select: { updatedAt: true },
+    });
+    const day = updated.updatedAt.toISOString().slice(0, 10).split('-').reverse().join('/');
+    const api = await callerFor('coordinator');
+    const csv = await api.report.exportCases({});
+    const line = csv.csv.split(/\r?\n/).find((l) => l.includes(NAME));
+    expect(line?.split(';')).toEqual(expect.arrayContaining([NAME, 'Cao', day]));
+    expect(csv.base64).toBeNull();
+
+    const file = await api.report.exportCases({ format: 'xlsx' });
+    expect(file.filename).toMatch(/\.xlsx$/);
+    expect(file.csv).toBe('');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64 ?? '', 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const rows = (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]?.slice(0, 4)).toEqual(['Mã hồ sơ', 'Trường', 'Lớp', 'Học sinh']);
+    expect(rows[1]).toEqual(expect.arrayContaining([NAME, 'Cao', day]));
+    const en = await (await callerFor('office')).report.exportCases({ format: 'xlsx', locale: 'en' });
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.load(Buffer.from(en.base64 ?? '', 'base64') as unknown as ArrayBuffer);
+    const values = JSON.stringify(wbEn.worksheets[0]?.getSheetValues());
+    expect(values).toContain('High');
+    expect(values).not.toContain(NAME);
   });
 
   it('keeps a cell that Excel would run as a formula as text', () => {

@@ -35,6 +35,8 @@ const vi = {
     OFFICE_COORDINATOR: 'Chuyên viên phòng/sở',
     ADMIN: 'Quản trị hệ thống',
   },
+  // a11y: names screen readers read for the shell's landmarks and controls
+  a11y: { menu: 'Menu chính', openMenu: 'Mở menu', closeMenu: 'Đóng menu' },
 };
 type Shape = typeof vi;
 const en: Shape = {
@@ -73,5 +75,6 @@ const en: Shape = {
     OFFICE_COORDINATOR: 'Office coordinator',
     ADMIN: 'Administrator',
   },
+  a11y: { menu: 'Main menu', openMenu: 'Open the menu', closeMenu: 'Close the menu' },
 };
 export const coreStrings = { vi, en };

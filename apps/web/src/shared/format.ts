@@ -31,3 +31,67 @@ export const dueDay = (task: { dueOn?: string | null; dueAt?: string | Date | nu
   task.dueOn ? dayjs(task.dueOn) : task.dueAt ? dayjs(task.dueAt) : null;
 export const dateTimeText = (iso: string | Date | null | undefined) =>
   iso ? dayjs(iso).format('DD/MM/YYYY HH:mm') : '';
+
+// a11y: words and small things (issue 14) — terms, hours, material help, where a pupil studies
+const ROMAN = ['', 'I', 'II'] as const;
+
+/**
+ * A term key ('2026-2027-HK1') the way a school says it: "Học kỳ I, năm học 2026–2027". A key
+ * of another shape is returned as it is rather than guessed at.
+ */
+export function termText(term: string | null | undefined, language: string): string {
+  if (!term) return '';
+  const m = /^(\d{4})-(\d{4})-HK([12])$/.exec(term);
+  if (!m) return term;
+  const [, from, to, n] = m;
+  return langOf(language) === 'en'
+    ? `Semester ${n}, school year ${from}–${to}`
+    : `Học kỳ ${ROMAN[Number(n)]}, năm học ${from}–${to}`;
+}
+
+/** Hours of tutoring with the word, not a bare "h": "6,5 giờ" / "6,5 hours". */
+export function hoursText(hours: number, language: string): string {
+  if (langOf(language) === 'vi') return `${num(hours)} giờ`;
+  return `${num(hours)} ${hours === 1 ? 'hour' : 'hours'}`;
+}
+
+const MATERIAL_WORDS: Record<string, { vi: string; en: string; unitVi: string; unitEn: string }> = {
+  money: { vi: 'tiền mặt', en: 'cash', unitVi: '', unitEn: '' },
+  rice: { vi: 'gạo', en: 'rice', unitVi: 'kg', unitEn: 'kg' },
+  clothes: { vi: 'quần áo', en: 'clothes', unitVi: 'bộ', unitEn: 'sets of' },
+  books: { vi: 'sách vở', en: 'books', unitVi: 'quyển', unitEn: '' },
+  supplies: { vi: 'đồ dùng học tập', en: 'school supplies', unitVi: 'bộ', unitEn: 'sets of' },
+  bicycle: { vi: 'xe đạp', en: 'bicycles', unitVi: 'chiếc', unitEn: '' },
+  other: { vi: 'hiện vật khác', en: 'other goods', unitVi: '', unitEn: '' },
+};
+
+/**
+ * One item of material help, quantity with its unit before the goods and the value after:
+ * "15 kg gạo · 250.000 ₫"; money is its amount: "Tiền mặt · 500.000 ₫".
+ */
+export function materialText(
+  item: { kind: string; quantity: number; valueVnd: number },
+  language: string,
+): string {
+  const l = langOf(language);
+  const w = MATERIAL_WORDS[item.kind];
+  if (!w) return `${item.kind} ${num(item.quantity)} · ${vnd(item.valueVnd)}`;
+  const goods = l === 'en' ? w.en : w.vi;
+  if (item.kind === 'money') return `${goods[0]?.toUpperCase()}${goods.slice(1)} · ${vnd(item.valueVnd)}`;
+  const unit = l === 'en' ? w.unitEn : w.unitVi;
+  const what = unit ? `${num(item.quantity)} ${unit} ${goods}` : `${num(item.quantity)} ${goods}`;
+  return item.valueVnd > 0 ? `${what} · ${vnd(item.valueVnd)}` : what;
+}
+
+/**
+ * Where a pupil studies, leaving out what is not known: "Lớp 7A · THCS Chiềng Lề", or just the
+ * school for a pupil not yet in a class (never "Lớp  · …").
+ */
+export function placeText(
+  className: string | null | undefined,
+  school: string | null | undefined,
+  classWord: string,
+): string {
+  const cls = className?.trim();
+  return [cls ? `${classWord} ${cls}` : '', school?.trim() ?? ''].filter(Boolean).join(' · ');
+}

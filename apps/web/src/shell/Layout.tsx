@@ -27,7 +27,13 @@ export function Layout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('a11y.closeMenu') : t('a11y.openMenu')}
+            />
             <Text fw={700} size="lg">
               {t('app')}
             </Text>
@@ -53,7 +59,7 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Menu">
+      <AppShell.Navbar p="xs" aria-label={t('a11y.menu')}>
         {items.map((n) => (
           <NavLink
             key={n.path}

@@ -30,6 +30,17 @@ export default function AdminPage() {
   const tabs: Tab[] = isAdmin ? ['users', 'units', 'campaigns', 'privacy'] : ['campaigns'];
   const current = tabs.find((tab) => location.pathname.startsWith(`/admin/${tab}`)) ?? tabs[0];
 
+  const routes = (
+    <Routes>
+      <Route index element={<Navigate to={isAdmin ? 'users' : 'campaigns'} replace />} />
+      {isAdmin && <Route path="users" element={<UsersTab />} />}
+      {isAdmin && <Route path="units" element={<UnitsTab />} />}
+      {isAdmin && <Route path="privacy" element={<PrivacyAdmin />} />}
+      <Route path="campaigns" element={<CampaignsTab />} />
+      <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+      <Route path="*" element={<Text role="alert">{core('notAllowed')}</Text>} />
+    </Routes>
+  );
   return (
     <Stack gap="md">
       <Title order={2}>{t('title')}</Title>
@@ -41,16 +52,13 @@ export default function AdminPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        {/* a11y: every tab controls a panel that exists; the open one holds the routes */}
+        {tabs.map((tab) => (
+          <Tabs.Panel key={tab} value={tab} pt="md">
+            {tab === current && routes}
+          </Tabs.Panel>
+        ))}
       </Tabs>
-      <Routes>
-        <Route index element={<Navigate to={isAdmin ? 'users' : 'campaigns'} replace />} />
-        {isAdmin && <Route path="users" element={<UsersTab />} />}
-        {isAdmin && <Route path="units" element={<UnitsTab />} />}
-        {isAdmin && <Route path="privacy" element={<PrivacyAdmin />} />}
-        <Route path="campaigns" element={<CampaignsTab />} />
-        <Route path="campaigns/:campaignId" element={<CampaignPage />} />
-        <Route path="*" element={<Text role="alert">{core('notAllowed')}</Text>} />
-      </Routes>
     </Stack>
   );
 }

@@ -15,6 +15,7 @@ import {
   paramsFromFilter,
 } from './board-filter';
 import { StageColumn } from './StageColumn';
+import { useBoardAnnouncer } from './useBoardAnnouncer';
 import { useLiveBoard } from './useLiveBoard';
 
 /** Classes in natural order (6A, 7B … 10A1), with one collator: this sort runs on every event. */
@@ -22,7 +23,7 @@ const byClass = new Intl.Collator('vi', { numeric: true });
 
 /** The live board: columns by stage, filters, cards that move as events arrive. */
 export function BoardPage() {
-  const { t } = useTranslation('board');
+  const { t, i18n } = useTranslation('board');
   const { sessionEnded } = useSession();
   const { state, status, error, loading, named, truncated } = useLiveBoard(sessionEnded);
   // Presentation mode (wall screen, meeting projector): no child's name on any card.
@@ -49,6 +50,8 @@ export function BoardPage() {
   }, [state]);
 
   const all = state?.cards;
+  // a11y: live changes are read out politely, one summary per burst, not card by card.
+  const announcement = useBoardAnnouncer(all, i18n.language === 'en' ? 'en' : 'vi');
   const options = useMemo(() => filterOptions(all?.values() ?? []), [all]);
   const { columns, shown, total } = useMemo(() => {
     const byStage = new Map(BOARD_STAGES.map((s) => [s, [] as BoardCard[]]));
@@ -134,6 +137,9 @@ export function BoardPage() {
           {t('loadError')}: {error.message}
         </Alert>
       )}
+      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="board-announcer">
+        {announcement}
+      </div>
       <main className="board" data-testid="board">
         {BOARD_STAGES.map((stage) => (
           <StageColumn

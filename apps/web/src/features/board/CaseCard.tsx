@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLocale } from '../../i18n';
+import { placeText } from '../../shared/format';
 
 /** One card: the case code always, the child's name only when the server sent it and allowed. */
 export const CaseCard = memo(function CaseCard({
@@ -34,8 +35,7 @@ export const CaseCard = memo(function CaseCard({
         </span>
       )}
       <span className="where">
-        {t('classPrefix')} {card.className}
-        {showSchool ? ` · ${card.schoolName}` : ''}
+        {placeText(card.className, showSchool ? card.schoolName : null, t('classPrefix'))}
       </span>
       {card.helperName && <span className="where">{card.helperName}</span>}
       {(card.riskLevel === 'high' || card.overdue) && (

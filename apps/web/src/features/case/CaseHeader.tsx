@@ -8,6 +8,7 @@ import {
 } from '@donghanh/domain';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { termText } from '../../shared/format';
 import { dateText, pick } from './format';
 import { NS } from './strings';
 import type { CaseDetail } from './types';
@@ -54,7 +55,7 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         </Group>
         <Text size="sm">
           {t('school')}: <b>{c.school.name}</b> · {t('className')}: <b>{c.className ?? '—'}</b>
-          {c.term ? ` · ${t('term')}: ${c.term}` : ''} · {t('createdAt')}: {dateText(c.createdAt)}
+          {c.term ? ` · ${termText(c.term, i18n.language)}` : ''} · {t('createdAt')}: {dateText(c.createdAt)}
         </Text>
         <Group gap={4} wrap="wrap">
           <Text size="sm">{t('categories')}:</Text>

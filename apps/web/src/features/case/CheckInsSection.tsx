@@ -2,9 +2,10 @@ import type { CheckInReport } from '@donghanh/domain';
 import { Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hoursText, materialText } from '../../shared/format';
 import { useSession } from '../../shell/session';
 import { AmendCheckInModal, canAmendCheckIn } from './AmendCheckInModal';
-import { dateText, monthText, num, vnd } from './format';
+import { dateText, monthText, vnd } from './format';
 import { NS } from './strings';
 import type { CaseCheckIn, CaseDetail } from './types';
 
@@ -24,7 +25,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
 }
 
 function MaterialList({ report }: { report: CheckInReport }) {
-  const { t } = useTranslation(NS);
+  const { i18n } = useTranslation(NS);
   if (!report.material?.length) return <>—</>;
   return (
     <Stack gap={0}>
@@ -32,8 +33,7 @@ function MaterialList({ report }: { report: CheckInReport }) {
         // Items of one report have no id; their order is the report's own.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
         <Text size="xs" key={i}>
-          {t(`checkIns.materialKind.${m.kind}`, { defaultValue: m.kind })}
-          {m.kind === 'money' ? '' : ` ${num(m.quantity)}`}: {vnd(m.valueVnd)}
+          {materialText(m, i18n.language)}
         </Text>
       ))}
     </Stack>
@@ -41,13 +41,14 @@ function MaterialList({ report }: { report: CheckInReport }) {
 }
 
 function CheckInRow({ ci, onAmend }: { ci: CaseCheckIn; onAmend: (() => void) | null }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const r = ci.report as CheckInReport;
   return (
     <Table.Tr data-testid="checkin-row" data-month={ci.month}>
       <Table.Td>{monthText(ci.month)}</Table.Td>
       <Table.Td>
-        {t('checkIns.hoursValue', { sessions: r.tutoring?.sessions ?? 0, hours: num(ci.tutoringHours) })}
+        {t('checkIns.sessionCount', { count: r.tutoring?.sessions ?? 0 })},{' '}
+        {hoursText(ci.tutoringHours, i18n.language)}
         {r.tutoring?.subjects?.length ? (
           <Text size="xs" c="dimmed">
             {r.tutoring.subjects.join(', ')}
@@ -58,10 +59,8 @@ function CheckInRow({ ci, onAmend }: { ci: CaseCheckIn; onAmend: (() => void) | 
         <MaterialList report={r} />
       </Table.Td>
       <Table.Td>
-        {t('checkIns.familyValue', {
-          visits: r.familyContact?.visits ?? 0,
-          calls: r.familyContact?.calls ?? 0,
-        })}
+        {t('checkIns.visitCount', { count: r.familyContact?.visits ?? 0 })},{' '}
+        {t('checkIns.callCount', { count: r.familyContact?.calls ?? 0 })}
       </Table.Td>
       <Table.Td>{r.absentDays ?? 0}</Table.Td>
       <Table.Td>
@@ -90,7 +89,7 @@ function CheckInRow({ ci, onAmend }: { ci: CaseCheckIn; onAmend: (() => void) | 
 
 /** What was given month by month, and the totals the school reports upward. */
 export function CheckInsSection({ c }: { c: CaseDetail }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const { user } = useSession();
   const [amending, setAmending] = useState<CaseCheckIn | null>(null);
   // A correction is for the check-ins of the term the case is in (the workflow refuses older ones).
@@ -108,7 +107,7 @@ export function CheckInsSection({ c }: { c: CaseDetail }) {
         <Stat
           testId="total-hours"
           label={t('checkIns.totalHours')}
-          value={`${num(c.totals.tutoringHours)} h`}
+          value={hoursText(c.totals.tutoringHours, i18n.language)}
         />
         <Stat testId="total-vnd" label={t('checkIns.totalVnd')} value={vnd(c.totals.materialVnd)} />
         <Stat testId="total-late" label={t('checkIns.totalLate')} value={String(c.totals.late)} />

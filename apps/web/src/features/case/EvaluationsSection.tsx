@@ -2,6 +2,7 @@ import { EVALUATION_LEVEL_LABELS, type EvaluationDraft, type EvaluationLevel } f
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
+import { termText } from '../../shared/format';
 import { dateText } from './format';
 import { NS } from './strings';
 import type { CaseDetail, CaseEvaluation } from './types';
@@ -9,14 +10,16 @@ import type { CaseDetail, CaseEvaluation } from './types';
 const STATUS_COLOR = { DRAFTED: 'yellow', REVIEWED: 'blue', SIGNED_OFF: 'green', RETURNED: 'red' } as const;
 
 function EvaluationItem({ e, hidden }: { e: CaseEvaluation; hidden: boolean }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const d = e.content as Partial<EvaluationDraft>;
   const scale = (v: string | undefined) =>
     v ? (EVALUATION_LEVEL_LABELS[v as EvaluationLevel]?.[currentLocale()] ?? v) : '—';
   return (
     <Stack gap={4} data-testid="evaluation">
       <Group gap="xs">
-        <Text fw={600}>{t('evaluations.heading', { term: e.term, version: e.version })}</Text>
+        <Text fw={600}>
+          {t('evaluations.heading', { term: termText(e.term, i18n.language), version: e.version })}
+        </Text>
         <Badge color={STATUS_COLOR[e.status]}>{t(`evaluations.status.${e.status}`)}</Badge>
         <Text size="xs" c="dimmed">
           {dateText(e.draftedAt)}

@@ -47,6 +47,22 @@ export default function CoordinationPage() {
     ) : null;
 
   const error = inbox.error ?? boardError;
+  const panel =
+    inbox.isLoading && tab !== 'volunteers' && tab !== 'watch' ? (
+      <Text c="dimmed">{t('loading')}</Text>
+    ) : tab === 'screening' ? (
+      <ScreeningTab tasks={byTab.screening} />
+    ) : tab === 'assignment' ? (
+      <AssignmentTab tasks={byTab.assignment} />
+    ) : tab === 'reviews' ? (
+      <ReviewsTab tasks={byTab.reviews} />
+    ) : !schoolId ? (
+      <Text c="dimmed">{t('noSchool')}</Text>
+    ) : tab === 'volunteers' ? (
+      <VolunteersTab schoolId={schoolId} />
+    ) : (
+      <WatchTab cards={mine} />
+    );
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
@@ -83,23 +99,12 @@ export default function CoordinationPage() {
             {t('tabs.watch')}
           </Tabs.Tab>
         </Tabs.List>
-        <div style={{ paddingTop: 16, maxWidth: 1000 }}>
-          {inbox.isLoading && tab !== 'volunteers' && tab !== 'watch' ? (
-            <Text c="dimmed">{t('loading')}</Text>
-          ) : tab === 'screening' ? (
-            <ScreeningTab tasks={byTab.screening} />
-          ) : tab === 'assignment' ? (
-            <AssignmentTab tasks={byTab.assignment} />
-          ) : tab === 'reviews' ? (
-            <ReviewsTab tasks={byTab.reviews} />
-          ) : !schoolId ? (
-            <Text c="dimmed">{t('noSchool')}</Text>
-          ) : tab === 'volunteers' ? (
-            <VolunteersTab schoolId={schoolId} />
-          ) : (
-            <WatchTab cards={mine} />
-          )}
-        </div>
+        {/* a11y: every tab controls a panel that exists; only the open one has content */}
+        {TABS.map((v) => (
+          <Tabs.Panel key={v} value={v} pt="md" maw={1000}>
+            {v === tab && panel}
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );

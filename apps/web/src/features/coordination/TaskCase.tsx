@@ -39,7 +39,7 @@ export function TaskCase({ task, label, color = 'blue', children }: Props) {
             )}
             {task.dueAt && (
               <Text size="sm" c="dimmed">
-                {dateText(task.dueAt)}
+                {t('dueOn', { date: dateText(task.dueAt) })}
               </Text>
             )}
           </Group>

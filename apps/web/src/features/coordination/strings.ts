@@ -11,6 +11,8 @@ const vi = {
   },
   loading: 'Đang tải…',
   overdue: 'Quá hạn',
+  // a11y: a date on a card says what it is
+  dueOn: 'Hạn {{date}}',
   loadError: 'Không tải được dữ liệu: {{message}}',
   failed: 'Không thành công: {{message}}',
   done: 'Đã xử lý',
@@ -114,6 +116,7 @@ const en: Shape = {
   },
   loading: 'Loading…',
   overdue: 'Overdue',
+  dueOn: 'Due {{date}}',
   loadError: 'Could not load: {{message}}',
   failed: 'Failed: {{message}}',
   done: 'Done',

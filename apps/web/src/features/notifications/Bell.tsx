@@ -11,7 +11,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { dateText, dateTimeText, langOf } from '../../shared/format';
@@ -31,6 +31,8 @@ export function Bell() {
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
   const [settings, setSettings] = useState(false);
+  // a11y: the settings dialog gives focus back to the bell (its opener's popover is gone by then).
+  const bell = useRef<HTMLButtonElement>(null);
   const list = useQuery(trpc.notification.list.queryOptions({}));
   const [live, setLive] = useState<number | null>(null);
   const refetch = list.refetch;
@@ -62,83 +64,103 @@ export function Bell() {
 
   return (
     <>
-      <PreferencesModal opened={settings} onClose={() => setSettings(false)} />
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md">
-        <Popover.Target>
-          <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+      <PreferencesModal
+        opened={settings}
+        onClose={() => {
+          setSettings(false);
+          setTimeout(() => bell.current?.focus(), 0);
+        }}
+      />
+      {/* a11y: the popover's target is the button itself, so its aria-expanded is on a button */}
+      <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+        <Popover
+          opened={opened}
+          onChange={(o) => {
+            setOpened(o);
+            // Closed with Escape or a click outside: back to the bell (not when a dialog takes over).
+            if (!o) bell.current?.focus();
+          }}
+          position="bottom-end"
+          width={360}
+          shadow="md"
+          trapFocus
+          returnFocus={false}
+        >
+          <Popover.Target>
             <ActionIcon
               variant="default"
               size="lg"
               aria-label={t('unread', { count: unread })}
               data-testid="bell"
+              ref={bell}
               data-unread={unread}
               onClick={() => setOpened((o) => !o)}
             >
               <span aria-hidden>🔔</span>
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
-        <Popover.Dropdown>
-          <Stack gap="xs">
-            <Text fw={600}>{t('bell')}</Text>
-            {list.data?.items.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
-            <ScrollArea.Autosize mah={400}>
-              <Stack gap={4}>
-                {list.data?.items.map((n) => (
-                  <UnstyledButton
-                    key={n.id}
-                    data-testid="bell-item"
-                    data-read={n.read}
-                    p={6}
-                    onClick={() => {
-                      setOpened(false);
-                      if (!n.read) markRead.mutate({ ids: [n.id] });
-                      if (n.path) void navigate(n.path);
-                    }}
-                  >
-                    <Text size="sm" fw={n.read ? 400 : 700}>
-                      {notificationTitle(n.kind, lang)}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {n.facts.caseCode
-                        ? t('case', { code: n.facts.caseCode })
-                        : t('reportRound', { round: n.facts.reportRound ?? '' })}{' '}
-                      · {n.facts.schoolName}
-                      {n.facts.dueOn ? ` · ${t('due', { day: dateText(n.facts.dueOn) })}` : ''}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {dateTimeText(n.createdAt)}
-                      {n.mail === 'SENT'
-                        ? ` · ${t('mailed')}`
-                        : n.mail === 'PENDING'
-                          ? ` · ${t('mailHeld')}`
-                          : ''}
-                    </Text>
-                  </UnstyledButton>
-                ))}
-              </Stack>
-            </ScrollArea.Autosize>
-            <Group justify="space-between">
-              <Button
-                size="xs"
-                variant="subtle"
-                data-testid="notification-settings"
-                onClick={() => {
-                  setOpened(false);
-                  setSettings(true);
-                }}
-              >
-                {t('settings')}
-              </Button>
-              {unread > 0 && (
-                <Button size="xs" variant="subtle" onClick={() => markRead.mutate({ ids: 'all' })}>
-                  {t('markAll')}
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Stack gap="xs">
+              <Text fw={600}>{t('bell')}</Text>
+              {list.data?.items.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
+              <ScrollArea.Autosize mah={400}>
+                <Stack gap={4}>
+                  {list.data?.items.map((n) => (
+                    <UnstyledButton
+                      key={n.id}
+                      data-testid="bell-item"
+                      data-read={n.read}
+                      p={6}
+                      onClick={() => {
+                        setOpened(false);
+                        if (!n.read) markRead.mutate({ ids: [n.id] });
+                        if (n.path) void navigate(n.path);
+                      }}
+                    >
+                      <Text size="sm" fw={n.read ? 400 : 700}>
+                        {notificationTitle(n.kind, lang)}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {n.facts.caseCode
+                          ? t('case', { code: n.facts.caseCode })
+                          : t('reportRound', { round: n.facts.reportRound ?? '' })}{' '}
+                        · {n.facts.schoolName}
+                        {n.facts.dueOn ? ` · ${t('due', { day: dateText(n.facts.dueOn) })}` : ''}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {dateTimeText(n.createdAt)}
+                        {n.mail === 'SENT'
+                          ? ` · ${t('mailed')}`
+                          : n.mail === 'PENDING'
+                            ? ` · ${t('mailHeld')}`
+                            : ''}
+                      </Text>
+                    </UnstyledButton>
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
+              <Group justify="space-between">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  data-testid="notification-settings"
+                  onClick={() => {
+                    setOpened(false);
+                    setSettings(true);
+                  }}
+                >
+                  {t('settings')}
                 </Button>
-              )}
-            </Group>
-          </Stack>
-        </Popover.Dropdown>
-      </Popover>
+                {unread > 0 && (
+                  <Button size="xs" variant="subtle" onClick={() => markRead.mutate({ ids: 'all' })}>
+                    {t('markAll')}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </Popover.Dropdown>
+        </Popover>
+      </Indicator>
     </>
   );
 }

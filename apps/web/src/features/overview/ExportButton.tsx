@@ -6,15 +6,18 @@ import { useTRPC } from '../../trpc';
 import { errorMessage } from './format';
 import { NS } from './strings';
 
-/** Hands the server's CSV to the browser as a file. */
-const download = (csv: string, filename: string) => downloadFile(csv, filename, 'text/csv;charset=utf-8');
+/** Hands the server's .xlsx (base64) to the browser as a file: it opens in Vietnamese Excel as a table. */
+function download(base64: string | null, filename: string) {
+  const bytes = Uint8Array.from(atob(base64 ?? ''), (c) => c.charCodeAt(0));
+  downloadFile(bytes, filename, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+}
 
-/** The CSV export of the caller's cases; the server audits every export. */
+/** The .xlsx export of the caller's cases; the server audits every export. */
 export function ExportButton() {
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
   const exp = useMutation(
-    trpc.report.exportCases.mutationOptions({ onSuccess: (r) => download(r.csv, r.filename) }),
+    trpc.report.exportCases.mutationOptions({ onSuccess: (r) => download(r.base64, r.filename) }),
   );
   return (
     <Stack gap={4} data-testid="export">
@@ -22,7 +25,7 @@ export function ExportButton() {
         <Button
           variant="light"
           loading={exp.isPending}
-          onClick={() => exp.mutate({ locale: i18n.language === 'en' ? 'en' : 'vi' })}
+          onClick={() => exp.mutate({ locale: i18n.language === 'en' ? 'en' : 'vi', format: 'xlsx' })}
         >
           {t('export.button')}
         </Button>

@@ -37,7 +37,7 @@ const vi = {
     vnd: 'Hỗ trợ (₫)',
   },
   export: {
-    button: 'Xuất danh sách hồ sơ (CSV)',
+    button: 'Tải danh sách hồ sơ (Excel .xlsx)',
     audited:
       'Mỗi lần xuất được ghi vào nhật ký kiểm tra. Tệp chỉ có tên học sinh ở những hồ sơ bạn được xem tên.',
     done: 'Đã xuất {{rows}} hồ sơ ({{named}} có tên học sinh).',
@@ -80,7 +80,7 @@ const en: Shape = {
     vnd: 'Help (₫)',
   },
   export: {
-    button: 'Export the case list (CSV)',
+    button: 'Download the case list (Excel .xlsx)',
     audited:
       'Every export is written to the audit log. The file names students only on cases whose names you may see.',
     done: 'Exported {{rows}} cases ({{named}} with student names).',

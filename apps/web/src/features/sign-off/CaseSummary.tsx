@@ -2,6 +2,7 @@ import { CASE_CATEGORY_LABELS, type CaseCategory } from '@donghanh/domain';
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { termText } from '../../shared/format';
 import { pick, vnd } from './format';
 import { NS } from './strings';
 import type { CaseDetail } from './types';
@@ -29,7 +30,7 @@ export function CaseSummary({ c }: { c: CaseDetail }) {
       </Group>
       <Text size="sm">
         {t('className')}: {c.className ?? '—'} · {t('school')}: {c.school.name}
-        {c.term ? ` · ${t('term')}: ${c.term}` : ''}
+        {c.term ? ` · ${termText(c.term, i18n.language)}` : ''}
       </Text>
       {helpers.length > 0 && (
         <Text size="sm">

@@ -1,7 +1,7 @@
 import { CLOSURE_REASON_LABELS, type ClosureReason, evaluationDraftSchema } from '@donghanh/domain';
 import { Alert, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../shared/confirm/ConfirmModal';
 import { useTRPC } from '../../trpc';
@@ -15,6 +15,8 @@ import type { Decision } from './useDecide';
 export interface ItemResult {
   ok: boolean;
   approve: boolean;
+  /** A closure refused, not an evaluation returned: the words differ. */
+  closure?: boolean;
   code: string;
   message?: string;
   /** setup: the case, linked from the result message. */
@@ -50,10 +52,23 @@ export function SignOffItem({ task, selected, onSelect, busy, result, onDecide }
   // setup: approving a closure ends the help: confirmed first.
   const [confirmClosure, setConfirmClosure] = useState(false);
   const isEval = task.type === 'signoff_evaluation';
+  // Keyboard users land back on the button that opened the comment when they cancel it.
+  const opener = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!returning && refocus.current) {
+      refocus.current = false;
+      opener.current?.focus();
+    }
+  }, [returning]);
+  const cancel = () => {
+    refocus.current = true;
+    setReturning(false);
+  };
 
   const sendBack = () => {
     if (!comment.trim()) {
-      setCommentError(t('commentRequired'));
+      setCommentError(isEval ? t('commentRequired') : t('commentRequiredRefuse'));
       return;
     }
     onDecide({ approve: false, comment: comment.trim() });
@@ -133,10 +148,17 @@ export function SignOffItem({ task, selected, onSelect, busy, result, onDecide }
         )}
 
         {returning ? (
-          <Stack gap="xs">
+          <Stack
+            gap="xs"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && !busy) cancel();
+            }}
+          >
             <Textarea
               label={t('comment')}
-              placeholder={t('commentPlaceholder')}
+              placeholder={isEval ? t('commentPlaceholder') : t('commentPlaceholderRefuse')}
+              data-autofocus
+              autoFocus
               value={comment}
               onChange={(e) => {
                 setComment(e.currentTarget.value);
@@ -152,7 +174,7 @@ export function SignOffItem({ task, selected, onSelect, busy, result, onDecide }
               <Button color="orange" onClick={sendBack} loading={busy}>
                 {isEval ? t('confirmReturn') : t('confirmRefuse')}
               </Button>
-              <Button variant="default" onClick={() => setReturning(false)} disabled={busy}>
+              <Button variant="default" onClick={cancel} disabled={busy}>
                 {t('cancel')}
               </Button>
             </Group>
@@ -165,7 +187,13 @@ export function SignOffItem({ task, selected, onSelect, busy, result, onDecide }
             >
               {isEval ? t('approve') : t('approveClosure')}
             </Button>
-            <Button variant="default" color="orange" onClick={() => setReturning(true)} disabled={busy}>
+            <Button
+              ref={opener}
+              variant="default"
+              color="orange"
+              onClick={() => setReturning(true)}
+              disabled={busy}
+            >
               {isEval ? t('return') : t('refuse')}
             </Button>
           </Group>

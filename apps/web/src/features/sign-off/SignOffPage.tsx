@@ -33,7 +33,13 @@ export default function SignOffPage() {
       let r: ItemResult;
       try {
         await decide(task, decision);
-        r = { ok: true, approve: decision.approve, code: task.caseCode, caseId: task.caseId };
+        r = {
+          ok: true,
+          approve: decision.approve,
+          closure: task.type !== 'signoff_evaluation',
+          code: task.caseCode,
+          caseId: task.caseId,
+        };
       } catch (err) {
         r = {
           ok: false,
@@ -95,7 +101,7 @@ export default function SignOffPage() {
             {resultList.map(([id, r]) => (
               <List.Item key={id} data-ok={r.ok}>
                 {r.ok
-                  ? t(r.approve ? 'approvedOne' : 'returnedOne', { code: r.code })
+                  ? t(r.approve ? 'approvedOne' : r.closure ? 'refusedOne' : 'returnedOne', { code: r.code })
                   : `${r.code}: ${t('resultFailed')} — ${r.message}`}
                 {/* setup: say what happened, then where to look next */}
                 {r.ok && r.caseId && (

@@ -21,6 +21,9 @@ const vi = {
   comment: 'Nhận xét',
   commentRequired: 'Cần ghi nhận xét khi trả lại',
   commentPlaceholder: 'Lý do trả lại, điều cần bổ sung…',
+  // A closure is refused, not returned: nothing goes back to be redone.
+  commentRequiredRefuse: 'Cần ghi lý do không đồng ý kết thúc',
+  commentPlaceholderRefuse: 'Vì sao hồ sơ cần tiếp tục được giúp đỡ…',
   confirmReturn: 'Gửi trả lại',
   confirmRefuse: 'Gửi không đồng ý',
   cancel: 'Hủy',
@@ -64,6 +67,7 @@ const vi = {
   confirmClosureBody:
     'Hồ sơ sẽ đóng: giáo viên thôi giúp đỡ và dữ liệu cá nhân được hẹn ngày xóa theo cài đặt của đợt vận động. Muốn giúp tiếp phải mở lại hồ sơ.',
   returnedOne: '{{code}}: đã trả lại',
+  refusedOne: '{{code}}: không đồng ý kết thúc, hồ sơ tiếp tục',
   dismiss: 'Ẩn kết quả',
   nameHidden: 'Tên học sinh được ẩn',
 };
@@ -89,6 +93,8 @@ const en: Shape = {
   comment: 'Comment',
   commentRequired: 'A comment is required to return or refuse',
   commentPlaceholder: 'Why it is returned, what to add…',
+  commentRequiredRefuse: 'Say why the case should not close',
+  commentPlaceholderRefuse: 'Why the case needs more help…',
   confirmReturn: 'Send back',
   confirmRefuse: 'Refuse closure',
   cancel: 'Cancel',
@@ -132,6 +138,7 @@ const en: Shape = {
   confirmClosureBody:
     'The case closes: the helper stops and its personal data is scheduled for erasure per the campaign settings. Helping again needs a reopening.',
   returnedOne: '{{code}}: returned',
+  refusedOne: '{{code}}: closure refused, the case goes on',
   dismiss: 'Hide results',
   nameHidden: 'Student name hidden',
 };

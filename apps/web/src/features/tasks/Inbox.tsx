@@ -1,8 +1,9 @@
 import { Alert, Anchor, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useSession } from '../../shell/session';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from './format';
 import { groupByDue } from './group';
@@ -13,10 +14,17 @@ import type { DoneState } from './useFinish';
 export function Inbox() {
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
+  const session = useSession();
   const inbox = useQuery(trpc.task.inbox.queryOptions({}));
   const location = useLocation();
   const [done, setDone] = useState((location.state as DoneState | null)?.done ?? null);
   const groups = groupByDue(inbox.data ?? []);
+  // a11y: after a form is sent, focus lands on what happened, not on the top of the page.
+  const doneRef = useRef<HTMLDivElement>(null);
+  const hasDone = done !== null;
+  useEffect(() => {
+    if (hasDone) doneRef.current?.focus();
+  }, [hasDone]);
 
   return (
     <Stack gap="md" maw={960} data-testid="task-inbox">
@@ -31,6 +39,8 @@ export function Inbox() {
           color="green"
           role="status"
           data-testid="task-done"
+          ref={doneRef}
+          tabIndex={-1}
           withCloseButton
           closeButtonLabel={t('dismiss')}
           onClose={() => setDone(null)}
@@ -54,7 +64,9 @@ export function Inbox() {
       )}
       {inbox.data && groups.length === 0 && (
         <Text c="dimmed" data-testid="tasks-empty">
-          {t('empty')}
+          {session.hasRole('TEACHER', 'HOMEROOM_TEACHER', 'SCHOOL_COORDINATOR', 'PRINCIPAL')
+            ? t('emptyTeacher')
+            : t('empty')}
         </Text>
       )}
       {groups.map(([group, list]) => (

@@ -1,16 +1,17 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { termText } from '../../shared/format';
 import { formatDue, formatMonth } from './format';
 import { NS } from './strings';
 import { type InboxTask, isTeacherTask, payloadOf, taskHref } from './types';
 
 /** What a task is about, in a few words: the month of a check-in, the semester of an evaluation. */
 function useDetail(task: InboxTask): string | null {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const p = payloadOf(task);
   if (p.month) return t('month', { month: formatMonth(p.month) });
-  if (p.term) return t('term', { term: p.term });
+  if (p.term) return t('term', { term: termText(p.term, i18n.language) });
   if (p.schoolYear) return t('schoolYear', { year: `${p.schoolYear}–${p.schoolYear + 1}` });
   return null;
 }

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
+import { placeText, termText } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { TaskOutcome } from '../notifications/TaskOutcome';
 import { errorMessage, formatDue, formatMonth } from './format';
@@ -32,7 +33,7 @@ function TaskForm({ task, detail }: { task: InboxTask; detail: CaseDetail | unde
 
 /** Who the task is about: the code always, the child's name when the API gives it to this user. */
 function CaseHeader({ task, detail }: { task: InboxTask; detail: CaseDetail | undefined }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const p = payloadOf(task);
   return (
     <Card withBorder padding="sm" radius="md" data-testid="task-case">
@@ -41,7 +42,7 @@ function CaseHeader({ task, detail }: { task: InboxTask; detail: CaseDetail | un
           <Text fw={600}>
             {t('caseLine', { code: task.caseCode })}
             {p.month ? ` · ${t('month', { month: formatMonth(p.month) })}` : ''}
-            {p.term ? ` · ${t('term', { term: p.term })}` : ''}
+            {p.term ? ` · ${t('term', { term: termText(p.term, i18n.language) })}` : ''}
           </Text>
           {task.overdue && (
             <Badge color="red" variant="filled">
@@ -55,7 +56,7 @@ function CaseHeader({ task, detail }: { task: InboxTask; detail: CaseDetail | un
           </Text>
         )}
         <Text size="sm" c="dimmed">
-          {t('classLine', { className: detail?.className ?? '—', school: task.schoolName })}
+          {placeText(detail?.className, task.schoolName, t('classWord'))}
         </Text>
         <Group justify="space-between">
           <Text size="sm" c={task.overdue ? 'red' : undefined}>

@@ -5,7 +5,9 @@ export const NS = 'tasks';
 const vi = {
   title: 'Việc của tôi',
   intro: 'Các việc đang chờ bạn, việc quá hạn và sắp đến hạn ở trên cùng.',
-  empty: 'Bạn không có việc nào đang chờ. Cảm ơn thầy cô!',
+  empty: 'Bạn không có việc nào đang chờ.',
+  // Thanks in the words a school uses for its teachers; office staff and admins are not "thầy cô".
+  emptyTeacher: 'Bạn không có việc nào đang chờ. Cảm ơn thầy cô!',
   loading: 'Đang tải…',
   loadError: 'Không tải được danh sách việc: {{message}}',
   groups: {
@@ -39,7 +41,7 @@ const vi = {
   escalated: 'Đã báo điều phối',
   returned: 'Được trả lại để sửa',
   month: 'Tháng {{month}}',
-  term: 'Học kỳ {{term}}',
+  term: '{{term}}',
   schoolYear: 'Năm học {{year}}',
   open: 'Mở',
   openCoordination: 'Mở ở Điều phối',
@@ -48,7 +50,7 @@ const vi = {
   back: '← Việc của tôi',
   notFound: 'Không tìm thấy việc này: có thể đã được hoàn thành.',
   caseLine: 'Hồ sơ {{code}}',
-  classLine: 'Lớp {{className}} · {{school}}',
+  classWord: 'Lớp',
   viewCase: 'Xem hồ sơ',
   done: {
     respond_offer: 'Đã gửi trả lời cho hồ sơ {{code}}.',
@@ -182,7 +184,8 @@ const vi = {
 const en: typeof vi = {
   title: 'My tasks',
   intro: 'What is waiting for you; overdue and soon-due tasks first.',
-  empty: 'Nothing is waiting for you. Thank you!',
+  empty: 'Nothing is waiting for you.',
+  emptyTeacher: 'Nothing is waiting for you. Thank you!',
   loading: 'Loading…',
   loadError: 'Could not load your tasks: {{message}}',
   groups: { overdue: 'Overdue', week: 'In the next 7 days', later: 'Later', none: 'No due date' },
@@ -211,7 +214,7 @@ const en: typeof vi = {
   escalated: 'Escalated',
   returned: 'Returned for changes',
   month: 'Month {{month}}',
-  term: 'Semester {{term}}',
+  term: '{{term}}',
   schoolYear: 'School year {{year}}',
   open: 'Open',
   openCoordination: 'Open in Coordination',
@@ -220,7 +223,7 @@ const en: typeof vi = {
   back: '← My tasks',
   notFound: 'Task not found: it may already be done.',
   caseLine: 'Case {{code}}',
-  classLine: 'Class {{className}} · {{school}}',
+  classWord: 'Class',
   viewCase: 'View case',
   done: {
     respond_offer: 'Your answer for case {{code}} was sent.',

@@ -11,8 +11,9 @@ type Derived = NonNullable<CampaignDetail['calendar']>;
 
 const COLORS = {
   holiday: { background: 'var(--mantine-color-red-1)', color: 'var(--mantine-color-red-9)' },
-  due: { background: 'var(--mantine-color-blue-6)', color: 'white' },
-  report: { background: 'var(--mantine-color-orange-5)', color: 'white' },
+  // a11y: the readable filled tones (main.tsx), white text at ≥ 4.5:1
+  due: { background: 'var(--mantine-color-blue-filled)', color: 'white' },
+  report: { background: 'var(--mantine-color-orange-filled)', color: 'white' },
   bound: { background: 'var(--mantine-color-teal-1)', color: 'var(--mantine-color-teal-9)' },
 } as const;
 type Mark = keyof typeof COLORS;
@@ -91,6 +92,9 @@ export function CalendarView({ settings, derived }: { settings: Settings; derive
           minDate={settings.calendar.yearStart.slice(0, 8).concat('01')}
           maxDate={derived.checkIns.at(-1)?.escalateOn ?? settings.calendar.yearEnd}
           firstDayOfWeek={1}
+          hideOutsideDates
+          previousLabel={t('calendar.previous')}
+          nextLabel={t('calendar.next')}
           getDayProps={(date) => {
             const mark = marks.get(date);
             return mark
