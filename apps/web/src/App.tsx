@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ChangePassword } from './features/auth/ChangePassword';
 import { SignIn } from './features/auth/SignIn';
+import { OutboxSender } from './offline/Outbox';
+import { forgetOfflineReads } from './offline/register';
 import { routes } from './routes';
 import { SessionProvider, sessionOf } from './shell/session';
 import { useTRPC } from './trpc';
@@ -20,6 +22,7 @@ export function App() {
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSuccess: () => {
+        void forgetOfflineReads();
         queryClient.clear();
         void queryClient.invalidateQueries();
       },
@@ -55,6 +58,7 @@ export function App() {
   if (me.data.mustChangePassword) return <ChangePassword />;
   return (
     <SessionProvider value={session}>
+      <OutboxSender userId={session.user.id} />
       <RouterProvider router={router} />
     </SessionProvider>
   );

@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { i18n } from './i18n';
+import { registerServiceWorker } from './offline/register';
 import { TRPCProvider, trpcClient } from './trpc';
 
 const queryClient = new QueryClient({
@@ -22,6 +23,8 @@ const styleNonce = nonce && nonce !== '__CSP_NONCE__' ? nonce : undefined;
 // Modals lock scrolling with a <style> element of their own (react-remove-scroll): it takes its
 // nonce from get-nonce.
 if (styleNonce) setNonce(styleNonce);
+
+registerServiceWorker();
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
 

@@ -33,7 +33,8 @@ function MaterialList({ report }: { report: CheckInReport }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
         <Text size="xs" key={i}>
           {t(`checkIns.materialKind.${m.kind}`, { defaultValue: m.kind })}
-          {m.kind === 'money' ? '' : ` ${num(m.quantity)}`}: {vnd(m.valueVnd)}
+          {m.kind === 'money' ? '' : ` ${num(m.quantity)}`}
+          {m.valueVnd === undefined ? '' : `: ${vnd(m.valueVnd)}`}
         </Text>
       ))}
     </Stack>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { OutboxNotices } from '../../offline/Outbox';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from './format';
 import { groupByDue } from './group';
@@ -26,6 +27,7 @@ export function Inbox() {
           {t('intro')}
         </Text>
       </div>
+      <OutboxNotices />
       {done && (
         <Alert
           color="green"
