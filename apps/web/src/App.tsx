@@ -1,17 +1,14 @@
 import { Center, Loader, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ChangePassword } from './features/auth/ChangePassword';
 import { SignIn } from './features/auth/SignIn';
-import { OutboxSender } from './offline/Outbox';
 import { forgetOfflineReads } from './offline/register';
-import { routes } from './routes';
-import { SessionProvider, sessionOf } from './shell/session';
+import { sessionOf } from './shell/session';
 import { useTRPC } from './trpc';
 
-const router = createBrowserRouter(routes);
+const Dashboard = lazy(() => import('./Dashboard'));
 
 /** Who is signed in decides the screen: sign-in, the forced password change, or the dashboard. */
 export function App() {
@@ -40,12 +37,12 @@ export function App() {
         : null,
     [user, signOut.mutate, queryClient, trpc],
   );
-  if (me.isLoading)
-    return (
-      <Center h="100vh">
-        <Loader aria-label={t('loading')} />
-      </Center>
-    );
+  const loading = (
+    <Center h="100vh">
+      <Loader aria-label={t('loading')} />
+    </Center>
+  );
+  if (me.isLoading) return loading;
   if (me.error)
     return (
       <Center h="100vh">
@@ -57,9 +54,8 @@ export function App() {
   if (!me.data || !session) return <SignIn />;
   if (me.data.mustChangePassword) return <ChangePassword />;
   return (
-    <SessionProvider value={session}>
-      <OutboxSender userId={session.user.id} />
-      <RouterProvider router={router} />
-    </SessionProvider>
+    <Suspense fallback={loading}>
+      <Dashboard session={session} />
+    </Suspense>
   );
 }

@@ -1,5 +1,6 @@
 import type { AppRouter } from '@donghanh/api';
-import { API_LIMITS } from '@donghanh/domain';
+// The limits alone: the domain's index brings zod and every schema into the sign-in page.
+import { API_LIMITS } from '@donghanh/domain/api-limits';
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { OFFLINE_READS } from './offline/names';

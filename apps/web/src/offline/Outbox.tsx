@@ -2,11 +2,19 @@ import { Alert, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, errorText } from '../features/auth/error-text';
+import { errorMessage } from '../features/auth/error-text';
 import { clearDraft } from '../features/tasks/useDraft';
 import { trpcClient, useTRPC } from '../trpc';
 import { dismissNotice, flush, type QueuedCheckIn, useOutboxNotices } from './outbox';
 import { NS } from './strings';
+
+/** Why the case's workflow refused a step (STEP_REJECTED's `details.refusal`), if it did. */
+const refusalOf = (err: unknown): string | null => {
+  const data = (err as { data?: { appCode?: string; details?: { refusal?: unknown } } | null }).data;
+  return data?.appCode === 'STEP_REJECTED' && typeof data.details?.refusal === 'string'
+    ? data.details.refusal
+    : null;
+};
 
 /** Retries while something waits, in case the browser's `online` event never comes. */
 const RETRY_MS = 15_000;
@@ -26,7 +34,7 @@ export function OutboxSender({ userId }: { userId: string }) {
           void queryClient.invalidateQueries(trpc.task.inbox.queryFilter());
           void queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId: q.caseId }));
         },
-        (err) => ({ code: errorText(err).code, message: errorMessage(err) }),
+        (err) => ({ refusal: refusalOf(err), message: errorMessage(err) }),
       );
     run();
     window.addEventListener('online', run);

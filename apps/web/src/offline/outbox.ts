@@ -85,7 +85,7 @@ export async function flush(
   userId: string,
   send: (q: QueuedCheckIn) => Promise<unknown>,
   onSent: (q: QueuedCheckIn) => void,
-  describe: (err: unknown) => { code: string | null; message: string },
+  describe: (err: unknown) => { refusal: string | null; message: string },
 ) {
   restoreNotices(userId);
   if (sending) return;
@@ -98,9 +98,9 @@ export async function flush(
         onSent(q);
       } catch (err) {
         if (isNetworkFailure(err)) return;
-        const { code, message } = describe(err);
+        const { refusal, message } = describe(err);
         // Already filed: an earlier send reached the server but its answer was lost.
-        if (code === 'NO_CHECKIN_PENDING') {
+        if (refusal === 'NO_CHECKIN_PENDING') {
           settle(q, { status: 'sent' });
           onSent(q);
         } else settle(q, { status: 'refused', message });
