@@ -20,6 +20,8 @@ const RequestsPage = lazy(() => import('./features/privacy/RequestsPage'));
 const StudentsPage = lazy(() => import('./features/students/StudentsPage'));
 // Report rounds (issue 12, parts 2–4)
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
+// phone: paper
+const PrintPage = lazy(() => import('./features/print/PrintPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -43,6 +45,8 @@ export const routes: RouteObject[] = [
       { path: 'students/*', element: <StudentsPage /> },
       // Report rounds (issue 12, parts 2–4)
       { path: 'reports/*', element: <ReportsPage /> },
+      // phone: paper
+      { path: 'cases/:caseId/print/:document', element: <PrintPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

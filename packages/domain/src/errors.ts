@@ -327,6 +327,12 @@ export const ERROR_MESSAGES = {
     en: "The text names one of the school's pupils: take the child's name out of the remarks or note",
     http: 422,
   },
+  // phone: paper
+  CASE_FILE_SCHOOL_ONLY: {
+    vi: 'Chỉ cán bộ, giáo viên của trường phụ trách hồ sơ mới in được hồ sơ học sinh',
+    en: 'Only the school staff on the case may print the case file',
+    http: 403,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

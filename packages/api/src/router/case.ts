@@ -1,11 +1,14 @@
 import { caseReader, coordinator, officeAboveCase, onStudent, schoolStaff } from '../access/rules';
 import { identifyCase } from '../operations/case/identify-case';
 import { readCase, revealIdentity } from '../operations/case/read-case';
+// phone: paper
+import { printCase } from '../operations/case/print-case';
 import { screenCase } from '../operations/case/screen-case';
 import { createRouter, guarded } from '../trpc';
 import { identifyInput, screenInput } from './case.schema';
 import { caseStepProcedures } from './case-steps';
 import { caseIdInput, revealInput } from './case-steps.schema';
+import { printInput } from './case.schema';
 
 export const caseRouter = createRouter({
   /** Staff of the student's school propose a case; a student they cannot see is not found. */
@@ -18,5 +21,9 @@ export const caseRouter = createRouter({
   get: guarded(caseReader, caseIdInput).query(({ ctx, input }) => readCase(ctx, input.caseId)),
   revealIdentity: guarded(officeAboveCase, revealInput).mutation(({ ctx, input }) =>
     revealIdentity(ctx, input.caseId, input.reason),
+  ),
+  /** phone: paper — a case's sheet to print (case file, plan, evaluation), audited per child. */
+  print: guarded(caseReader, printInput).mutation(({ ctx, input }) =>
+    printCase(ctx, input.caseId, input.document),
   ),
 });

@@ -18,7 +18,7 @@ import type { Context, SessionUser } from '../../context';
 export const REVEAL_MINUTES = 30;
 
 /** The facts of a case that decide who sees its child (identity-rule.ts). */
-function audienceOf(d: NonNullable<Awaited<ReturnType<typeof readCaseDetail>>>): CaseAudienceFacts {
+export function audienceOf(d: NonNullable<Awaited<ReturnType<typeof readCaseDetail>>>): CaseAudienceFacts {
   return {
     caseId: d.case.id,
     schoolId: d.case.school.id,
