@@ -40,7 +40,15 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(
   // Counted, so a second invalid submit scrolls again; focused after the messages are drawn.
   const [invalidSubmits, setInvalidSubmits] = useState(0);
   useEffect(() => {
-    if (invalidSubmits > 0) focusFirstError(formElement.current);
+    if (invalidSubmits === 0) return;
+    // The form library draws its messages in a render of its own, which may come after this one.
+    let frames = 0;
+    let id = 0;
+    const attempt = () => {
+      if (!focusFirstError(formElement.current) && ++frames < 10) id = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(id);
   }, [invalidSubmits]);
 
   const submit = form.handleSubmit(
