@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, signInPage, startBrowserStack } from './support/browser';
 
@@ -29,22 +29,24 @@ async function openCheckIn(page: Page) {
 
 /** Visible buttons and links smaller than 44 px either way, described for the failure message. */
 async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const small: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], [role="button"]')) {
+  return page.evaluate(`(() => {
+    const small = [];
+    for (const el of document.querySelectorAll('button, a[href], [role="button"]')) {
       const r = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
       // A link inside a sentence is exempt (WCAG 2.5.5).
       if (el.tagName === 'A' && el.closest('p')) continue;
-      if (r.width < 44 || r.height < 44)
-        small.push(
-          `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
-        );
+      if (r.width < 44 || r.height < 44) {
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
+        small.push(el.tagName.toLowerCase() + ' "' + name + '" ' + Math.round(r.width) + '×' + Math.round(r.height));
+      }
     }
     return small;
-  });
+  })()`);
 }
+
+/** Whether the element is the one with the keyboard focus. */
+const focused = (l: Locator) => l.evaluate('(el) => el === document.activeElement') as Promise<boolean>;
 
 describe('forms on a phone', () => {
   it('brings the first field in error into view and focuses it after an invalid submit', async () => {
@@ -63,9 +65,9 @@ describe('forms on a phone', () => {
     await page.getByTestId('form-invalid').waitFor();
 
     await expect
-      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-invalid')))
+      .poll(() => page.evaluate("document.activeElement?.getAttribute('aria-invalid')"))
       .toBe('true');
-    await expect(sessions.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(focused(sessions)).resolves.toBe(true);
     const box = await sessions.boundingBox();
     expect(box).not.toBeNull();
     expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
@@ -76,7 +78,7 @@ describe('forms on a phone', () => {
     await sessions.fill('4');
     await page.getByTestId('task-submit').click();
     const absent = page.getByLabel('Số ngày nghỉ học trong tháng');
-    await expect.poll(() => absent.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => focused(absent)).toBe(true);
     expect(problems).toEqual([]);
   });
 
@@ -106,9 +108,7 @@ describe('forms on a phone', () => {
     await clothes.getByText('Nhập trị giá (đồng)').waitFor();
     await expect(row.getByText('Nhập trị giá (đồng)').count()).resolves.toBe(0);
     // The clothes' value, the only field in error, is focused.
-    await expect
-      .poll(() => clothes.getByLabel('Trị giá (₫)').evaluate((el) => el === document.activeElement))
-      .toBe(true);
+    await expect.poll(() => focused(clothes.getByLabel('Trị giá (₫)'))).toBe(true);
   });
 
   it('every button and link on the teacher’s pages is at least 44 px each way', async () => {

@@ -4,8 +4,13 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient } from '../src/testing';
-import { BROWSER_CONTEXT, type BrowserStack, signInPage, startBrowserStack, WEB_DIST } from './support/browser';
-import { until } from './support/until';
+import {
+  BROWSER_CONTEXT,
+  type BrowserStack,
+  signInPage,
+  startBrowserStack,
+  WEB_DIST,
+} from './support/browser';
 
 /**
  * The phone in a mountain commune: the built dashboard served precompressed and cached for a
@@ -22,19 +27,21 @@ const db = () => b.stack.database.db;
 
 /** A raw GET (no decoding), so the test sees the bytes and headers as sent. */
 function rawGet(path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
-    (resolve, reject) => {
-      const req = request(`${b.stack.baseUrl}${path}`, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      });
-      req.on('error', reject);
-      req.end();
-    },
-  );
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: Buffer;
+  }>((resolve, reject) => {
+    const req = request(`${b.stack.baseUrl}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 const entryScript = () => {
@@ -77,9 +84,13 @@ describe('static files for a slow line', () => {
       const asset = await rawGet(entryScript(), { 'accept-encoding': enc });
       expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     }
-    const css = readFileSync(join(WEB_DIST, 'index.html'), 'utf8').match(/href="(\/assets\/[^"]+\.css)"/)?.[1];
+    const css = readFileSync(join(WEB_DIST, 'index.html'), 'utf8').match(
+      /href="(\/assets\/[^"]+\.css)"/,
+    )?.[1];
     expect(css).toBeDefined();
-    expect((await rawGet(css as string)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await rawGet(css as string)).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
 
     const sw = await rawGet('/sw.js', { 'accept-encoding': 'br' });
     expect(sw.status).toBe(200);
@@ -112,20 +123,17 @@ describe('static files for a slow line', () => {
     });
     // Timed by the page itself from its navigation start (not Playwright's round trips): when
     // the sign-in button is first in the document.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __drawnAt?: number };
+    await page.addInitScript(`
       new MutationObserver((_, observer) => {
         if (document.querySelector('button[type="submit"]')) {
-          w.__drawnAt = performance.now();
+          window.__drawnAt = performance.now();
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
-    });
+    `);
     await page.goto(b.stack.baseUrl, { waitUntil: 'commit' });
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor({ timeout: 20_000 });
-    const ms = Math.round(
-      (await page.evaluate(() => (window as unknown as { __drawnAt?: number }).__drawnAt)) ?? Number.NaN,
-    );
+    const ms = Math.round(((await page.evaluate('window.__drawnAt')) as number | undefined) ?? Number.NaN);
     console.log(
       `slow line: sign-in page drawn ${ms} ms after navigation start on 3G (400 kbit/s, 400 ms RTT), ` +
         `${(bytes / 1024).toFixed(1)} KB on the wire`,
@@ -158,11 +166,10 @@ describe('a teacher with no line', () => {
     });
     await page.locator('header').first().waitFor();
     // The worker installs after the first load; the pages opened under it are the ones it keeps.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await until(() => page.evaluate(() => !!navigator.serviceWorker.controller), 15_000).catch(async () => {
-      await page.reload();
-      await until(() => page.evaluate(() => !!navigator.serviceWorker.controller), 15_000);
-    });
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await expect
+      .poll(() => page.evaluate('!!navigator.serviceWorker.controller'), { timeout: 15_000 })
+      .toBe(true);
     await page.goto(`${b.stack.baseUrl}/tasks`);
     const row = page.locator(`[data-testid="task-card"][data-task-id="${task.id}"]`);
     await row.click();
@@ -213,7 +220,7 @@ describe('a teacher with no line', () => {
     // Sent once: one attempt while offline (refused by the browser), one when the line returned.
     await page.waitForTimeout(500);
     expect(sends.length).toBeGreaterThanOrEqual(1);
-    expect(await page.evaluate(() => localStorage.getItem('dh.outbox'))).toBeNull();
+    expect(await page.evaluate("localStorage.getItem('dh.outbox')")).toBeNull();
     await context.close();
   });
 
@@ -239,13 +246,18 @@ describe('a teacher with no line', () => {
         riskLevel: 'low' as const,
       },
     };
-    const both = await Promise.allSettled([api.case.fileCheckIn.mutate(input), api.case.fileCheckIn.mutate(input)]);
+    const both = await Promise.allSettled([
+      api.case.fileCheckIn.mutate(input),
+      api.case.fileCheckIn.mutate(input),
+    ]);
     const again = await Promise.allSettled([api.case.fileCheckIn.mutate(input)]);
     const outcomes = [...both, ...again];
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     for (const o of outcomes)
       if (o.status === 'rejected')
-        expect((o.reason as { data?: { appCode?: string; details?: { refusal?: string } } }).data).toMatchObject({
+        expect(
+          (o.reason as { data?: { appCode?: string; details?: { refusal?: string } } }).data,
+        ).toMatchObject({
           appCode: 'STEP_REJECTED',
           details: { refusal: expect.stringMatching(/^(NO_CHECKIN_PENDING|STEP_BUSY|TASK_STALE)$/) },
         });

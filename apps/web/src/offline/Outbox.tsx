@@ -28,7 +28,11 @@ export function OutboxSender({ userId }: { userId: string }) {
       void flush(
         userId,
         (q: QueuedCheckIn) =>
-          trpcClient.case.fileCheckIn.mutate({ caseId: q.caseId, taskId: q.taskId, report: q.report as never }),
+          trpcClient.case.fileCheckIn.mutate({
+            caseId: q.caseId,
+            taskId: q.taskId,
+            report: q.report as never,
+          }),
         (q) => {
           clearDraft(q.taskId);
           void queryClient.invalidateQueries(trpc.task.inbox.queryFilter());

@@ -13,4 +13,12 @@ export const READS_CACHE = 'donghanh-reads';
 export const OFFLINE_READS: readonly string[] = ['auth.me', 'task.inbox', 'case.get'];
 
 /** Paths served by the server itself, never the app's page (downloads, links in mails, tools). */
-export const NOT_APP_PAGES = [/^\/trpc\//, /^\/socket\.io/, /^\/healthz/, /^\/codec/, /^\/unsubscribe/, /^\/upload\//, /^\/files\//];
+export const NOT_APP_PAGES = [
+  /^\/trpc\//,
+  /^\/socket\.io/,
+  /^\/healthz/,
+  /^\/codec/,
+  /^\/unsubscribe/,
+  /^\/upload\//,
+  /^\/files\//,
+];

@@ -1,14 +1,13 @@
 import { caseReader, coordinator, officeAboveCase, onStudent, schoolStaff } from '../access/rules';
 import { identifyCase } from '../operations/case/identify-case';
-import { readCase, revealIdentity } from '../operations/case/read-case';
 // phone: paper
 import { printCase } from '../operations/case/print-case';
+import { readCase, revealIdentity } from '../operations/case/read-case';
 import { screenCase } from '../operations/case/screen-case';
 import { createRouter, guarded } from '../trpc';
-import { identifyInput, screenInput } from './case.schema';
+import { identifyInput, printInput, screenInput } from './case.schema';
 import { caseStepProcedures } from './case-steps';
 import { caseIdInput, revealInput } from './case-steps.schema';
-import { printInput } from './case.schema';
 
 export const caseRouter = createRouter({
   /** Staff of the student's school propose a case; a student they cannot see is not found. */

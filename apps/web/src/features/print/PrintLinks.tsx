@@ -9,7 +9,9 @@ import { NS } from './strings';
  */
 export function PrintLinks({ caseId, schoolStaff }: { caseId: string; schoolStaff: boolean }) {
   const { t } = useTranslation(NS);
-  const docs = schoolStaff ? (['case_file', 'plan', 'evaluation'] as const) : (['plan', 'evaluation'] as const);
+  const docs = schoolStaff
+    ? (['case_file', 'plan', 'evaluation'] as const)
+    : (['plan', 'evaluation'] as const);
   return (
     <Group gap="xs" className="no-print" data-testid="print-links">
       {docs.map((d) => (

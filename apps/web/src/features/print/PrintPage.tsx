@@ -67,7 +67,9 @@ function Plan({ c }: { c: CaseDetail }) {
       ) : (
         <p>{t('goalsHidden')}</p>
       )}
-      <p>{t('kinds', { list: plan.kinds.map((k) => tc(`plan.kind.${k}`, { defaultValue: k })).join(', ') })}</p>
+      <p>
+        {t('kinds', { list: plan.kinds.map((k) => tc(`plan.kind.${k}`, { defaultValue: k })).join(', ') })}
+      </p>
     </>
   );
 }
@@ -100,7 +102,8 @@ function Evaluation({ c }: { c: CaseDetail }) {
         {tc('evaluations.stillAtRisk')}: {d.stillAtRisk ? tc('evaluations.yes') : tc('evaluations.no')}
       </p>
       <p>
-        {tc('evaluations.decision')}: {tc(`evaluations.decisions.${e.decision}`, { defaultValue: e.decision })}
+        {tc('evaluations.decision')}:{' '}
+        {tc(`evaluations.decisions.${e.decision}`, { defaultValue: e.decision })}
       </p>
     </>
   );

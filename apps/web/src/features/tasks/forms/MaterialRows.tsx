@@ -169,9 +169,7 @@ export function MaterialRows({ form }: { form: Form }) {
       )}
       <Button
         variant="light"
-        onClick={() =>
-          append({ kind: 'rice', description: '', quantity: '' as never, valueVnd: undefined })
-        }
+        onClick={() => append({ kind: 'rice', description: '', quantity: '' as never, valueVnd: undefined })}
         data-testid="add-material"
       >
         + {t('checkin.addItem')}
