@@ -46,7 +46,7 @@ async function smallTargets(page: Page): Promise<string[]> {
 }
 
 /** Whether the element is the one with the keyboard focus. */
-const focused = (l: Locator) => l.evaluate('(el) => el === document.activeElement') as Promise<boolean>;
+const focused = (l: Locator) => l.evaluate((el) => el === el.ownerDocument.activeElement);
 
 describe('forms on a phone', () => {
   it('brings the first field in error into view and focuses it after an invalid submit', async () => {
