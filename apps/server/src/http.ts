@@ -152,6 +152,15 @@ function oversized(req: IncomingMessage, url: string): boolean {
   return new URLSearchParams(query).get('batch') === '1' && path.split(',').length > API_LIMITS.maxBatchSize;
 }
 
+/**
+ * Files under /assets/ carry a hash of their content in their name: a new build gives new names,
+ * so a phone keeps them for a year without asking again. Everything else (the service worker, the
+ * icon, index.html) is checked on each use, so a new build reaches it at once.
+ */
+export function cacheControlOf(pathname: string): string {
+  return pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** One HTTP server: /healthz, the tRPC API under /trpc, and the built dashboard. */
 export function createHttpServer(o: HttpOptions) {
   const allowedOrigins = o.allowedOrigins ?? [];
@@ -200,14 +209,24 @@ export function createHttpServer(o: HttpOptions) {
     ? createUnsubscribeEndpoint({ db: o.deps.db, secret: o.unsubscribeSecret })
     : null;
   const web =
-    o.webDist && existsSync(o.webDist) ? sirv(o.webDist, { single: false, gzip: true, etag: true }) : null;
+    o.webDist && existsSync(o.webDist)
+      ? sirv(o.webDist, {
+          single: false,
+          // The build writes x.br and x.gz beside each file (apps/web/build/precompress.ts): the
+          // copy the browser accepts is sent as is, with Content-Encoding and Vary.
+          brotli: true,
+          gzip: true,
+          etag: true,
+          setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControlOf(pathname)),
+        })
+      : null;
   const indexPath = o.webDist ? join(o.webDist, 'index.html') : null;
   const page = indexPath && existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
   /** The single-page app for any route: index.html with this response's CSP nonce. */
   const servePage = (res: ServerResponse) => {
     const nonce = randomBytes(16).toString('base64');
     res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
-    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', 'no-cache');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end((page as string).replaceAll('__CSP_NONCE__', nonce));
   };

@@ -2,14 +2,13 @@ import { Center, Loader, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ChangePassword } from './features/auth/ChangePassword';
 import { SignIn } from './features/auth/SignIn';
-import { routes } from './routes';
-import { SessionProvider, sessionOf } from './shell/session';
+import { forgetOfflineReads } from './offline/register';
+import { sessionOf } from './shell/session';
 import { useTRPC } from './trpc';
 
-const router = createBrowserRouter(routes);
+const Dashboard = lazy(() => import('./Dashboard'));
 // wall: the wall display (issue 14) lives outside sign-in and the shell: no menu, no session.
 const WallPage = lazy(() => import('./features/wall/WallPage'));
 export const isWallPath = (path: string) => path === '/wall' || path === '/wall/';
@@ -34,6 +33,7 @@ export function App() {
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSuccess: () => {
+        void forgetOfflineReads();
         queryClient.clear();
         void queryClient.invalidateQueries();
       },
@@ -51,12 +51,12 @@ export function App() {
         : null,
     [user, signOut.mutate, queryClient, trpc],
   );
-  if (me.isLoading)
-    return (
-      <Center h="100vh">
-        <Loader aria-label={t('loading')} />
-      </Center>
-    );
+  const loading = (
+    <Center h="100vh">
+      <Loader aria-label={t('loading')} />
+    </Center>
+  );
+  if (me.isLoading) return loading;
   if (me.error)
     return (
       <Center h="100vh">
@@ -68,8 +68,8 @@ export function App() {
   if (!me.data || !session) return <SignIn />;
   if (me.data.mustChangePassword) return <ChangePassword />;
   return (
-    <SessionProvider value={session}>
-      <RouterProvider router={router} />
-    </SessionProvider>
+    <Suspense fallback={loading}>
+      <Dashboard session={session} />
+    </Suspense>
   );
 }

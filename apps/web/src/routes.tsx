@@ -36,6 +36,8 @@ function Landing() {
   // An old link to the board with its filters (`/?class=7A`) still opens the board.
   return <Navigate to={search && to === '/board' ? `/board${search}` : to} replace />;
 }
+// phone: paper
+const PrintPage = lazy(() => import('./features/print/PrintPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -65,6 +67,8 @@ export const routes: RouteObject[] = [
       { path: 'family/:studentId', element: <FamilyPage /> },
       // wall: the wall display (issue 14)
       { path: 'displays', element: <DisplaysPage /> },
+      // phone: paper
+      { path: 'cases/:caseId/print/:document', element: <PrintPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -58,17 +58,25 @@ const vnd = z
   .min(0, 'Số tiền không được âm')
   .max(1_000_000_000, 'Số tiền quá lớn');
 
-export const materialItemSchema = z.object({
-  kind: z.enum(MATERIAL_KINDS),
-  description: text(200).optional(),
-  // For money the quantity is the amount in VND.
-  quantity: z
-    .number({ error: 'Số lượng phải là số' })
-    .positive('Số lượng phải lớn hơn 0')
-    .max(1_000_000_000, 'Số lượng quá lớn'),
-  /** Value in VND (for money: the amount itself). */
-  valueVnd: vnd,
-});
+/** Goods counted by weight (rice): what was given is the kilograms; a price is often unknown. */
+export const valueOptional = (kind: (typeof MATERIAL_KINDS)[number]) => MATERIAL_UNITS[kind] === 'kg';
+
+export const materialItemSchema = z
+  .object({
+    kind: z.enum(MATERIAL_KINDS),
+    description: text(200).optional(),
+    // For money the quantity is the amount in VND.
+    quantity: z
+      .number({ error: 'Số lượng phải là số' })
+      .positive('Số lượng phải lớn hơn 0')
+      .max(1_000_000_000, 'Số lượng quá lớn'),
+    /** Value in VND (for money: the amount itself); may be left out for goods by weight. */
+    valueVnd: vnd.optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.valueVnd === undefined && !valueOptional(m.kind))
+      ctx.addIssue({ code: 'custom', path: ['valueVnd'], message: 'Nhập trị giá (đồng)' });
+  });
 
 /** A whole number between 0 and max, with the field's name in its messages. */
 const count = (label: string, max: number) =>
@@ -105,7 +113,7 @@ export type CheckInReport = z.infer<typeof checkInReportSchema>;
 export function checkInTotals(r: CheckInReport): { tutoringHours: number; materialVnd: number } {
   return {
     tutoringHours: r.tutoring.hours,
-    materialVnd: r.material.reduce((sum, m) => sum + m.valueVnd, 0),
+    materialVnd: r.material.reduce((sum, m) => sum + (m.valueVnd ?? 0), 0),
   };
 }
 

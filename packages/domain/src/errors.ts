@@ -373,6 +373,12 @@ export const ERROR_MESSAGES = {
     en: 'This task is not among your notifications',
     http: 404,
   },
+  // phone: paper
+  CASE_FILE_SCHOOL_ONLY: {
+    vi: 'Chỉ cán bộ, giáo viên của trường phụ trách hồ sơ mới in được hồ sơ học sinh',
+    en: 'Only the school staff on the case may print the case file',
+    http: 403,
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

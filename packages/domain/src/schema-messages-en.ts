@@ -8,6 +8,8 @@ const EXACT: Record<string, string> = {
   'Văn bản chứa ký tự điều khiển hướng chữ không được phép':
     'The text contains text-direction controls, which are not allowed',
   'Giá trị phải là số tiền (đồng)': 'Enter an amount in đồng',
+  // phone: the value may be left out for goods by weight only
+  'Nhập trị giá (đồng)': 'Enter the value in đồng',
   'Số tiền phải là số nguyên (đồng)': 'The amount must be a whole number of đồng',
   'Số tiền không được âm': 'The amount cannot be negative',
   'Số tiền quá lớn': 'The amount is too large',

@@ -70,17 +70,19 @@ const MATERIAL_WORDS: Record<string, { vi: string; en: string; unitVi: string; u
  * "15 kg gạo · 250.000 ₫"; money is its amount: "Tiền mặt · 500.000 ₫".
  */
 export function materialText(
-  item: { kind: string; quantity: number; valueVnd: number },
+  item: { kind: string; quantity: number; valueVnd?: number | undefined },
   language: string,
 ): string {
   const l = langOf(language);
   const w = MATERIAL_WORDS[item.kind];
-  if (!w) return `${item.kind} ${num(item.quantity)} · ${vnd(item.valueVnd)}`;
+  // Goods measured in kg may come without a value (₫): no "0 ₫" then.
+  const value = item.valueVnd === undefined ? '' : ` · ${vnd(item.valueVnd)}`;
+  if (!w) return `${item.kind} ${num(item.quantity)}${value}`;
   const goods = l === 'en' ? w.en : w.vi;
-  if (item.kind === 'money') return `${goods[0]?.toUpperCase()}${goods.slice(1)} · ${vnd(item.valueVnd)}`;
+  if (item.kind === 'money') return `${goods[0]?.toUpperCase()}${goods.slice(1)}${value}`;
   const unit = l === 'en' ? w.unitEn : w.unitVi;
   const what = unit ? `${num(item.quantity)} ${unit} ${goods}` : `${num(item.quantity)} ${goods}`;
-  return item.valueVnd > 0 ? `${what} · ${vnd(item.valueVnd)}` : what;
+  return item.valueVnd !== undefined && item.valueVnd > 0 ? `${what}${value}` : what;
 }
 
 /**

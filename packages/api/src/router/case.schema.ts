@@ -1,5 +1,6 @@
 import { freeText, identifyCaseInputSchema, idSchema } from '@donghanh/domain';
 import { z } from 'zod';
+import { PRINT_DOCUMENTS } from '../operations/case/print-case';
 
 export const identifyInput = identifyCaseInputSchema;
 
@@ -13,3 +14,6 @@ export const screenInput = z
     message: 'Cần nêu lý do không tiếp nhận',
     path: ['reason'],
   });
+
+/** phone: paper — which sheet of a case to print. */
+export const printInput = z.object({ caseId: idSchema, document: z.enum(PRINT_DOCUMENTS) });

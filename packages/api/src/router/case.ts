@@ -8,10 +8,12 @@ import {
 } from '../access/rules';
 import { identifyCase } from '../operations/case/identify-case';
 import { readOfferDetails } from '../operations/case/offer-details';
+// phone: paper
+import { printCase } from '../operations/case/print-case';
 import { readCase, revealIdentity } from '../operations/case/read-case';
 import { screenCase } from '../operations/case/screen-case';
 import { createRouter, guarded } from '../trpc';
-import { identifyInput, screenInput } from './case.schema';
+import { identifyInput, printInput, screenInput } from './case.schema';
 import { caseStepProcedures } from './case-steps';
 import { caseIdInput, revealInput } from './case-steps.schema';
 
@@ -33,5 +35,9 @@ export const caseRouter = createRouter({
   ),
   revealIdentity: guarded(officeAboveCase, revealInput).mutation(({ ctx, input }) =>
     revealIdentity(ctx, input.caseId, input.reason),
+  ),
+  /** phone: paper — a case's sheet to print (case file, plan, evaluation), audited per child. */
+  print: guarded(caseReader, printInput).mutation(({ ctx, input }) =>
+    printCase(ctx, input.caseId, input.document),
   ),
 });

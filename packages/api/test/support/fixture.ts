@@ -129,6 +129,8 @@ export const INPUTS: Record<string, unknown> = {
   },
   'case.get': { caseId: CASE },
   'case.revealIdentity': { caseId: CASE, reason: 'Xác minh hồ sơ trước khi khen thưởng' },
+  // phone: paper
+  'case.print': { caseId: CASE, document: 'plan' },
   'audit.list': {},
   // Sign-in (src/auth/): a wrong password or an unknown account is an answer, not a refusal.
   'auth.signIn': { username: 'khong.co.ai', password: 'sai-mat-khau' },
@@ -230,6 +232,8 @@ export const EXPECTED: Record<string, Actor[]> = {
   'notification.setPreferences': SIGNED_IN,
   'case.get': ['helper', 'offered', ...COORDINATION, 'office'],
   'case.revealIdentity': ['office'],
+  // phone: paper (the case reader's rule; the sheet itself follows the identity rule)
+  'case.print': ['helper', 'offered', ...COORDINATION, 'office'],
   'audit.list': ['admin'],
   // wall: the wall display (issue 14). A display reads its masked board and nothing else; the
   // school's coordinator and principal manage the school's displays, an office coordinator

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../shell/session';
 import { useTRPC } from '../../trpc';
+import { PrintLinks } from '../print/PrintLinks';
 import { ConsentSection } from '../privacy/ConsentSection';
 import '../privacy/strings';
 import { CaseActions } from './CaseActions';
@@ -41,6 +42,7 @@ export default function CasePage() {
       </Anchor>
       <CaseHeader c={c} />
       <CaseActions c={c} />
+      <PrintLinks caseId={c.id} schoolStaff={c.freeText} />
       {user.roles.some(
         (r) => (r.role === 'SCHOOL_COORDINATOR' || r.role === 'PRINCIPAL') && r.unitId === c.school.unitId,
       ) && (

@@ -1,5 +1,5 @@
 // The charts' CSS comes with this lazily loaded screen, not with the board's first bundle.
-import '@mantine/charts/styles.css';
+import '@mantine/charts/styles.layer.css';
 import { Alert, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { OutboxNotices } from '../../offline/Outbox';
 import { useSession } from '../../shell/session';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from './format';
@@ -34,6 +35,7 @@ export function Inbox() {
           {t('intro')}
         </Text>
       </div>
+      <OutboxNotices />
       {done && (
         <Alert
           color="green"

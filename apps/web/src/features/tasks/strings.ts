@@ -128,6 +128,9 @@ const vi = {
     quantity: 'Số lượng',
     amount: 'Số tiền (₫)',
     value: 'Trị giá (₫)',
+    // phone: value optional for goods by weight, the quantity with its unit
+    valueOptional: 'Không bắt buộc với hàng tính theo kg',
+    itemSummary: '{{quantity}} {{unit}} {{what}}',
     materialKind: {
       money: 'Tiền mặt',
       rice: 'Gạo',
@@ -300,6 +303,9 @@ const en: typeof vi = {
     quantity: 'Quantity',
     amount: 'Amount (₫)',
     value: 'Value (₫)',
+    // phone: value optional for goods by weight, the quantity with its unit
+    valueOptional: 'Optional for goods by weight',
+    itemSummary: '{{quantity}} {{unit}} {{what}}',
     materialKind: {
       money: 'Money',
       rice: 'Rice',

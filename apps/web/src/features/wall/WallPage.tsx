@@ -1,3 +1,4 @@
+import '@mantine/core/styles.layer.css';
 import { BOARD_STAGES, type BoardCard, CASE_CATEGORY_LABELS, CASE_STAGE_LABELS } from '@donghanh/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';

@@ -4,6 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { enqueue } from '../../../offline/outbox';
+import { useSession } from '../../../shell/session';
 import { useTRPC } from '../../../trpc';
 import { useFieldMessage } from '../FieldMessage';
 import { formatNumber, formatVnd, num } from '../format';
@@ -68,11 +70,21 @@ export function CheckInForm({ task, detail }: { task: InboxTask; detail: CaseDet
   const msg = useFieldMessage();
   const trpc = useTRPC();
   const file = useMutation(trpc.case.fileCheckIn.mutationOptions());
+  const session = useSession();
   const { form, onSubmit, footer } = useStepForm(
     task,
     checkInReportSchema,
     defaults(detail),
     (report: CheckInReport) => file.mutateAsync({ caseId: task.caseId, taskId: task.id, report }),
+    undefined,
+    (report: CheckInReport) =>
+      enqueue({
+        taskId: task.id,
+        caseId: task.caseId,
+        caseCode: task.caseCode,
+        userId: session.user.id,
+        report,
+      }),
   );
   const { control, register, formState } = form;
   const e = formState.errors;

@@ -1,5 +1,5 @@
 import type { checkInReportSchema } from '@donghanh/domain';
-import { type CheckInReport, MATERIAL_KINDS, MATERIAL_UNITS } from '@donghanh/domain';
+import { type CheckInReport, MATERIAL_KINDS, MATERIAL_UNITS, valueOptional } from '@donghanh/domain';
 import {
   ActionIcon,
   Button,
@@ -7,6 +7,7 @@ import {
   Group,
   NativeSelect,
   NumberInput,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -15,6 +16,7 @@ import { Controller, type UseFormReturn, useFieldArray, useWatch } from 'react-h
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useFieldMessage } from '../FieldMessage';
+import { formatNumber, num } from '../format';
 import { NS } from '../strings';
 
 type Form = UseFormReturn<z.input<typeof checkInReportSchema>, unknown, CheckInReport>;
@@ -26,7 +28,13 @@ const vndProps = {
   suffix: ' ₫',
 } as const;
 
-/** Material help as rows: kind, description, quantity in the kind's unit, value in VND. */
+/** A field cleared by the person is no value at all (an optional value is then left out). */
+const orNone = (v: number | string) => (v === '' ? undefined : v);
+
+/**
+ * Material help as rows: kind, description, quantity in the kind's unit, value in VND (optional
+ * for goods by weight). One field per line on a phone, two side by side from a tablet up.
+ */
 export function MaterialRows({ form }: { form: Form }) {
   const { t } = useTranslation(NS);
   const msg = useFieldMessage();
@@ -46,12 +54,28 @@ export function MaterialRows({ form }: { form: Form }) {
         const kind = kinds[i]?.kind ?? 'other';
         const unit = MATERIAL_UNITS[kind];
         const e = errors?.[i];
+        const quantity = num(kinds[i]?.quantity);
+        // "15 kg gạo": what the row gives, as it will be read back.
+        const summary =
+          kind !== 'money' && quantity > 0
+            ? t('checkin.itemSummary', {
+                quantity: formatNumber(quantity),
+                unit,
+                what: (kinds[i]?.description || t(`checkin.materialKind.${kind}`)).toLocaleLowerCase('vi'),
+              }).replace(/\s+/g, ' ')
+            : null;
         return (
           <Card key={field.id} withBorder padding="xs" data-testid="material-row">
             <Stack gap={6}>
               <Group justify="space-between" wrap="nowrap">
                 <Text size="sm" fw={600}>
                   {t('checkin.item', { n: i + 1 })}
+                  {summary && (
+                    <Text span fw={400} data-testid="material-summary">
+                      {' · '}
+                      {summary}
+                    </Text>
+                  )}
                 </Text>
                 <ActionIcon
                   variant="subtle"
@@ -62,7 +86,7 @@ export function MaterialRows({ form }: { form: Form }) {
                   ✕
                 </ActionIcon>
               </Group>
-              <Group grow wrap="wrap" align="flex-start">
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                 <NativeSelect
                   label={t('checkin.kind')}
                   data={MATERIAL_KINDS.map((k) => ({ value: k, label: t(`checkin.materialKind.${k}`) }))}
@@ -73,15 +97,13 @@ export function MaterialRows({ form }: { form: Form }) {
                         setValue(`material.${i}.valueVnd`, getValues(`material.${i}.quantity`));
                     },
                   })}
-                  miw={140}
                 />
                 <TextInput
                   label={t('checkin.description')}
                   {...register(`material.${i}.description`)}
                   error={msg(e?.description)}
-                  miw={180}
                 />
-              </Group>
+              </SimpleGrid>
               {kind === 'money' ? (
                 <Controller
                   control={control}
@@ -102,7 +124,7 @@ export function MaterialRows({ form }: { form: Form }) {
                   )}
                 />
               ) : (
-                <Group grow wrap="wrap" align="flex-start">
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                   <Controller
                     control={control}
                     name={`material.${i}.quantity`}
@@ -115,7 +137,6 @@ export function MaterialRows({ form }: { form: Form }) {
                         decimalSeparator=","
                         error={msg(e?.quantity)}
                         inputMode="decimal"
-                        miw={120}
                       />
                     )}
                   />
@@ -125,17 +146,17 @@ export function MaterialRows({ form }: { form: Form }) {
                     render={({ field: f }) => (
                       <NumberInput
                         label={t('checkin.value')}
+                        description={valueOptional(kind) ? t('checkin.valueOptional') : undefined}
                         {...vndProps}
-                        value={f.value as number | string}
-                        onChange={f.onChange}
+                        value={(f.value ?? '') as number | string}
+                        onChange={(v) => f.onChange(orNone(v))}
                         onBlur={f.onBlur}
                         error={msg(e?.valueVnd)}
                         inputMode="numeric"
-                        miw={150}
                       />
                     )}
                   />
-                </Group>
+                </SimpleGrid>
               )}
             </Stack>
           </Card>
@@ -148,9 +169,7 @@ export function MaterialRows({ form }: { form: Form }) {
       )}
       <Button
         variant="light"
-        onClick={() =>
-          append({ kind: 'rice', description: '', quantity: '' as never, valueVnd: '' as never })
-        }
+        onClick={() => append({ kind: 'rice', description: '', quantity: '' as never, valueVnd: undefined })}
         data-testid="add-material"
       >
         + {t('checkin.addItem')}

@@ -1,14 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Resolver, useForm } from 'react-hook-form';
+import { useNavigate } from 'react-router';
 import type { z } from 'zod';
+import { isNetworkFailure } from '../../../offline/outbox';
+import { focusFirstError } from '../../../shared/first-error';
 import type { InboxTask } from '../types';
 import { useDraft } from '../useDraft';
 import { useFinish } from '../useFinish';
 
 /**
  * A task's form: validated in place by the shared zod schema, kept as a draft per task, and on
- * success the draft is dropped and the inbox refreshed. `send` calls the case step.
+ * success the draft is dropped and the inbox refreshed. `send` calls the case step. An invalid
+ * submit brings the first field in error into view. With `whenOffline`, a send that never
+ * reached the server is handed to it (queued) and the person goes back to the inbox.
  */
 export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(
   task: InboxTask,
@@ -17,6 +22,7 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(
   send: (value: z.output<S>) => Promise<unknown>,
   /** setup: which success message to show (e.g. 'accepted' or 'declined' for an offer). */
   variantOf?: (value: z.output<S>) => string | undefined,
+  whenOffline?: (value: z.output<S>) => void,
 ) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
@@ -31,8 +37,23 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const [serverError, setServerError] = useState<unknown>(null);
   const [invalid, setInvalid] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  const navigate = useNavigate();
+  const formElement = useRef<HTMLFormElement | null>(null);
+  // Counted, so a second invalid submit scrolls again; focused after the messages are drawn.
+  const [invalidSubmits, setInvalidSubmits] = useState(0);
+  useEffect(() => {
+    if (invalidSubmits === 0) return;
+    // The form library draws its messages in a render of its own, which may come after this one.
+    let frames = 0;
+    let id = 0;
+    const attempt = () => {
+      if (!focusFirstError(formElement.current) && ++frames < 10) id = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(id);
+  }, [invalidSubmits]);
 
-  const onSubmit = form.handleSubmit(
+  const submit = form.handleSubmit(
     async (value) => {
       setInvalid(false);
       setServerError(null);
@@ -41,13 +62,23 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(
         await send(value);
         await finish(variantOf?.(value));
       } catch (err) {
-        setServerError(err);
+        if (whenOffline && isNetworkFailure(err)) {
+          whenOffline(value);
+          navigate('/tasks');
+        } else setServerError(err);
       } finally {
         setSubmitting(false);
       }
     },
-    () => setInvalid(true),
+    () => {
+      setInvalid(true);
+      setInvalidSubmits((n) => n + 1);
+    },
   );
+  const onSubmit = (e?: FormEvent<HTMLFormElement>) => {
+    if (e?.currentTarget) formElement.current = e.currentTarget;
+    return submit(e);
+  };
 
   return {
     form,
