@@ -8,6 +8,7 @@ import '@mantine/core/styles/Button.layer.css';
 import '@mantine/core/styles/Input.layer.css';
 import '@mantine/core/styles/PasswordInput.layer.css';
 import '@mantine/core/styles/ActionIcon.layer.css';
+import '@mantine/core/styles/Anchor.layer.css';
 import '@mantine/core/styles/CloseButton.layer.css';
 import '@mantine/core/styles/Alert.layer.css';
 import '@mantine/core/styles/Center.layer.css';
@@ -18,13 +19,7 @@ import '@mantine/core/styles/Stack.layer.css';
 import '@mantine/core/styles/Text.layer.css';
 import '@mantine/core/styles/Title.layer.css';
 import './styles.css';
-import {
-  type CSSVariablesResolver,
-  createTheme,
-  MantineProvider,
-  Modal,
-  TableScrollContainer,
-} from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { setNonce } from 'get-nonce';
 import { type ReactNode, StrictMode, useMemo } from 'react';
@@ -95,11 +90,11 @@ function Themed({ children }: { children: ReactNode }) {
         primaryColor: 'blue',
         defaultRadius: 'md',
         components: {
-          Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+          // Plain objects, not `Modal.extend(…)`: importing the components here would put them in
+          // the sign-in page's first script (apps/server/test/slow-line.browser.test.ts).
+          Modal: { defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } },
           // A table wider than a phone scrolls sideways: keyboard users reach it with Tab.
-          TableScrollContainer: TableScrollContainer.extend({
-            defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
-          }),
+          TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
         },
       }),
     [closeLabel, i18n.language],

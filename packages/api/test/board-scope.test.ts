@@ -115,12 +115,12 @@ describe('case export', () => {
 
   // a11y: what Vietnamese Excel opens as a table, in words and dd/mm/yyyy
   it('exports an .xlsx and a ;-separated CSV with the risk in words and dates as dd/mm/yyyy', async () => {
-    const updated = await database.db.case.update({
+    // 01:30 on 21/11 in Vietnam, still 20/11 in UTC: the file says Vietnam's day.
+    await database.db.case.update({
       where: { id: CASE },
-      data: { riskLevel: 'high' },
-      select: { updatedAt: true },
+      data: { riskLevel: 'high', updatedAt: new Date('2026-11-20T18:30:00Z') },
     });
-    const day = updated.updatedAt.toISOString().slice(0, 10).split('-').reverse().join('/');
+    const day = '21/11/2026';
     const api = await callerFor('coordinator');
     const csv = await api.report.exportCases({});
     const line = csv.csv.split(/\r?\n/).find((l) => l.includes(NAME));

@@ -300,6 +300,35 @@ describe('monthly figures per school and per teacher', () => {
       ['2026-10', 100_000],
       ['2026-11', 250_000],
     ]);
+    // Rice may be filed without its value (₫): counted in kg, its value 0 — not NaN (sent as null).
+    await database.db.checkIn.create({
+      data: {
+        id: 'c-matrix:checkin:2026-09-rice',
+        caseId: 'c-matrix',
+        month: '2026-09',
+        term: '2026-2027/1',
+        authorId: 'u-gv-lan',
+        report: {
+          tutoring: { sessions: 0, hours: 0, subjects: [] },
+          material: [{ kind: 'rice', quantity: 15 }],
+          familyContact: { visits: 0, calls: 0 },
+          absentDays: 0,
+          riskLevel: 'low',
+        },
+        riskLevel: 'low',
+        tutoringHours: 0,
+        materialVnd: 0n,
+        dueAt: new Date('2026-09-30T16:59:59Z'),
+        filedAt: new Date('2026-09-29T03:00:00Z'),
+        late: false,
+      },
+    });
+    try {
+      const withRice = await (await callerFor('helper')).reportRound.caseHelp({ caseId: 'c-matrix' });
+      expect(withRice[0]).toMatchObject({ month: '2026-09', riceKg: 15, riceValueVnd: 0 });
+    } finally {
+      await database.db.checkIn.delete({ where: { id: 'c-matrix:checkin:2026-09-rice' } });
+    }
   });
 });
 

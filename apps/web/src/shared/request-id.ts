@@ -16,14 +16,23 @@ export function newRequestId(): string {
  * The id of one submission of a form, made when the form opens and kept across its retries:
  * the server writes the step once under it, so a second click or a retried request after a
  * lost answer changes nothing (docs/reports.md, corrections of a check-in; consent). Once the
- * server has answered with a refusal, the next submission is a new one (the person changes the
- * form): `renewAfter(error)` makes a new id then, and keeps it when no answer came back.
+ * server has refused it (4xx), the next submission is a new one (the person changes the form):
+ * `renewAfter(error)` makes a new id then, and keeps it after a 5xx or when no answer came back.
  */
+/**
+ * Only a refusal (4xx) ends a submission. A 5xx — WORKFLOW_UNAVAILABLE ("please retry")
+ * included — may come after the step was accepted: the retry must keep the id, or the same
+ * correction would be written twice. No answer at all keeps it too.
+ */
+export function endsSubmission(error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: unknown } } | null)?.data?.httpStatus;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 export function useRequestId(): { id: string; renewAfter: (error: unknown) => void } {
   const [id, setId] = useState(newRequestId);
   const renewAfter = useCallback((error: unknown) => {
-    // A tRPC error carries `data` only when the server answered.
-    if ((error as { data?: unknown } | null)?.data) setId(newRequestId());
+    if (endsSubmission(error)) setId(newRequestId());
   }, []);
   return { id, renewAfter };
 }

@@ -139,14 +139,14 @@ export async function caseHelpOverTime(db: Db, caseId: string) {
     const report = r.report as {
       tutoring?: { sessions?: number };
       familyContact?: { visits?: number };
-      material?: { kind: string; quantity: number; valueVnd: number }[];
+      material?: { kind: string; quantity: number; valueVnd?: number }[];
     };
     const f = emptyMonth();
     f.pupils = 1;
     f.tutoringSessions = report.tutoring?.sessions ?? 0;
     f.tutoringHours = r.tutoringHours;
     f.familyVisits = report.familyContact?.visits ?? 0;
-    for (const m of report.material ?? []) add(f, `material:${m.kind}`, m.quantity, m.valueVnd);
+    for (const m of report.material ?? []) add(f, `material:${m.kind}`, m.quantity, m.valueVnd ?? 0);
     return { month: r.month, ...f };
   });
 }

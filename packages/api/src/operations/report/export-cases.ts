@@ -1,4 +1,5 @@
-import { CASE_CATEGORY_LABELS, CASE_STAGE_LABELS } from '@donghanh/domain';
+import { systemToday } from '@donghanh/db';
+import { CASE_CATEGORY_LABELS, CASE_STAGE_LABELS, formatViDate, isoDateAt } from '@donghanh/domain';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Context, SessionUser } from '../../context';
@@ -39,11 +40,8 @@ const RISK_WORDS: Record<string, { vi: string; en: string }> = {
   high: { vi: 'Cao', en: 'High' },
 };
 
-/** 'YYYY-MM-DD…' → 'dd/mm/yyyy', the only date format schools read. */
-const ddmmyyyy = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return y && m && d ? `${d}/${m}/${y}` : iso;
-};
+/** An instant → its day in Vietnam, dd/mm/yyyy (a UTC slice would show the day before until 07:00). */
+const ddmmyyyy = (iso: string) => formatViDate(isoDateAt(new Date(iso)));
 
 /** One sheet with a bold, frozen header row and widths that fit; every cell is text. */
 async function casesWorkbook(header: readonly string[], rows: string[][]): Promise<Buffer> {
@@ -115,7 +113,7 @@ export async function exportCases(ctx: Context & { user: SessionUser }, input: E
     ],
   });
   return {
-    filename: `ho-so-${at.slice(0, 10)}.${xlsx ? 'xlsx' : 'csv'}`,
+    filename: `ho-so-${systemToday()}.${xlsx ? 'xlsx' : 'csv'}`,
     rows: cards.length,
     named: named.length,
     truncated,
