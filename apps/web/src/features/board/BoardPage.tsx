@@ -140,7 +140,7 @@ export function BoardPage() {
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="board-announcer">
         {announcement}
       </div>
-      <main className="board" data-testid="board">
+      <section className="board" data-testid="board" aria-label={t('columns')}>
         {BOARD_STAGES.map((stage) => (
           <StageColumn
             key={stage}
@@ -152,7 +152,7 @@ export function BoardPage() {
             now={now}
           />
         ))}
-      </main>
+      </section>
     </div>
   );
 }
