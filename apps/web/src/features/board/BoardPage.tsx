@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../shell/session';
+import { MeetingListLinks } from '../print/MeetingListLinks';
 import './strings';
 import { BoardFilters } from './BoardFilters';
 import {
@@ -100,6 +101,7 @@ export function BoardPage() {
               {presenting ? t('stopPresenting') : t('present')}
             </Button>
           )}
+          {!presenting && <MeetingListLinks />}
         </Group>
       </Group>
       <Text size="sm" c="dimmed" data-testid="privacy-note" mb="xs">
