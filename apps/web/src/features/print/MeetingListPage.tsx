@@ -8,6 +8,7 @@ import { pick } from '../../shared/format';
 import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
 import '../privacy/print.css';
+import './meeting-list.css';
 import { NS } from './strings';
 
 /** 'YYYY-MM' → 'mm/yyyy'. */
@@ -49,7 +50,7 @@ export default function MeetingListPage() {
           {t('refused', { message: errorMessage(list.error, lang) })}
         </Alert>
       ) : d ? (
-        <section className="print-sheet" data-testid="print-sheet-meeting" data-named={d.named}>
+        <section className="print-sheet print-meeting" data-testid="print-sheet-meeting" data-named={d.named}>
           <div className="print-header">
             <div>
               <div>{(d.header.parentUnit ?? '').toUpperCase()}</div>
@@ -84,9 +85,9 @@ export default function MeetingListPage() {
                 {d.rows.map((r, i) => (
                   <tr key={r.caseId} data-testid="meeting-row">
                     <td>{i + 1}</td>
-                    <td>{r.code}</td>
-                    {d.named && <td>{r.studentName ?? ''}</td>}
-                    <td>{r.className}</td>
+                    <td className="print-nowrap">{r.code}</td>
+                    {d.named && <td className="print-nowrap">{r.studentName ?? ''}</td>}
+                    <td className="print-nowrap">{r.className}</td>
                     <td>
                       {r.categories
                         .map((c) => pick(CASE_CATEGORY_LABELS[c as CaseCategory], lang, c))
@@ -94,7 +95,7 @@ export default function MeetingListPage() {
                     </td>
                     <td>{r.helperName ?? '—'}</td>
                     <td>{pick(CASE_STAGE_LABELS[r.stage as CaseStage], lang, r.stage)}</td>
-                    <td>{monthText(r.lastCheckIn)}</td>
+                    <td className="print-nowrap">{monthText(r.lastCheckIn)}</td>
                   </tr>
                 ))}
               </tbody>
