@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeA11yProblems, seriousA11yProblems } from './support/axe';
 import { signedInClient } from '../src/testing';
+import { describeA11yProblems, seriousA11yProblems } from './support/axe';
 import { BROWSER_CONTEXT, type BrowserStack, signInPage, startBrowserStack } from './support/browser';
 
 /**
@@ -294,7 +294,10 @@ describe('axe on the wall display and the displays page', () => {
     const report = [await auditAs('ct.huong', 'laptop', [{ name: 'displays', path: '/displays' }])];
     const huong = await signedInClient(b.stack.baseUrl, 'ct.huong');
     const made = await huong.display.create.mutate({ unitId: 'u-thcs-chiengle', label: 'Phòng hội đồng' });
-    const context = await b.browser.newContext({ ...BROWSER_CONTEXT, viewport: { width: 1920, height: 1080 } });
+    const context = await b.browser.newContext({
+      ...BROWSER_CONTEXT,
+      viewport: { width: 1920, height: 1080 },
+    });
     const wall = await context.newPage();
     await wall.goto(`${b.stack.baseUrl}/wall#pair=${made.pairCode}`);
     await wall.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: 15_000 });
