@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInClient } from '../src/testing';
 import { describeA11yProblems, seriousA11yProblems } from './support/axe';
-import { type BrowserStack, signInPage, startBrowserStack } from './support/browser';
+import { BROWSER_CONTEXT, type BrowserStack, signInPage, startBrowserStack } from './support/browser';
 
 /**
  * axe (WCAG 2.1 A/AA) on every screen each role can open, and on the main dialogs, on a phone and
@@ -283,6 +284,38 @@ describe('words and small things', () => {
       expect(badge.size, badge.text).toBeGreaterThanOrEqual(12);
       expect(badge.cut, badge.text).toBe(false);
     }
+    await context.close();
+  });
+});
+
+// fix2: the wall display (paired, at 1920×1080, large type included) and the displays page
+describe('axe on the wall display and the displays page', () => {
+  it('a coordinator’s displays page, and the paired wall across a room', { timeout: 200_000 }, async () => {
+    const report = [await auditAs('ct.huong', 'laptop', [{ name: 'displays', path: '/displays' }])];
+    const huong = await signedInClient(b.stack.baseUrl, 'ct.huong');
+    const made = await huong.display.create.mutate({ unitId: 'u-thcs-chiengle', label: 'Phòng hội đồng' });
+    const context = await b.browser.newContext({
+      ...BROWSER_CONTEXT,
+      viewport: { width: 1920, height: 1080 },
+    });
+    const wall = await context.newPage();
+    await wall.goto(`${b.stack.baseUrl}/wall#pair=${made.pairCode}`);
+    await wall.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: 15_000 });
+    await wall.getByTestId('case-card').first().waitFor({ timeout: 15_000 });
+    await settle(wall);
+    const problems = await seriousA11yProblems(wall);
+    if (problems.length) report.push(describeA11yProblems('wall 1920×1080', problems));
+    await context.close();
+    expect(report.filter(Boolean).join('\n')).toBe('');
+  });
+
+  it('the board has one <main>: the shell’s', { timeout: 60_000 }, async () => {
+    const { page, context } = await signInPage(b, 'ct.huong', { viewport: VIEWPORTS.laptop });
+    await page.locator('header').first().waitFor();
+    await page.goto(`${b.stack.baseUrl}/board`);
+    await page.getByTestId('board').waitFor();
+    expect(await page.locator('main').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Các cột theo giai đoạn hồ sơ' }).count()).toBe(1);
     await context.close();
   });
 });

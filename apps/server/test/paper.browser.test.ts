@@ -125,3 +125,107 @@ describe('paper', () => {
     expect(await prints(c.id)).toBe(before + 2);
   });
 });
+
+// fix2: the school's list of pupils being helped, for the staff meeting
+describe('the list for the staff meeting', () => {
+  /** The evaluated case's school, and every case of it still being helped. */
+  async function meetingSchool() {
+    const c = await evaluatedCase();
+    const school = await db().school.findFirstOrThrow({
+      where: { unitId: c.school.unitId },
+      select: { id: true, name: true },
+    });
+    const cases = await db().case.findMany({
+      where: { schoolId: school.id, stage: { notIn: ['closed', 'declined'] } },
+      select: {
+        id: true,
+        code: true,
+        studentId: true,
+        student: { select: { fullName: true } },
+        checkIns: { select: { month: true }, orderBy: { month: 'desc' }, take: 1 },
+      },
+    });
+    const elsewhere = await db().student.findMany({
+      where: { schoolId: { not: school.id } },
+      select: { fullName: true },
+    });
+    const here = new Set(cases.map((k) => k.student.fullName));
+    return {
+      principal: c.principal,
+      school,
+      cases,
+      elsewhere: elsewhere.map((s) => s.fullName).filter((n) => !here.has(n)),
+    };
+  }
+  const meetingPrints = () =>
+    db().auditLog.findMany({
+      where: { action: 'case.print', reason: 'meeting_list:named' },
+      select: { subjectId: true, caseId: true },
+      orderBy: { id: 'asc' },
+    });
+  const listPrints = (schoolId: string) =>
+    db().auditLog.count({ where: { action: 'board.printMeeting', subjectId: schoolId } });
+
+  it('the principal prints it from the board: letterhead, one named row per case, signature lines; audited per child', async () => {
+    const s = await meetingSchool();
+    expect(s.cases.length).toBeGreaterThan(1);
+    const before = (await meetingPrints()).length;
+    const lists = await listPrints(s.school.id);
+    const { page, problems } = await signInPage(b, s.principal, { viewport: { width: 1366, height: 768 } });
+    await page.locator('header').first().waitFor();
+    await page.goto(`${b.stack.baseUrl}/board`);
+    await page.getByRole('link', { name: 'In danh sách họp hội đồng / Print' }).click();
+    await page.locator('[data-testid="print-sheet-meeting"][data-named="true"]').waitFor();
+    await expect(page.getByTestId('meeting-row').count()).resolves.toBe(s.cases.length);
+    const text = await pdfText(page);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập – Tự do – Hạnh phúc');
+    expect(text).toContain(s.school.name.toUpperCase());
+    expect(text).toContain('DANH SÁCH HỌC SINH ĐƯỢC GIÚP ĐỠ');
+    expect(text).toContain('NGƯỜI LẬP');
+    expect(text).toContain('HIỆU TRƯỞNG');
+    expect(text).toContain('(Ký, ghi rõ họ tên)');
+    for (const c of s.cases) {
+      expect(text).toContain(c.code);
+      expect(text).toContain(c.student.fullName);
+    }
+    const checkedIn = s.cases.find((c) => c.checkIns[0]);
+    expect(checkedIn, 'a demo case of the school has a check-in').toBeDefined();
+    const m = checkedIn?.checkIns[0]?.month ?? '';
+    expect(text).toContain(`${m.slice(5, 7)}/${m.slice(0, 4)}`);
+    for (const name of s.elsewhere) expect(text).not.toContain(name);
+    expect(text).not.toContain('In / Print');
+
+    const after = await meetingPrints();
+    expect(after.length).toBe(before + s.cases.length);
+    const mine = after.slice(before);
+    expect(new Set(mine.map((a) => a.subjectId))).toEqual(new Set(s.cases.map((c) => c.studentId)));
+    expect(new Set(mine.map((a) => a.caseId))).toEqual(new Set(s.cases.map((c) => c.id)));
+    expect(await listPrints(s.school.id)).toBe(lists + 1);
+    expect(problems).toEqual([]);
+  });
+
+  it('an office prints the same list with codes only, no names, and names no child in the audit', async () => {
+    const s = await meetingSchool();
+    const before = (await meetingPrints()).length;
+    const lists = await listPrints(s.school.id);
+    const { page } = await signInPage(b, 'cv.ha', { viewport: { width: 1366, height: 768 } });
+    await page.locator('header').first().waitFor();
+    await page.goto(`${b.stack.baseUrl}/board`);
+    await page.getByTestId('board').waitFor();
+    await expect(page.getByTestId('print-meeting').count()).resolves.toBe(0);
+    await page.goto(`${b.stack.baseUrl}/print/meeting/${s.school.id}`);
+    await page.locator('[data-testid="print-sheet-meeting"][data-named="false"]').waitFor();
+    const text = await pdfText(page);
+    expect(text).toContain('Độc lập – Tự do – Hạnh phúc');
+    expect(text).toContain('DANH SÁCH HỌC SINH ĐƯỢC GIÚP ĐỠ');
+    expect(text).toContain('HIỆU TRƯỞNG');
+    for (const c of s.cases) {
+      expect(text).toContain(c.code);
+      expect(text).not.toContain(c.student.fullName);
+    }
+    expect(text).not.toContain('Họ và tên');
+    expect((await meetingPrints()).length).toBe(before);
+    expect(await listPrints(s.school.id)).toBe(lists + 1);
+  });
+});

@@ -38,6 +38,8 @@ function Landing() {
 }
 // phone: paper
 const PrintPage = lazy(() => import('./features/print/PrintPage'));
+// fix2: the list for the staff meeting
+const MeetingListPage = lazy(() => import('./features/print/MeetingListPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -69,6 +71,8 @@ export const routes: RouteObject[] = [
       { path: 'displays', element: <DisplaysPage /> },
       // phone: paper
       { path: 'cases/:caseId/print/:document', element: <PrintPage /> },
+      // fix2: the list for the staff meeting
+      { path: 'print/meeting/:schoolId', element: <MeetingListPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -13,3 +13,6 @@ export const summaryInput = z
     schoolIds: z.array(idSchema).max(500).optional(),
   })
   .default({});
+
+/** fix2: the staff meeting's list of one school. */
+export const printMeetingInput = z.object({ schoolId: idSchema });

@@ -1,9 +1,10 @@
 import { summariseBoard } from '@donghanh/db';
 import { boardScopeOf } from '../access/board-scope';
-import { signedIn } from '../access/rules';
+import { onSchool, signedIn } from '../access/rules';
 import { listBoardCards } from '../operations/board/list-board-cards';
+import { printMeetingList } from '../operations/board/print-meeting-list';
 import { createRouter, guarded } from '../trpc';
-import { cardsInput, summaryInput } from './board.schema';
+import { cardsInput, printMeetingInput, summaryInput } from './board.schema';
 
 export const boardRouter = createRouter({
   /** Cards within the caller's scope: named for their school and their own cases, masked above. */
@@ -13,4 +14,9 @@ export const boardRouter = createRouter({
     const scope = await boardScopeOf(ctx.db, ctx.user);
     return summariseBoard(ctx.db, scope.reach, input);
   }),
+  /** fix2: the school's list for the staff meeting, on paper (names per the identity rule); audited. */
+  printMeeting: guarded(
+    onSchool(['SCHOOL_COORDINATOR', 'PRINCIPAL', 'OFFICE_COORDINATOR'], 'school:meeting-list'),
+    printMeetingInput,
+  ).mutation(({ ctx, input }) => printMeetingList(ctx, input.schoolId)),
 });

@@ -1,12 +1,21 @@
 import { NOTIFICATION_KINDS, NOTIFICATION_LANGUAGES } from '@donghanh/domain';
 import { z } from 'zod';
 
+/** fix2: the characters of a notification's or task's id; a NUL never reaches PostgreSQL (a 500). */
+const KEY_CHARS = /^[A-Za-z0-9_:.-]+$/;
+
 export const markReadInput = z.object({
   /** The notifications to mark read, or every one of the caller's. */
   ids: z.union(
     [
       z
-        .array(z.string().min(1, 'Mã thông báo không hợp lệ').max(80, 'Mã thông báo không hợp lệ'))
+        .array(
+          z
+            .string()
+            .min(1, 'Mã thông báo không hợp lệ')
+            .max(80, 'Mã thông báo không hợp lệ')
+            .regex(KEY_CHARS, 'Mã thông báo không hợp lệ'),
+        )
         .max(200, 'Tối đa 200 thông báo mỗi lần'),
       z.literal('all'),
     ],
@@ -31,5 +40,9 @@ export const preferencesInput = z.object({
 
 /** h13: the task a bell item names. */
 export const taskOutcomeInput = z.object({
-  taskId: z.string().min(1, 'Mã việc không hợp lệ').max(200, 'Mã việc không hợp lệ'),
+  taskId: z
+    .string()
+    .min(1, 'Mã việc không hợp lệ')
+    .max(200, 'Mã việc không hợp lệ')
+    .regex(KEY_CHARS, 'Mã việc không hợp lệ'),
 });

@@ -3,6 +3,7 @@ import {
   markNotificationsRead,
   notificationPrefs,
   saveNotificationPrefs,
+  systemNow,
 } from '@donghanh/db';
 import { DEFAULT_NOTIFICATION_PREFS } from '@donghanh/domain';
 import { z } from 'zod';
@@ -16,8 +17,9 @@ export const notificationRouter = createRouter({
   list: guarded(signedIn, z.object({}).default({})).query(({ ctx }) =>
     listNotifications(ctx.db, ctx.user.id),
   ),
+  // The calendar's now, as every other stamp outside a workflow (a pinned demo day included).
   markRead: guarded(signedIn, markReadInput).mutation(async ({ ctx, input }) => ({
-    unread: await markNotificationsRead(ctx.db, ctx.user.id, input.ids, new Date()),
+    unread: await markNotificationsRead(ctx.db, ctx.user.id, input.ids, systemNow()),
   })),
   preferences: guarded(signedIn, z.object({}).default({})).query(({ ctx }) =>
     notificationPrefs(ctx.db, ctx.user.id),

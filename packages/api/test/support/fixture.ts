@@ -131,6 +131,8 @@ export const INPUTS: Record<string, unknown> = {
   'case.revealIdentity': { caseId: CASE, reason: 'Xác minh hồ sơ trước khi khen thưởng' },
   // phone: paper
   'case.print': { caseId: CASE, document: 'plan' },
+  // fix2: the staff meeting's list
+  'board.printMeeting': { schoolId: 's-thcs-chiengle' },
   'audit.list': {},
   // Sign-in (src/auth/): a wrong password or an unknown account is an answer, not a refusal.
   'auth.signIn': { username: 'khong.co.ai', password: 'sai-mat-khau' },
@@ -234,6 +236,8 @@ export const EXPECTED: Record<string, Actor[]> = {
   'case.revealIdentity': ['office'],
   // phone: paper (the case reader's rule; the sheet itself follows the identity rule)
   'case.print': ['helper', 'offered', ...COORDINATION, 'office'],
+  // fix2: the staff meeting's list: the school's coordinator and principal, the office above it
+  'board.printMeeting': [...COORDINATION, 'office'],
   'audit.list': ['admin'],
   // wall: the wall display (issue 14). A display reads its masked board and nothing else; the
   // school's coordinator and principal manage the school's displays, an office coordinator

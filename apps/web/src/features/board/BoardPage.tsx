@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../shell/session';
+import { MeetingListLinks } from '../print/MeetingListLinks';
 import './strings';
 import { BoardFilters } from './BoardFilters';
 import {
@@ -100,6 +101,7 @@ export function BoardPage() {
               {presenting ? t('stopPresenting') : t('present')}
             </Button>
           )}
+          {!presenting && <MeetingListLinks />}
         </Group>
       </Group>
       <Text size="sm" c="dimmed" data-testid="privacy-note" mb="xs">
@@ -140,7 +142,7 @@ export function BoardPage() {
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="board-announcer">
         {announcement}
       </div>
-      <main className="board" data-testid="board">
+      <section className="board" data-testid="board" aria-label={t('columns')}>
         {BOARD_STAGES.map((stage) => (
           <StageColumn
             key={stage}
@@ -152,7 +154,7 @@ export function BoardPage() {
             now={now}
           />
         ))}
-      </main>
+      </section>
     </div>
   );
 }

@@ -34,6 +34,8 @@ const vi = {
     named: 'Tên học sinh hoặc mã hồ sơ',
     masked: 'Mã hồ sơ',
   },
+  // fix2: the columns are a region inside the shell's one <main>
+  columns: 'Các cột theo giai đoạn hồ sơ',
 };
 export type BoardStrings = typeof vi;
 const en: BoardStrings = {
@@ -70,5 +72,6 @@ const en: BoardStrings = {
     named: 'Student name or case code',
     masked: 'Case code',
   },
+  columns: 'Columns by case stage',
 };
 registerStrings('board', { vi, en });

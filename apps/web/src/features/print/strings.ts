@@ -39,6 +39,26 @@ const vi = {
   signHelper: 'GIÁO VIÊN GIÚP ĐỠ',
   signCoordinator: 'NGƯỜI LẬP',
   signPrincipal: 'HIỆU TRƯỞNG',
+  // fix2: the list for the staff meeting
+  meeting: {
+    button: 'In danh sách họp hội đồng / Print',
+    buttonFor: 'In danh sách họp hội đồng – {{school}} / Print',
+    back: 'Quay lại bảng theo dõi',
+    title: 'DANH SÁCH HỌC SINH ĐƯỢC GIÚP ĐỠ',
+    subtitle: '(Dùng cho cuộc họp hội đồng sư phạm)',
+    masked: 'Bản in của phòng, sở chỉ ghi mã hồ sơ, không ghi tên học sinh.',
+    empty: 'Chưa có học sinh nào đang được giúp đỡ.',
+    col: {
+      no: 'STT',
+      code: 'Mã hồ sơ',
+      name: 'Họ và tên',
+      className: 'Lớp',
+      categories: 'Diện',
+      helper: 'Giáo viên giúp đỡ',
+      stage: 'Bước',
+      lastCheckIn: 'Cập nhật gần nhất',
+    },
+  },
 };
 
 const en: typeof vi = {
@@ -78,6 +98,25 @@ const en: typeof vi = {
   signHelper: 'HELPING TEACHER',
   signCoordinator: 'PREPARED BY',
   signPrincipal: 'PRINCIPAL',
+  meeting: {
+    button: 'In danh sách họp hội đồng / Print',
+    buttonFor: 'In danh sách họp hội đồng – {{school}} / Print',
+    back: 'Back to the board',
+    title: 'PUPILS BEING HELPED',
+    subtitle: '(For the staff meeting)',
+    masked: 'An office’s printout shows case codes only, no pupil names.',
+    empty: 'No pupil is being helped yet.',
+    col: {
+      no: 'No.',
+      code: 'Case code',
+      name: 'Full name',
+      className: 'Class',
+      categories: 'Categories',
+      helper: 'Helping teacher',
+      stage: 'Stage',
+      lastCheckIn: 'Last check-in',
+    },
+  },
 };
 
 registerStrings(NS, { vi, en });
