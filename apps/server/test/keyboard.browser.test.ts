@@ -147,6 +147,13 @@ describe('the keyboard alone', () => {
     const approve = await focused(page);
     expect(approve).toMatchObject({ name: 'Đồng ý kết thúc', ring: true });
     await page.keyboard.press('Space');
+    // Approving a closure cannot be undone: a dialog asks first, with focus inside it.
+    await page.getByTestId('confirm-modal').getByTestId('confirm-action').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]')))
+      .toBe(true);
+    await tabTo(page, '[data-testid="confirm-action"]', { max: 4 });
+    await page.keyboard.press('Enter');
     await page.getByTestId('signoff-results').getByText(`${code}: đã duyệt`).waitFor({ timeout: 20_000 });
     expect(problems).toEqual([]);
     await context.close();

@@ -152,7 +152,8 @@ describe('the whole walk in the browser', () => {
 
     // 8. ht.binh signs it off: the evaluation proposed closing, so the case closes.
     const pp = principal.page;
-    await pp.getByRole('link', { name: 'Ký duyệt' }).click();
+    // ht.binh landed on Ký duyệt when signing in, before the evaluation existed: open it afresh.
+    await pp.goto(`${b.stack.baseUrl}/sign-off`);
     const item = pp.locator(`[data-testid="signoff-item"][data-case-code="${code}"]`);
     await item.getByTestId('evaluation').waitFor();
     await expect(item.getByTestId('evaluation').textContent()).resolves.toContain('Kết thúc hồ sơ');

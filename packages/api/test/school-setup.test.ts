@@ -90,7 +90,7 @@ describe('schoolClass', () => {
   it('a homeroom change decides, through the identity rule, who sees the class’s children', async () => {
     const uyen = await as('otherTeacher');
     // gv.uyen is not on c-matrix (st-06, 7B): the case is not hers to open, the child not hers to find.
-    expect(await appErrorOf(uyen.case.get({ caseId: CASE }))).toBe('FORBIDDEN');
+    expect(await appErrorOf(uyen.case.get({ caseId: CASE }))).toBe('CASE_NOT_FOUND');
     expect((await uyen.student.search({ q: 'mua thi do' })).map((s) => s.id)).not.toContain('st-06');
 
     await (await as('coordinator')).schoolClass.setHomeroom({ classId: 'cl-cl-7b', homeroomId: 'u-gv-uyen' });
@@ -104,7 +104,7 @@ describe('schoolClass', () => {
 
     // Changed to gv.thuy: gv.uyen loses the class's children at once.
     await (await as('principal')).schoolClass.setHomeroom({ classId: 'cl-cl-7b', homeroomId: 'u-gv-thuy' });
-    expect(await appErrorOf(uyen.case.get({ caseId: CASE }))).toBe('FORBIDDEN');
+    expect(await appErrorOf(uyen.case.get({ caseId: CASE }))).toBe('CASE_NOT_FOUND');
     await (await as('coordinator')).schoolClass.setHomeroom({ classId: 'cl-cl-7b', homeroomId: null });
   });
 

@@ -16,7 +16,8 @@ const SIGN_OFF_TYPES = new Set(['signoff_evaluation', 'approve_closure']);
 export default function SignOffPage() {
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
-  const inbox = useQuery(trpc.task.inbox.queryOptions({}));
+  // The landing page of its role, often left open: new work shows up without a reload.
+  const inbox = useQuery(trpc.task.inbox.queryOptions({}, { refetchInterval: 30_000 }));
   const { decide, refresh } = useDecide();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());

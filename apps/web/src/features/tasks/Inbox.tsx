@@ -16,7 +16,8 @@ export function Inbox() {
   const { t, i18n } = useTranslation(NS);
   const trpc = useTRPC();
   const session = useSession();
-  const inbox = useQuery(trpc.task.inbox.queryOptions({}));
+  // The landing page of its role, often left open: new work shows up without a reload.
+  const inbox = useQuery(trpc.task.inbox.queryOptions({}, { refetchInterval: 30_000 }));
   const location = useLocation();
   const [done, setDone] = useState((location.state as DoneState | null)?.done ?? null);
   const groups = groupByDue(inbox.data ?? []);
