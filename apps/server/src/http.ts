@@ -161,6 +161,19 @@ export function cacheControlOf(pathname: string): string {
   return pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+// fix3: which API answers a phone may keep for offline use (apps/web/src/sw.ts).
+/**
+ * Who is signed in and their inbox are the caller's own; a case page only in the school's full
+ * view (`freeText`, staff with a lasting role on the case). An office's revealed view, an offered
+ * teacher's or a masked one is never kept: a reveal expires, a cached copy would not.
+ */
+export function offlineKeepable(path: string, answer: unknown): boolean {
+  if (path === 'auth.me' || path === 'task.inbox') return true;
+  if (path !== 'case.get') return false;
+  const out = (answer as { result?: { data?: { freeText?: unknown } } } | undefined)?.result?.data;
+  return out?.freeText === true;
+}
+
 /** One HTTP server: /healthz, the tRPC API under /trpc, and the built dashboard. */
 export function createHttpServer(o: HttpOptions) {
   const allowedOrigins = o.allowedOrigins ?? [];
@@ -197,6 +210,11 @@ export function createHttpServer(o: HttpOptions) {
         requestId: randomUUID(),
       };
     },
+    // fix3: only answers the phone may keep offline are storable (the service worker skips no-store).
+    responseMeta: ({ paths, data, type }) =>
+      type === 'query' && paths?.length === 1 && offlineKeepable(paths[0] as string, data[0])
+        ? {}
+        : { headers: { 'cache-control': 'no-store' } },
     onError: ({ error, path }) => {
       // Log the code and path only: inputs may hold personal data.
       if (error.code === 'INTERNAL_SERVER_ERROR')

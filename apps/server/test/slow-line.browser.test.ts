@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient } from '../src/testing';
 import {
@@ -262,5 +263,65 @@ describe('a teacher with no line', () => {
           details: { refusal: expect.stringMatching(/^(NO_CHECKIN_PENDING|STEP_BUSY|TASK_STALE)$/) },
         });
     expect(await db().checkIn.count({ where: { caseId: c.id } })).toBe(before + 1);
+  });
+});
+
+// fix3: what the phone's cache may keep, and for whom.
+describe("the phone's cache keeps one person's own cases only", () => {
+  const cachedReads = (page: Page): Promise<string[]> =>
+    page.evaluate(`(async () =>
+      (await caches.keys()).includes('donghanh-reads')
+        ? (await (await caches.open('donghanh-reads')).keys()).map((r) => decodeURIComponent(r.url))
+        : [])()`);
+  const underWorker = async (page: Page) => {
+    await page.locator('header').first().waitFor();
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await expect
+      .poll(() => page.evaluate('!!navigator.serviceWorker.controller'), { timeout: 15_000 })
+      .toBe(true);
+  };
+
+  it("an office user's revealed case is never stored, the school's own view is", async () => {
+    const st01 = await db().case.findFirstOrThrow({ where: { studentId: 'st-01' }, select: { id: true } });
+    const office = await signedInClient(b.stack.baseUrl, 'cv.ha');
+    await office.case.revealIdentity.mutate({ caseId: st01.id, reason: 'Phối hợp với xã xét học bổng' });
+    const { page, context } = await signInPage(b, 'cv.ha', { viewport: { width: 390, height: 844 } });
+    await underWorker(page);
+    const answers: (string | null)[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/trpc/case.get?')) answers.push(r.headers()['cache-control'] ?? null);
+    });
+    await page.goto(`${b.stack.baseUrl}/cases/${st01.id}`);
+    await expect(page.getByTestId('student-name').textContent({ timeout: 15_000 })).resolves.toBe(
+      'Lò Văn Ánh',
+    );
+    await expect.poll(() => answers.length).toBeGreaterThan(0);
+    expect(answers.every((h) => h === 'no-store')).toBe(true);
+    await expect
+      .poll(() => cachedReads(page))
+      .toEqual(expect.arrayContaining([expect.stringContaining('auth.me')]));
+    const kept = await cachedReads(page);
+    expect(kept.filter((u) => u.includes('case.get'))).toEqual([]);
+    expect(kept.join()).not.toContain(st01.id);
+    await context.close();
+  });
+
+  it("a session that ends (signed out elsewhere) drops the teacher's cached reads", async () => {
+    // Her child (the first test filed its check-in): she is on the case, so it is kept.
+    const c = await db().case.findFirstOrThrow({ where: { studentId: 'st-18' }, select: { id: true } });
+    const { page, context } = await signInPage(b, 'gv.thuy', { viewport: { width: 390, height: 844 } });
+    await underWorker(page);
+    await page.goto(`${b.stack.baseUrl}/cases/${c.id}`);
+    await page.locator(`[data-testid="case-page"][data-case-id="${c.id}"]`).waitFor({ timeout: 15_000 });
+    // The teacher on the case: her case page is kept for the line that drops.
+    await expect
+      .poll(async () => (await cachedReads(page)).some((u) => u.includes('case.get') && u.includes(c.id)))
+      .toBe(true);
+
+    await db().session.deleteMany({ where: { userId: 'u-gv-thuy' } });
+    await page.reload();
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => cachedReads(page)).toEqual([]);
+    await context.close();
   });
 });

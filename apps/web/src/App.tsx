@@ -1,10 +1,10 @@
 import { Center, Loader, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePassword } from './features/auth/ChangePassword';
 import { SignIn } from './features/auth/SignIn';
-import { forgetOfflineReads } from './offline/register';
+import { forgetOfflineReads, keepOfflineReadsFor } from './offline/register';
 import { sessionOf } from './shell/session';
 import { useTRPC } from './trpc';
 
@@ -32,21 +32,31 @@ export function App() {
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 60_000 }));
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
+      // Forgotten even when the sign-out could not reach the server (offline): the person left.
+      onSettled: () => void forgetOfflineReads(),
       onSuccess: () => {
-        void forgetOfflineReads();
         queryClient.clear();
         void queryClient.invalidateQueries();
       },
     }),
   );
   const user = me.data?.user;
+  const answered = me.isSuccess;
+  const userId = user?.id ?? null;
+  // Another person signed in, or the session ended: the previous person's cached reads go.
+  useEffect(() => {
+    if (answered) void keepOfflineReadsFor(userId);
+  }, [answered, userId]);
   const session = useMemo(
     () =>
       user
         ? sessionOf(
             user,
             () => signOut.mutate(),
-            () => void queryClient.invalidateQueries(trpc.auth.me.queryFilter()),
+            () => {
+              void forgetOfflineReads();
+              void queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+            },
           )
         : null,
     [user, signOut.mutate, queryClient, trpc],

@@ -30,6 +30,19 @@ registerRoute(
   ),
 );
 
+/**
+ * The server marks `no-store` what a phone must not keep (an office's revealed case, a case for
+ * someone not on it): not cached, and an earlier copy under the same address is dropped.
+ */
+const keepableRead = async ({ request, response }: { request: Request; response: Response }) => {
+  if (response.status !== 200) return null;
+  if (/no-store/i.test(response.headers.get('cache-control') ?? '')) {
+    await (await caches.open(READS_CACHE)).delete(request);
+    return null;
+  }
+  return response;
+};
+
 /** `/trpc/task.inbox?input=…` → `task.inbox`; a batched call (`a,b`) is never kept. */
 const procedureOf = (url: URL) => decodeURIComponent(url.pathname.slice('/trpc/'.length));
 
@@ -39,5 +52,5 @@ registerRoute(
     url.origin === self.location.origin &&
     url.pathname.startsWith('/trpc/') &&
     OFFLINE_READS.includes(procedureOf(url)),
-  new NetworkFirst({ cacheName: READS_CACHE }),
+  new NetworkFirst({ cacheName: READS_CACHE, plugins: [{ cacheWillUpdate: keepableRead }] }),
 );

@@ -39,6 +39,12 @@ export function OutboxSender({ userId }: { userId: string }) {
           void queryClient.invalidateQueries(trpc.case.get.queryFilter({ caseId: q.caseId }));
         },
         (err) => ({ refusal: refusalOf(err), message: errorMessage(err) }),
+        async (q) => {
+          // fix3: filed only if the case holds this task's month and no longer waits for the task.
+          if (!q.month) return false;
+          const c = await trpcClient.case.get.query({ caseId: q.caseId });
+          return c.checkIns.some((ci) => ci.month === q.month) && !c.tasks.some((t) => t.id === q.taskId);
+        },
       );
     run();
     window.addEventListener('online', run);
@@ -69,7 +75,7 @@ export function OutboxNotices() {
           closeButtonLabel={t('dismiss')}
           onClose={() => dismissNotice(n.taskId)}
         >
-          {t(n.status, { code: n.caseCode, message: n.message ?? '' })}
+          {t(n.lost ? 'lost' : n.status, { code: n.caseCode, message: n.message ?? '' })}
         </Alert>
       ))}
     </Stack>

@@ -11,6 +11,8 @@ export interface QueuedCheckIn {
   caseCode: string;
   /** Whose check-in: another person signing in on the same phone does not send it. */
   userId: string;
+  /** The task's month ('YYYY-MM'), to find the check-in on the case after a lost answer. */
+  month?: string | undefined;
   report: unknown;
 }
 
@@ -20,6 +22,8 @@ export interface OutboxNotice {
   caseCode: string;
   status: 'waiting' | 'sent' | 'refused';
   message?: string;
+  /** Refused because the case no longer waits for it (closed, transferred): nothing was filed. */
+  lost?: boolean;
 }
 
 const KEY = 'dh.outbox';
@@ -78,14 +82,17 @@ let sending = false;
 
 /**
  * Sends this person's queued check-ins, one at a time. `send` resolves when the server filed it;
- * `onSent` refreshes what the page shows. A refusal other than "already filed" ends the item
- * with the server's message (its draft stays, to be corrected in the form).
+ * `onSent` refreshes what the page shows. A refusal ends the item with the server's message (its
+ * draft stays, to be corrected in the form). NO_CHECKIN_PENDING is ambiguous: an earlier send
+ * reached the server but its answer was lost, or the case dropped the check-in (closed,
+ * transferred); `wasFiled` reads the case to tell which.
  */
 export async function flush(
   userId: string,
   send: (q: QueuedCheckIn) => Promise<unknown>,
   onSent: (q: QueuedCheckIn) => void,
   describe: (err: unknown) => { refusal: string | null; message: string },
+  wasFiled: (q: QueuedCheckIn) => Promise<boolean>,
 ) {
   restoreNotices(userId);
   if (sending) return;
@@ -99,11 +106,21 @@ export async function flush(
       } catch (err) {
         if (isNetworkFailure(err)) return;
         const { refusal, message } = describe(err);
-        // Already filed: an earlier send reached the server but its answer was lost.
-        if (refusal === 'NO_CHECKIN_PENDING') {
+        if (refusal !== 'NO_CHECKIN_PENDING') {
+          settle(q, { status: 'refused', message });
+          continue;
+        }
+        let filed: boolean;
+        try {
+          filed = await wasFiled(q);
+        } catch (readErr) {
+          if (isNetworkFailure(readErr)) return;
+          filed = false; // the case is no longer this person's to read: nothing of theirs is on it
+        }
+        if (filed) {
           settle(q, { status: 'sent' });
           onSent(q);
-        } else settle(q, { status: 'refused', message });
+        } else settle(q, { status: 'refused', lost: true });
       }
     }
   } finally {
@@ -111,17 +128,17 @@ export async function flush(
   }
 }
 
-function settle(q: QueuedCheckIn, n: Pick<OutboxNotice, 'status' | 'message'>) {
+function settle(q: QueuedCheckIn, n: Pick<OutboxNotice, 'status' | 'message' | 'lost'>) {
   save(queued().filter((x) => x.taskId !== q.taskId));
   setNotice({ taskId: q.taskId, caseCode: q.caseCode, ...n });
 }
 
+/** The notices now (what the hook below renders). */
+export const outboxNotices = (): OutboxNotice[] => notices;
+
 export function useOutboxNotices(): OutboxNotice[] {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => notices,
-  );
+  return useSyncExternalStore((l) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  }, outboxNotices);
 }

@@ -8,6 +8,7 @@ const vi = {
   refused:
     'Báo cáo tháng của {{code}} chưa được nhận: {{message}}. Bản nháp vẫn còn, hãy mở lại việc để sửa.',
   dismiss: 'Đóng',
+  lost: 'Báo cáo tháng của {{code}} chưa được nhận: hồ sơ không còn chờ báo cáo này (đã đóng hoặc đã chuyển). Bản nháp vẫn còn; hãy báo cho điều phối viên.',
 };
 
 const en: typeof vi = {
@@ -17,6 +18,7 @@ const en: typeof vi = {
   refused:
     'The monthly check-in of {{code}} was not accepted: {{message}}. The draft is kept: open the task to correct it.',
   dismiss: 'Close',
+  lost: 'The monthly check-in of {{code}} was not filed: the case no longer waits for it (closed or transferred). The draft is kept; tell your coordinator.',
 };
 
 registerStrings(NS, { vi, en });

@@ -10,7 +10,7 @@ import { useTRPC } from '../../../trpc';
 import { useFieldMessage } from '../FieldMessage';
 import { formatNumber, formatVnd, num } from '../format';
 import { NS } from '../strings';
-import type { CaseDetail, InboxTask } from '../types';
+import { type CaseDetail, type InboxTask, payloadOf } from '../types';
 import { FormFooter } from './FormFooter';
 import { MaterialRows } from './MaterialRows';
 import { NumberField } from './NumberField';
@@ -83,6 +83,7 @@ export function CheckInForm({ task, detail }: { task: InboxTask; detail: CaseDet
         caseId: task.caseId,
         caseCode: task.caseCode,
         userId: session.user.id,
+        month: payloadOf(task).month,
         report,
       }),
   );
