@@ -149,9 +149,7 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('Space');
     // Approving a closure cannot be undone: a dialog asks first, with focus inside it.
     await page.getByTestId('confirm-modal').getByTestId('confirm-action').waitFor();
-    await expect
-      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]')))
-      .toBe(true);
+    await expect.poll(() => page.evaluate(`!!document.activeElement?.closest('[role="dialog"]')`)).toBe(true);
     await tabTo(page, '[data-testid="confirm-action"]', { max: 4 });
     await page.keyboard.press('Enter');
     await page.getByTestId('signoff-results').getByText(`${code}: đã duyệt`).waitFor({ timeout: 20_000 });
