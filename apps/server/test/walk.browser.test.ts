@@ -175,9 +175,11 @@ describe('the whole walk in the browser', () => {
     await cp.screenshot({ path: screenshotPath('walk-closed'), fullPage: true });
     lap('closed');
 
-    expect(coord.problems).toEqual([]);
-    expect(teacher.problems).toEqual([]);
-    expect(principal.problems).toEqual([]);
+    expect({ coord: coord.problems, teacher: teacher.problems, principal: principal.problems }).toEqual({
+      coord: [],
+      teacher: [],
+      principal: [],
+    });
     await Promise.all([coord.context.close(), teacher.context.close(), principal.context.close()]);
   }, 90_000);
   it('ct.huong replaces a helper and proposes a closure on the case page; ct.thao reopens one', async () => {

@@ -100,10 +100,10 @@ export async function saveNotificationPrefs(db: Db, userId: string, prefs: Notif
  */
 export async function notifiedTask(db: Db, userId: string, taskId: string) {
   const told = await db.notification.findFirst({ where: { userId, taskId }, select: { id: true } });
-  if (!told) return null;
   const task = await db.task.findUnique({
     where: { id: taskId },
     select: {
+      assigneeUserId: true,
       id: true,
       type: true,
       status: true,
@@ -113,7 +113,9 @@ export async function notifiedTask(db: Db, userId: string, taskId: string) {
       case: { select: { code: true } },
     },
   });
-  if (!task) return null;
+  // Told of it by the bell, or it was the person's own task (a teacher back on the task she just
+  // finished): anyone else learns nothing, not even that the task exists.
+  if (!task || (!told && task.assigneeUserId !== userId && task.completedById !== userId)) return null;
   const by = task.completedById
     ? await db.user.findUnique({ where: { id: task.completedById }, select: { displayName: true } })
     : null;

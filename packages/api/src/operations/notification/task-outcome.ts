@@ -6,7 +6,7 @@ import { audienceOf } from '../case/read-case';
 
 /**
  * h13: where a bell item leads once its task is no longer open — done (when, by whom), expired
- * or cancelled. Only for someone the task was notified to. Who did it and the link to the case
+ * or cancelled. Only for someone the task was notified to, or whose task it was. Who did it and the link to the case
  * are shown only to a person the identity rule still lets see the case (a teacher whose offer
  * lapsed is no longer one); never the child — the case's code is what the notification said.
  */
