@@ -9,6 +9,7 @@ import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
 import '../privacy/print.css';
 import './meeting-list.css';
+import { Letterhead } from './Letterhead';
 import { NS } from './strings';
 
 /** 'YYYY-MM' → 'mm/yyyy'. */
@@ -31,7 +32,6 @@ export default function MeetingListPage() {
     list.mutate({ schoolId });
   }, [schoolId, list.mutate]);
   const d = list.data;
-  const [year, month, day] = (d?.today ?? '').split('-');
   const lang = i18n.language;
   return (
     <div className="print-page" data-testid="print-page">
@@ -51,17 +51,7 @@ export default function MeetingListPage() {
         </Alert>
       ) : d ? (
         <section className="print-sheet print-meeting" data-testid="print-sheet-meeting" data-named={d.named}>
-          <div className="print-header">
-            <div>
-              <div>{(d.header.parentUnit ?? '').toUpperCase()}</div>
-              <div className="print-strong">{d.header.school.toUpperCase()}</div>
-            </div>
-            <div>
-              <div className="print-strong">{t('nation')}</div>
-              <div className="print-motto">{t('motto')}</div>
-            </div>
-          </div>
-          <p className="print-right">{t('place', { day, month, year })}</p>
+          <Letterhead header={d.header} today={d.today} />
           <h2 className="print-title">{t('meeting.title')}</h2>
           <p className="print-center">{t('meeting.subtitle')}</p>
           {!d.named && <p className="print-small">{t('meeting.masked')}</p>}

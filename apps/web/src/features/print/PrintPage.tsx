@@ -16,6 +16,7 @@ import { useTRPC } from '../../trpc';
 import { errorMessage } from '../auth/error-text';
 import { NS as CASE_NS } from '../case/strings';
 import type { CaseDetail } from '../case/types';
+import { Letterhead } from './Letterhead';
 import '../privacy/print.css';
 import { NS } from './strings';
 
@@ -143,20 +144,9 @@ function CheckIns({ c }: { c: CaseDetail }) {
 function Sheet({ c, doc, grant }: { c: CaseDetail; doc: Doc; grant: PrintGrant }) {
   const { t, i18n } = useTranslation(NS);
   const helpers = c.helpers.filter((h) => h.status === 'ACTIVE').map((h) => h.user.displayName);
-  const [year, month, day] = grant.today.split('-');
   return (
     <section className="print-sheet" data-testid={`print-sheet-${doc}`} data-named={grant.named}>
-      <div className="print-header">
-        <div>
-          <div>{(grant.header.parentUnit ?? '').toUpperCase()}</div>
-          <div className="print-strong">{grant.header.school.toUpperCase()}</div>
-        </div>
-        <div>
-          <div className="print-strong">{t('nation')}</div>
-          <div className="print-motto">{t('motto')}</div>
-        </div>
-      </div>
-      <p className="print-right">{t('place', { day, month, year })}</p>
+      <Letterhead header={grant.header} today={grant.today} />
       <h2 className="print-title">{t(`title.${doc}`)}</h2>
       <Who c={c} named={grant.named} />
       {doc === 'case_file' && (
